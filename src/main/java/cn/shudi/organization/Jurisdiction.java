@@ -1,0 +1,49 @@
+package cn.shudi.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A district or county with its units; each becomes one Camunda tenant.
+ *
+ * @param code lower-case code, also the tenant id and the folder under {@code jurisdictions/}
+ */
+public record Jurisdiction(String code, String name, String shortName, String prefecture, List<Unit> units) {
+
+  public Jurisdiction {
+    units = List.copyOf(units);
+  }
+
+  public String tenantId() {
+    return code;
+  }
+
+  public Optional<Unit> unit(String unitCode) {
+    return units.stream().filter(u -> u.code().equals(unitCode)).findFirst();
+  }
+
+  /** Finds a unit by the name the list uses (short name) or by its full name. */
+  public Optional<Unit> unitNamed(String name) {
+    return units.stream().filter(u -> u.shortName().equals(name) || u.name().equals(name)).findFirst();
+  }
+
+  public List<Unit> unitsOfType(UnitType type) {
+    return units.stream().filter(u -> u.type() == type).toList();
+  }
+
+  public List<Unit> townships() {
+    return unitsOfType(UnitType.TOWNSHIP);
+  }
+
+  public List<Unit> departments() {
+    return unitsOfType(UnitType.DEPARTMENT);
+  }
+
+  public Unit commandCentre() {
+    return unitsOfType(UnitType.COMMAND_CENTRE).get(0);
+  }
+
+  public Unit establishmentOffice() {
+    return unitsOfType(UnitType.ESTABLISHMENT_OFFICE).get(0);
+  }
+}

@@ -1,0 +1,173 @@
+package cn.shudi.organization;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the engine's identity match the organization data: one tenant per jurisdiction, one group
+ * per unit and per role, and the grants each kind of group needs. Idempotent: a restart with the
+ * same data changes nothing, and changed names are updated.
+ */
+public class OrganizationProvisioner {
+
+  /** The Tasklist filter every user gets; without criteria it shows what the user may see: the unit's tasks. */
+  public static final String UNIT_INBOX_FILTER = "本单位待办";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrganizationProvisioner.class);
+  private static final String APP_TASKLIST = "tasklist";
+  private static final String APP_COCKPIT = "cockpit";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final ProcessEngine engine;
+
+  public OrganizationProvisioner(ProcessEngine engine) {
+    this.engine = engine;
+    this.identity = engine.getIdentityService();
+    this.authorizations = engine.getAuthorizationService();
+    this.filters = engine.getFilterService();
+  }
+
+  public void provision(Organization organization) {
+    for (Jurisdiction jurisdiction : organization.jurisdictions()) {
+      provision(jurisdiction);
+    }
+    ensureUnitInboxFilter();
+    LOG.info("组织机构已就绪：{} 个辖区，{} 个单位", organization.jurisdictions().size(),
+        organization.jurisdictions().stream().mapToInt(j -> j.units().size()).sum());
+  }
+
+  private void provision(Jurisdiction jurisdiction) {
+    ensureTenant(jurisdiction);
+    for (Unit unit : jurisdiction.units()) {
+      ensureGroup(unit.groupId(), unit.shortName(), unit.type().code(), jurisdiction);
+      grantUnit(unit.groupId());
+    }
+    for (Role role : Role.values()) {
+      ensureGroup(role.groupId(jurisdiction), role.groupName(jurisdiction), Role.GROUP_TYPE, jurisdiction);
+    }
+    grantSupervisor(Role.SUPERVISOR.groupId(jurisdiction));
+    grantSupervisor(Role.DISPATCHER.groupId(jurisdiction));
+    grantAnalyst(Role.ANALYST.groupId(jurisdiction));
+  }
+
+  /** Staff of a unit: Tasklist, start cases; task access comes from candidate groups, per task. */
+  private void grantUnit(String groupId) {
+    grant(groupId, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /** Supervisors and dispatchers read everything of their tenant; the tenant check keeps them inside it. */
+  private void grantSupervisor(String groupId) {
+    grant(groupId, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
+    grant(groupId, Resources.APPLICATION, APP_COCKPIT, Permissions.ACCESS);
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_TASK, Permissions.READ_HISTORY);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(groupId, Resources.TASK, ANY, Permissions.READ);
+    grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  /** Analysts keep the blueprints: they deploy, and read like supervisors. */
+  private void grantAnalyst(String groupId) {
+    grantSupervisor(groupId);
+    grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+  }
+
+  private void ensureTenant(Jurisdiction jurisdiction) {
+    Tenant tenant = identity.createTenantQuery().tenantId(jurisdiction.tenantId()).singleResult();
+    if (tenant == null) {
+      tenant = identity.newTenant(jurisdiction.tenantId());
+      tenant.setName(jurisdiction.name());
+      identity.saveTenant(tenant);
+    } else if (!jurisdiction.name().equals(tenant.getName())) {
+      tenant.setName(jurisdiction.name());
+      identity.saveTenant(tenant);
+    }
+  }
+
+  private void ensureGroup(String id, String name, String type, Jurisdiction jurisdiction) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    } else if (!name.equals(group.getName()) || !type.equals(group.getType())) {
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+    if (identity.createTenantQuery().groupMember(id).tenantId(jurisdiction.tenantId()).count() == 0) {
+      identity.createTenantGroupMembership(jurisdiction.tenantId(), id);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    boolean fresh = authorization == null;
+    if (fresh) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = fresh;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void ensureUnitInboxFilter() {
+    List<Filter> existing = filters.createTaskFilterQuery().filterName(UNIT_INBOX_FILTER).list();
+    Filter filter;
+    if (existing.isEmpty()) {
+      filter = filters.newTaskFilter(UNIT_INBOX_FILTER);
+      filter.setQuery(engine.getTaskService().createTaskQuery());
+      filter.setProperties(new java.util.HashMap<>(java.util.Map.of(
+          "description", "本单位可办理的任务（按授权自动限定到本单位）", "priority", -10, "refresh", true)));
+      filters.saveFilter(filter);
+    } else {
+      filter = existing.get(0);
+    }
+    boolean readable = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+    if (!readable) {
+      Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      everyone.setUserId(ANY);
+      everyone.setResource(Resources.FILTER);
+      everyone.setResourceId(filter.getId());
+      everyone.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(everyone);
+    }
+  }
+}

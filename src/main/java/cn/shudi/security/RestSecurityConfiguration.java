@@ -1,0 +1,49 @@
+package cn.shudi.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Locks down the engine's REST API and the webapps' own API: login first (HTTP basic, checked
+ * against the engine's users, so authorizations apply per call), then the query guard.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class RestSecurityConfiguration {
+
+  static final String REST_ROOT = "/engine-rest/*";
+  static final String WEBAPP_API_ROOT = "/camunda/api/*";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("shudi-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(REST_ROOT);
+    registration.setAsyncSupported(true); // external-task long polling
+    registration.setOrder(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryGuardFilter> queryGuard(ObjectMapper json, SecurityProperties properties) {
+    var registration = new FilterRegistrationBean<>(new QueryGuardFilter(json, properties.maxResults()));
+    registration.setName("shudi-query-guard");
+    registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT);
+    registration.setAsyncSupported(true);
+    registration.setOrder(2);
+    return registration;
+  }
+
+  @Bean
+  ScriptFreeDeploymentPlugin scriptFreeDeploymentPlugin() {
+    return new ScriptFreeDeploymentPlugin();
+  }
+}

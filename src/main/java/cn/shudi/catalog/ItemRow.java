@@ -1,0 +1,286 @@
+package cn.shudi.catalog;
+
+import static cn.shudi.catalog.CatalogColumns.CALL_RESPONSE_TIME;
+import static cn.shudi.catalog.CatalogColumns.CODE;
+import static cn.shudi.catalog.CatalogColumns.COOPERATING_DUTIES;
+import static cn.shudi.catalog.CatalogColumns.COOPERATING_UNITS;
+import static cn.shudi.catalog.CatalogColumns.DOMAIN;
+import static cn.shudi.catalog.CatalogColumns.LEGAL_BASIS;
+import static cn.shudi.catalog.CatalogColumns.NAME;
+import static cn.shudi.catalog.CatalogColumns.NO;
+import static cn.shudi.catalog.CatalogColumns.NUMBER;
+import static cn.shudi.catalog.CatalogColumns.PRIMARY_DUTIES;
+import static cn.shudi.catalog.CatalogColumns.PRIMARY_UNIT;
+import static cn.shudi.catalog.CatalogColumns.SOURCE;
+import static cn.shudi.catalog.CatalogColumns.TIME_LIMIT;
+import static cn.shudi.catalog.CatalogColumns.TOWNSHIP_PRIMARY;
+import static cn.shudi.catalog.CatalogColumns.UNIT_SEPARATOR;
+import static cn.shudi.catalog.CatalogColumns.YES;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import cn.shudi.datafile.CsvFiles;
+import cn.shudi.datafile.DataProblem;
+
+/**
+ * Reads one CSV row into an {@link Item}, reporting every problem of the row rather than stopping
+ * at the first, so that the person fixing the file sees all of them in one go.
+ */
+final class ItemRow {
+
+  static final Pattern CODE_FORMAT = Pattern.compile("[A-Z]{2}\\d{3}");
+  static final Pattern SOURCE_FORMAT = Pattern.compile("seed:00[0-4]|illustrative");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+  /** The primary unit is one name; any separator means someone put several. */
+  private static final Pattern ANY_SEPARATOR = Pattern.compile("[、，,；;/]");
+  private static final Pattern SEPARATOR = Pattern.compile(Pattern.quote(UNIT_SEPARATOR));
+
+  private final String file;
+  private final CsvFiles.Row row;
+  private final Parties parties;
+  private final List<DataProblem> problems;
+
+  ItemRow(String file, CsvFiles.Row row, Parties parties, List<DataProblem> problems) {
+    this.file = file;
+    this.row = row;
+    this.parties = parties;
+    this.problems = problems;
+  }
+
+  /** @return the item, or null when the row has problems (all of them added) */
+  Item read() {
+    int before = problems.size();
+    String code = value(CODE);
+    if (!CODE_FORMAT.matcher(code).matches()) {
+      problem(CODE, "编码「" + code + "」格式不对：应为两个大写字母加三位数字（如 ZQ001）");
+    }
+    int number = number();
+    String domain = required(DOMAIN, "缺少领域：应填写事项所属领域（如「市场监管」）");
+    String name = required(NAME, "缺少事项名称");
+    Boolean townshipPrimary = yesNo();
+    TimeLimit timeLimit = timeLimit(TIME_LIMIT);
+    TimeLimit callResponse = timeLimit(CALL_RESPONSE_TIME);
+
+    Party primary = primaryParty();
+    List<Party> cooperatingParties = cooperatingParties(primary);
+    List<Step> primarySteps = primarySteps(timeLimit);
+    Map<Party, List<Step>> cooperatingSteps = cooperatingSteps(cooperatingParties, timeLimit);
+
+    if (primary != null && townshipPrimary != null) {
+      checkTownshipPrimary(primary, townshipPrimary);
+    }
+    String legalBasis = required(LEGAL_BASIS,
+        "缺少依据：应写明法律法规及文件依据，法律放在《》中并尽量写明条款（如「《中华人民共和国食品安全法》第一百零九条」）");
+    String source = value(SOURCE);
+    if (!SOURCE_FORMAT.matcher(source).matches()) {
+      problem(SOURCE, "来源「" + source + "」不合法：应为 seed:000 … seed:004（出自某份源文件的事项）或 illustrative（示例事项）");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    List<Responsibility> cooperating = cooperatingParties.stream()
+        .map(p -> new Responsibility(p, false, cooperatingSteps.get(p)))
+        .toList();
+    return new Item(code, number, domain, name, townshipPrimary, new Responsibility(primary, true, primarySteps),
+        cooperating, legalBasis, timeLimit, callResponse, source);
+  }
+
+  private int number() {
+    String text = value(NUMBER);
+    try {
+      int n = Integer.parseInt(text);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problem(NUMBER, "序号「" + text + "」不合法：应为正整数（官方清单中的序号）");
+    return 0;
+  }
+
+  private Boolean yesNo() {
+    String text = value(TOWNSHIP_PRIMARY);
+    if (text.equals(YES)) {
+      return true;
+    }
+    if (text.equals(NO)) {
+      return false;
+    }
+    problem(TOWNSHIP_PRIMARY, "镇街主体「" + text + "」不合法：应为「是」或「否」");
+    return null;
+  }
+
+  private TimeLimit timeLimit(String column) {
+    try {
+      return TimeLimit.parse(value(column));
+    } catch (IllegalArgumentException e) {
+      problem(column, column + "不合法：" + e.getMessage());
+      return null;
+    }
+  }
+
+  private Party primaryParty() {
+    String text = value(PRIMARY_UNIT);
+    List<String> names = splitUnits(text, ANY_SEPARATOR);
+    if (names.isEmpty()) {
+      problem(PRIMARY_UNIT, "缺少主体责任单位：每个事项应有且只有一个主体责任单位（单位简称或「镇街」）");
+      return null;
+    }
+    if (names.size() > 1) {
+      problem(PRIMARY_UNIT, "主体责任单位只能有一个，实际 " + names.size() + " 个（" + String.join(UNIT_SEPARATOR, names)
+          + "）：请只保留一个，其余列入配合责任单位");
+      return null;
+    }
+    Optional<Party> party = parties.resolve(names.get(0));
+    if (party.isEmpty()) {
+      problem(PRIMARY_UNIT, parties.unknown(names.get(0)));
+    }
+    return party.orElse(null);
+  }
+
+  private List<Party> cooperatingParties(Party primary) {
+    List<Party> result = new ArrayList<>();
+    for (String name : splitUnits(value(COOPERATING_UNITS), SEPARATOR)) {
+      Optional<Party> party = parties.resolve(name);
+      if (party.isEmpty()) {
+        problem(COOPERATING_UNITS, parties.unknown(name));
+      } else if (party.get().equals(primary)) {
+        problem(COOPERATING_UNITS, "「" + name + "」已是主体责任单位，不能同时列为配合责任单位");
+      } else if (result.contains(party.get())) {
+        problem(COOPERATING_UNITS, "配合责任单位「" + name + "」重复列出");
+      } else {
+        result.add(party.get());
+      }
+    }
+    return result;
+  }
+
+  private List<Step> primarySteps(TimeLimit itemLimit) {
+    List<String> lines = lines(PRIMARY_DUTIES);
+    if (lines.isEmpty()) {
+      problem(PRIMARY_DUTIES, "主体责任单位没有任何步骤：应至少写一行" + StepLine.FORM);
+      return List.of();
+    }
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String where = where(i, lines.get(i));
+      if (lines.get(i).startsWith("【")) {
+        problem(PRIMARY_DUTIES, where + "不应带【单位】前缀（只有配合责任的步骤带）：应为" + StepLine.FORM);
+        continue;
+      }
+      step(PRIMARY_DUTIES, lines.get(i), where, itemLimit, steps);
+    }
+    return steps;
+  }
+
+  private Map<Party, List<Step>> cooperatingSteps(List<Party> cooperating, TimeLimit itemLimit) {
+    Map<Party, List<Step>> steps = new LinkedHashMap<>();
+    cooperating.forEach(p -> steps.put(p, new ArrayList<>()));
+    Set<String> reportedUnknown = new HashSet<>();
+    List<String> lines = lines(COOPERATING_DUTIES);
+    for (int i = 0; i < lines.size(); i++) {
+      String where = where(i, lines.get(i));
+      StepLine.Prefixed prefixed = StepLine.splitPrefix(lines.get(i));
+      if (prefixed.unit() == null) {
+        problem(COOPERATING_DUTIES, where + "缺少【单位】前缀：应为" + StepLine.COOPERATING_FORM
+            + "，单位为本事项的配合责任单位之一");
+        continue;
+      }
+      Optional<Party> party = parties.resolve(prefixed.unit());
+      if (party.isEmpty()) {
+        if (reportedUnknown.add(prefixed.unit()) && !listedAsCooperating(prefixed.unit())) {
+          problem(COOPERATING_DUTIES, where + "的" + parties.unknown(prefixed.unit()));
+        }
+        continue;
+      }
+      if (!steps.containsKey(party.get())) {
+        problem(COOPERATING_DUTIES, where + "的单位【" + prefixed.unit() + "】不是本事项的配合责任单位：应为「"
+            + String.join(UNIT_SEPARATOR, cooperating.stream().map(Party::name).toList())
+            + "」之一，或先把它列入「配合责任单位」");
+        continue;
+      }
+      step(COOPERATING_DUTIES, prefixed.rest(), where, itemLimit, steps.get(party.get()));
+    }
+    for (Map.Entry<Party, List<Step>> entry : steps.entrySet()) {
+      if (entry.getValue().isEmpty() && !hasLineFor(lines, entry.getKey())) {
+        String unit = entry.getKey().name();
+        problem(COOPERATING_DUTIES, "配合责任单位「" + unit + "」没有任何步骤：应在「配合责任」中至少写一行「【" + unit
+            + "】任务名称：说明（时限）」，或把它从配合责任单位中删去");
+      }
+    }
+    return steps;
+  }
+
+  /** A unit whose only lines are malformed already has those reported; "no step" would be noise. */
+  private boolean hasLineFor(List<String> lines, Party party) {
+    return lines.stream().map(StepLine::splitPrefix)
+        .anyMatch(p -> p.unit() != null && parties.resolve(p.unit()).map(party::equals).orElse(false));
+  }
+
+  /** An unknown name in 配合责任单位 is reported there already. */
+  private boolean listedAsCooperating(String name) {
+    return splitUnits(value(COOPERATING_UNITS), SEPARATOR).contains(name);
+  }
+
+  private void step(String column, String text, String where, TimeLimit itemLimit, List<Step> into) {
+    StepLine.Parsed parsed = StepLine.parse(text, where);
+    if (parsed.problem() != null) {
+      problem(column, parsed.problem());
+      return;
+    }
+    Step step = parsed.step();
+    if (itemLimit != null && step.timeLimit().approximateDuration().compareTo(itemLimit.approximateDuration()) > 0) {
+      problem(column, where + "的时限 " + step.timeLimit().label() + " 超过了事项的办结时限 " + itemLimit.label()
+          + "：单个步骤的时限应不超过办结时限");
+    }
+    into.add(step);
+  }
+
+  private static String where(int index, String line) {
+    return "单元格第" + (index + 1) + "行「" + line + "」";
+  }
+
+  private List<String> lines(String column) {
+    return LINE_BREAK.splitAsStream(value(column)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static List<String> splitUnits(String text, Pattern separators) {
+    return separators.splitAsStream(text).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private void checkTownshipPrimary(Party primary, boolean townshipPrimary) {
+    boolean isTownship = Parties.isTownship(primary);
+    if (isTownship && !townshipPrimary) {
+      problem(TOWNSHIP_PRIMARY, "主体责任单位「" + primary.name() + "」是镇街，但镇街主体为「否」：镇街作主体的事项应填「是」，"
+          + "否则主体责任单位应为区直/县直部门");
+    } else if (!isTownship && townshipPrimary) {
+      problem(TOWNSHIP_PRIMARY, "镇街主体为「是」，但主体责任单位「" + primary.name() + "」不是镇街：应填「否」，"
+          + "或把主体责任单位改为「镇街」");
+    }
+  }
+
+  private String required(String column, String message) {
+    String text = value(column);
+    if (text.isBlank()) {
+      problem(column, message);
+    }
+    return text;
+  }
+
+  private String value(String column) {
+    String text = row.get(column);
+    return text == null ? "" : text.strip();
+  }
+
+  private void problem(String column, String message) {
+    problems.add(new DataProblem(file, row.line(), column, message));
+  }
+}

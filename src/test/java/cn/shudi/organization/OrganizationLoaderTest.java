@@ -1,0 +1,127 @@
+package cn.shudi.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import cn.shudi.datafile.DataProblem;
+import cn.shudi.datafile.InvalidDataException;
+
+class OrganizationLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  static final String INDEX = "code,name,short_name,prefecture\nzq,济南市章丘区,章丘区,济南市\n";
+  static final String GOOD_UNITS = """
+      code,name,short_name,type
+      command,章丘区社会治理网格化服务中心,区指挥中心,command_centre
+      bianban,中共济南市章丘区委机构编制委员会办公室,区委编办,establishment_office
+      market,章丘区市场监督管理局,区市场监管局,department
+      mingshui,明水街道办事处,明水街道,township
+      """;
+
+  Organization load() {
+    return new OrganizationLoader(new DefaultResourceLoader(), dir.toUri().toString()).load();
+  }
+
+  void write(String index, String units) throws IOException {
+    write(index, units, StandardCharsets.UTF_8);
+  }
+
+  void write(String index, String units, Charset charset) throws IOException {
+    Files.writeString(dir.resolve("jurisdictions.csv"), index);
+    Files.createDirectories(dir.resolve("zq"));
+    Files.write(dir.resolve("zq/units.csv"), units.getBytes(charset));
+  }
+
+  InvalidDataException failure() {
+    return (InvalidDataException) assertThatThrownBy(this::load).isInstanceOf(InvalidDataException.class)
+        .actual();
+  }
+
+  @Test
+  void theShippedJurisdictionsLoad() {
+    Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "classpath:jurisdictions/").load();
+    assertThat(organization.jurisdictions()).extracting(Jurisdiction::code).containsExactly("zhangqiu", "yunxi");
+    Jurisdiction zhangqiu = organization.jurisdiction("zhangqiu");
+    assertThat(zhangqiu.name()).isEqualTo("济南市章丘区");
+    assertThat(zhangqiu.townships()).hasSize(18).extracting(Unit::shortName).contains("明水街道", "刁镇", "垛庄镇");
+    assertThat(zhangqiu.unitNamed("区市场监管局")).hasValueSatisfying(u -> {
+      assertThat(u.groupId()).isEqualTo("zhangqiu_market");
+      assertThat(u.type()).isEqualTo(UnitType.DEPARTMENT);
+    });
+    assertThat(zhangqiu.commandCentre().shortName()).isEqualTo("区指挥中心");
+    assertThat(zhangqiu.establishmentOffice().shortName()).isEqualTo("区委编办");
+    Jurisdiction yunxi = organization.jurisdiction("yunxi");
+    assertThat(yunxi.townships()).hasSize(15).extracting(Unit::shortName).contains("城关镇", "湖北口回族乡");
+  }
+
+  @Test
+  void aGoodFileLoads() throws IOException {
+    write(INDEX, GOOD_UNITS);
+    assertThat(load().jurisdiction("zq").units()).hasSize(4);
+  }
+
+  @Test
+  void aWrongHeaderNamesTheExpectedColumns() throws IOException {
+    write(INDEX, GOOD_UNITS.replace("short_name,type", "type,short_name"));
+    DataProblem problem = failure().problems().get(0);
+    assertThat(problem.file()).endsWith("zq/units.csv");
+    assertThat(problem.line()).isEqualTo(1);
+    assertThat(problem.message()).contains("应为「code,name,short_name,type」");
+  }
+
+  @Test
+  void anUnknownTypeIsReportedWithLineAndColumn() throws IOException {
+    write(INDEX, GOOD_UNITS.replace("market,章丘区市场监督管理局,区市场监管局,department",
+        "market,章丘区市场监督管理局,区市场监管局,bureau"));
+    DataProblem problem = failure().problems().get(0);
+    assertThat(problem.line()).isEqualTo(4);
+    assertThat(problem.column()).isEqualTo("type");
+    assertThat(problem.message()).contains("bureau").contains("department / township");
+    assertThat(problem.toString()).contains("units.csv 第4行 列「type」");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() throws IOException {
+    write(INDEX, GOOD_UNITS + "market,重复单位,重复,department\nBad Code,某单位,某,township\nx,,空,township\n"
+        + "short,只有三列,department\n");
+    InvalidDataException e = failure();
+    assertThat(e.problems()).extracting(DataProblem::line).contains(6L, 7L, 8L, 9L);
+    assertThat(e.getMessage()).contains("重复").contains("不合法").contains("不能为空").contains("应有 4 列");
+  }
+
+  @Test
+  void aJurisdictionNeedsOneCommandCentreAndOneEstablishmentOffice() throws IOException {
+    write(INDEX, GOOD_UNITS.replace("command,章丘区社会治理网格化服务中心,区指挥中心,command_centre\n", ""));
+    assertThat(failure().getMessage()).contains("指挥中心").contains("实际 0 个");
+  }
+
+  @Test
+  void aMissingUnitsFileIsNamed() throws IOException {
+    Files.writeString(dir.resolve("jurisdictions.csv"), INDEX);
+    assertThat(failure().getMessage()).contains("zq/units.csv").contains("文件不存在");
+  }
+
+  @Test
+  void aFileNotInUtf8IsRefused() throws IOException {
+    write(INDEX, GOOD_UNITS, Charset.forName("GBK"));
+    assertThat(failure().getMessage()).contains("UTF-8");
+  }
+
+  @Test
+  void roleNamesCannotBeUnitCodes() throws IOException {
+    write(INDEX, GOOD_UNITS + "supervisors,督查科,督查科,department\n");
+    assertThat(failure().getMessage()).contains("保留字");
+  }
+}

@@ -32,7 +32,9 @@ public class CatalogLoader {
   public Catalog load(String fileName, CsvFiles.Source source, Jurisdiction jurisdiction) {
     List<DataProblem> problems = new ArrayList<>();
     HeaderComments.Identity identity = HeaderComments.read(fileName, source, problems);
-    List<CsvFiles.Row> rows = CsvFiles.read(fileName, source, HEADER, problems);
+    List<DataProblem> fileProblems = new ArrayList<>();
+    List<CsvFiles.Row> rows = CsvFiles.read(fileName, source, HEADER, fileProblems);
+    fileProblems.forEach(p -> problems.add(atHeaderLine(p, identity.headerLine())));
     Parties parties = new Parties(jurisdiction);
     List<Item> items = new ArrayList<>();
     for (CsvFiles.Row row : rows) {
@@ -52,6 +54,17 @@ public class CatalogLoader {
       throw new InvalidDataException("清单 " + fileName + " 有误", problems);
     }
     return new Catalog(jurisdiction.code(), identity.title(), identity.version(), identity.effectiveDate(), items);
+  }
+
+  /**
+   * CsvFiles puts a header problem on line 1, not counting the comment lines above the header;
+   * rows start after the header, so line 1 can only mean the header.
+   */
+  private static DataProblem atHeaderLine(DataProblem problem, long headerLine) {
+    if (problem.line() == 1 && headerLine != 1) {
+      return new DataProblem(problem.file(), headerLine, problem.column(), problem.message());
+    }
+    return problem;
   }
 
   /** Codes name BPMN files and processes, names are what people search: both must be unique. */

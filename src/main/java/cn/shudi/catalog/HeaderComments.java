@@ -22,8 +22,12 @@ final class HeaderComments {
 
   static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,39}");
 
-  /** The comments that were read; a missing or bad one is null and has been reported. */
-  record Identity(String title, String version, LocalDate effectiveDate) {
+  /**
+   * The comments that were read; a missing or bad one is null and has been reported.
+   *
+   * @param headerLine the line of the CSV header row (after the comments), 1 when unknown
+   */
+  record Identity(String title, String version, LocalDate effectiveDate, long headerLine) {
   }
 
   private record Comment(long line, String value) {
@@ -38,6 +42,7 @@ final class HeaderComments {
    */
   static Identity read(String file, CsvFiles.Source source, List<DataProblem> problems) {
     Map<String, Comment> comments = new HashMap<>();
+    long headerLine = 1;
     try (InputStream in = source.open(); BufferedReader reader = new BufferedReader(CsvFiles.utf8(in))) {
       long lineNumber = 0;
       String line;
@@ -48,6 +53,7 @@ final class HeaderComments {
           continue;
         }
         if (!trimmed.startsWith("#")) {
+          headerLine = lineNumber;
           break; // the header row: identity comments must come before it
         }
         String body = trimmed.substring(1).strip();
@@ -57,7 +63,7 @@ final class HeaderComments {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      return new Identity(null, null, null);
+      return new Identity(null, null, null, 1);
     }
     String title = text(file, comments, CatalogColumns.TITLE_KEY, "××县县乡“属地管理”事项主体责任和配合责任清单", problems);
     String version = text(file, comments, CatalogColumns.VERSION_KEY, "2024.1", problems);
@@ -76,7 +82,7 @@ final class HeaderComments {
             "生效日期「" + date + "」不合法：应为 yyyy-MM-dd 格式的有效日期（如 2024-01-01）"));
       }
     }
-    return new Identity(title, version, effective);
+    return new Identity(title, version, effective, headerLine);
   }
 
   private static String text(String file, Map<String, Comment> comments, String key, String example,

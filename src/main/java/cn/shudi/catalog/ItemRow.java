@@ -185,6 +185,7 @@ final class ItemRow {
     Map<Party, List<Step>> steps = new LinkedHashMap<>();
     cooperating.forEach(p -> steps.put(p, new ArrayList<>()));
     Set<String> reportedUnknown = new HashSet<>();
+    boolean unattributedLine = false;
     List<String> lines = lines(COOPERATING_DUTIES);
     for (int i = 0; i < lines.size(); i++) {
       String where = where(i, lines.get(i));
@@ -192,6 +193,7 @@ final class ItemRow {
       if (prefixed.unit() == null) {
         problem(COOPERATING_DUTIES, where + "缺少【单位】前缀：应为" + StepLine.COOPERATING_FORM
             + "，单位为本事项的配合责任单位之一");
+        unattributedLine = true;
         continue;
       }
       Optional<Party> party = parties.resolve(prefixed.unit());
@@ -210,7 +212,8 @@ final class ItemRow {
       step(COOPERATING_DUTIES, prefixed.rest(), where, itemLimit, steps.get(party.get()));
     }
     for (Map.Entry<Party, List<Step>> entry : steps.entrySet()) {
-      if (entry.getValue().isEmpty() && !hasLineFor(lines, entry.getKey())) {
+      // a line without prefix may be this unit's step: saying "no step" as well would mislead
+      if (entry.getValue().isEmpty() && !unattributedLine && !hasLineFor(lines, entry.getKey())) {
         String unit = entry.getKey().name();
         problem(COOPERATING_DUTIES, "配合责任单位「" + unit + "」没有任何步骤：应在「配合责任」中至少写一行「【" + unit
             + "】任务名称：说明（时限）」，或把它从配合责任单位中删去");

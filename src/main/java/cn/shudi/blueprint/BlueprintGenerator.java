@@ -1,0 +1,369 @@
+package cn.shudi.blueprint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Collaboration;
+import org.camunda.bpm.model.bpmn.instance.Definitions;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.LaneSet;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Participant;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+
+import cn.shudi.casework.CaseVariables;
+import cn.shudi.catalog.Item;
+import cn.shudi.catalog.Responsibility;
+import cn.shudi.catalog.Step;
+import cn.shudi.organization.Jurisdiction;
+
+/**
+ * Builds an item's blueprint from its list row with the Camunda BPMN model API: the units' paths in
+ * parallel lanes, each duty step a user task with its due date, a reminder before and supervision at
+ * the deadline, then the join, the recorded result and the township's evaluation. The layout is
+ * computed here (left to right, one lane per unit); see docs/blueprint-conventions.md.
+ */
+public class BlueprintGenerator {
+
+  static final String HISTORY_TIME_TO_LIVE = "P365D";
+  static final String DUTY_FORM = "duty-step";
+  static final String START_FORM = "case-start";
+
+  // layout, in pixels
+  private static final int POOL_X = 40;
+  private static final int POOL_Y = 40;
+  private static final int POOL_LABEL = 30;
+  private static final int LANE_HEIGHT = 320;
+  private static final int STEP_ROW = 20; // from the lane's top to a step's top
+  private static final int START_X = 120;
+  private static final int FORK_X = 200;
+  private static final int FIRST_STEP_X = 320;
+  private static final int STEP_PITCH = 300;
+  private static final int TASK_W = 100;
+  private static final int TASK_H = 80;
+  private static final int EVENT = 36;
+  private static final int GATEWAY = 50;
+  private static final int ESCALATION_ROW = 130; // from a step's top to the reminder/supervision boxes
+  private static final int END_ROW = 110; // from those boxes' top to their end events
+
+  /** Ids, names and expressions of one item's blueprint. */
+  record Names(String key) {
+    String id(String suffix) {
+      return key + "_" + suffix;
+    }
+  }
+
+  public static String processKey(Item item) {
+    return item.code().toLowerCase(Locale.ROOT);
+  }
+
+  /** The unit part of a step's id: unit code, or {@code township} for the case's township. */
+  public static String unitKey(Responsibility responsibility) {
+    return responsibility.party().fixedUnit().map(u -> u.code()).orElse("township");
+  }
+
+  public static String candidateGroup(Responsibility responsibility) {
+    return responsibility.party().fixedUnit().map(u -> u.groupId())
+        .orElse("${" + CaseVariables.TOWNSHIP_GROUP + "}");
+  }
+
+  public static String stepId(Item item, Responsibility responsibility, int index) {
+    return processKey(item) + "_" + unitKey(responsibility) + "_" + (index + 1);
+  }
+
+  public static String dueExpression(Step step) {
+    return "${deadlines.after('" + step.timeLimit().label() + "')}";
+  }
+
+  static String reminderExpression(Step step) {
+    return "${deadlines.reminderAt('" + step.timeLimit().label() + "')}";
+  }
+
+  public BpmnModelInstance generate(Item item, Jurisdiction jurisdiction) {
+    return new Build(item, jurisdiction).run();
+  }
+
+  /** One generation: the model under construction and its diagram. */
+  private static final class Build {
+    private final Item item;
+    private final Names names;
+    private final BpmnModelInstance model = Bpmn.createEmptyModel();
+    private Process process;
+    private LaneSet laneSet;
+    private Diagram diagram;
+    private int flows;
+
+    Build(Item item, Jurisdiction jurisdiction) {
+      this.item = item;
+      this.names = new Names(processKey(item));
+    }
+
+    BpmnModelInstance run() {
+      Definitions definitions = model.newInstance(Definitions.class);
+      definitions.setId(names.id("definitions"));
+      definitions.setTargetNamespace("https://shudi.cn/blueprints");
+      definitions.setExporter("shudi-blueprint-generator");
+      definitions.setExporterVersion("1");
+      definitions.getDomElement().registerNamespace("camunda", BpmnModelConstants.CAMUNDA_NS);
+      model.setDefinitions(definitions);
+
+      Collaboration collaboration = model.newInstance(Collaboration.class);
+      collaboration.setId(names.id("collaboration"));
+      definitions.addChildElement(collaboration);
+
+      process = model.newInstance(Process.class);
+      process.setId(names.key());
+      process.setName(item.name());
+      process.setExecutable(true);
+      process.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
+      definitions.addChildElement(process);
+      Documentation about = model.newInstance(Documentation.class);
+      about.setId(names.id("about"));
+      about.setTextContent(item.code() + " " + item.domain() + "：" + item.name() + "。依据：" + item.legalBasis()
+          + "。办结时限：" + item.timeLimit().label() + "。");
+      process.getDocumentations().add(about);
+
+      Participant pool = model.newInstance(Participant.class);
+      pool.setId(names.id("pool"));
+      pool.setName(item.code() + " " + item.name());
+      pool.setProcess(process);
+      collaboration.addChildElement(pool);
+
+      laneSet = model.newInstance(LaneSet.class);
+      laneSet.setId(names.id("lanes"));
+      process.addChildElement(laneSet);
+
+      diagram = new Diagram(model, names.key(), collaboration);
+      layOut(pool);
+      return model;
+    }
+
+    private void layOut(Participant pool) {
+      List<Responsibility> units = item.responsibilities();
+      int maxSteps = units.stream().mapToInt(r -> r.steps().size()).max().orElse(1);
+      int joinX = FIRST_STEP_X + maxSteps * STEP_PITCH;
+      int recordX = joinX + 100;
+      int evaluateX = recordX + 160;
+      int endX = evaluateX + 160;
+      int width = endX + EVENT + 60 - POOL_X;
+      int height = units.size() * LANE_HEIGHT;
+      diagram.shape(pool, POOL_X, POOL_Y, width, height).setHorizontal(true);
+
+      int mainTop = POOL_Y + STEP_ROW; // the primary lane's step row carries the main line
+      int mainY = mainTop + TASK_H / 2;
+
+      StartEvent start = node(StartEvent.class, names.id("start"), "案件已受理");
+      start.setCamundaFormRef(START_FORM);
+      start.setCamundaFormRefBinding("deployment");
+      CamundaExecutionListener opening = extensions(start).addExtensionElement(CamundaExecutionListener.class);
+      opening.setCamundaEvent("start");
+      opening.setCamundaDelegateExpression("${caseOpening}");
+      ParallelGateway fork = node(ParallelGateway.class, names.id("fork"), "并行办理");
+      ParallelGateway join = node(ParallelGateway.class, names.id("join"), null);
+      join.setCamundaAsyncBefore(true); // township and department finish at once: the join retries as a job
+      ServiceTask record = node(ServiceTask.class, names.id("record"), "记录办理结果");
+      record.setCamundaExpression("${caseRecords.recordResult(execution)}");
+      CallActivity evaluate = node(CallActivity.class, names.id("evaluate"), "评价部门履职");
+      evaluate.setCalledElement("shared_evaluation");
+      evaluate.setCamundaCalledElementBinding("deployment");
+      extensions(evaluate).addExtensionElement(CamundaIn.class).setCamundaVariables("all");
+      EndEvent end = node(EndEvent.class, names.id("end"), "案件已办结");
+
+      diagram.shape(start, START_X, mainY - EVENT / 2, EVENT, EVENT);
+      diagram.shape(fork, FORK_X, mainY - GATEWAY / 2, GATEWAY, GATEWAY);
+      diagram.shape(join, joinX, mainY - GATEWAY / 2, GATEWAY, GATEWAY);
+      diagram.shape(record, recordX, mainTop, TASK_W, TASK_H);
+      diagram.shape(evaluate, evaluateX, mainTop, TASK_W, TASK_H);
+      diagram.shape(end, endX, mainY - EVENT / 2, EVENT, EVENT);
+      connect(start, fork, START_X + EVENT, mainY, FORK_X, mainY);
+      connect(join, record, joinX + GATEWAY, mainY, recordX, mainY);
+      connect(record, evaluate, recordX + TASK_W, mainY, evaluateX, mainY);
+      connect(evaluate, end, evaluateX + TASK_W, mainY, endX, mainY);
+
+      for (int u = 0; u < units.size(); u++) {
+        Responsibility unit = units.get(u);
+        int laneTop = POOL_Y + u * LANE_HEIGHT;
+        Lane lane = model.newInstance(Lane.class);
+        lane.setId(names.id(unitKey(unit) + "_lane"));
+        lane.setName(unit.party().isCaseTownship() ? "镇街（案件所在地）" : unit.party().name());
+        laneSet.getLanes().add(lane);
+        diagram.shape(lane, POOL_X + POOL_LABEL, laneTop, width - POOL_LABEL, LANE_HEIGHT).setHorizontal(true);
+        if (u == 0) {
+          for (FlowNode node : List.of(start, fork, join, record, evaluate, end)) {
+            lane.getFlowNodeRefs().add(node);
+          }
+        }
+        int rowTop = laneTop + STEP_ROW;
+        int rowY = rowTop + TASK_H / 2;
+        FlowNode previous = fork;
+        for (int s = 0; s < unit.steps().size(); s++) {
+          int x = FIRST_STEP_X + s * STEP_PITCH;
+          UserTask task = step(lane, unit, s, x, rowTop);
+          if (s == 0) {
+            if (u == 0) {
+              connect(fork, task, FORK_X + GATEWAY, rowY, x, rowY);
+            } else {
+              connect(fork, task, FORK_X + GATEWAY / 2, mainY + GATEWAY / 2, FORK_X + GATEWAY / 2, rowY, x, rowY);
+            }
+          } else {
+            connect(previous, task, x - STEP_PITCH + TASK_W, rowY, x, rowY);
+          }
+          previous = task;
+        }
+        int lastRight = FIRST_STEP_X + (unit.steps().size() - 1) * STEP_PITCH + TASK_W;
+        if (u == 0) {
+          connect(previous, join, lastRight, rowY, joinX, rowY);
+        } else {
+          connect(previous, join, lastRight, rowY, joinX + GATEWAY / 2, rowY, joinX + GATEWAY / 2, mainY + GATEWAY / 2);
+        }
+      }
+    }
+
+    /** A duty step with its reminder and its supervision, laid out in a column of the unit's lane. */
+    private UserTask step(Lane lane, Responsibility unit, int index, int x, int top) {
+      Step step = unit.steps().get(index);
+      String id = stepId(item, unit, index);
+      UserTask task = node(UserTask.class, id, step.name());
+      Documentation documentation = model.newInstance(Documentation.class);
+      documentation.setId(id + "_doc");
+      documentation.setTextContent(step.description() + "（时限：" + step.timeLimit().label() + "）");
+      task.getDocumentations().add(documentation);
+      task.setCamundaCandidateGroups(candidateGroup(unit));
+      task.setCamundaDueDate(dueExpression(step));
+      task.setCamundaFormRef(DUTY_FORM);
+      task.setCamundaFormRefBinding("deployment");
+      CamundaInputOutput io = extensions(task).addExtensionElement(CamundaInputOutput.class);
+      for (String local : List.of(CaseVariables.DUTY_RESULT, CaseVariables.DUTY_FINDINGS)) {
+        CamundaInputParameter in = model.newInstance(CamundaInputParameter.class);
+        in.setCamundaName(local);
+        io.getCamundaInputParameters().add(in);
+      }
+      output(io, id + CaseVariables.STEP_RESULT_SUFFIX, "${" + CaseVariables.DUTY_RESULT + "}");
+      output(io, id + CaseVariables.STEP_FINDINGS_SUFFIX, "${" + CaseVariables.DUTY_FINDINGS + "}");
+
+      BoundaryEvent reminder = timer(task, id + "_reminder", "即将到期", reminderExpression(step));
+      ServiceTask remind = node(ServiceTask.class, id + "_remind", "提醒即将到期");
+      remind.setCamundaExpression("${reminders.remind(execution, '" + id + "')}");
+      EndEvent reminded = node(EndEvent.class, id + "_reminded", "已提醒");
+
+      BoundaryEvent deadline = timer(task, id + "_deadline", "办理超期", dueExpression(step));
+      CallActivity supervise = node(CallActivity.class, id + "_supervise", "督办超期事项");
+      supervise.setCalledElement("shared_supervision");
+      supervise.setCamundaCalledElementBinding("deployment");
+      ExtensionElements mappings = extensions(supervise);
+      mappings.addExtensionElement(CamundaIn.class).setCamundaVariables("all");
+      CamundaIn overdueStep = mappings.addExtensionElement(CamundaIn.class);
+      overdueStep.setCamundaSourceExpression(step.name());
+      overdueStep.setCamundaTarget("overdueStep");
+      CamundaIn overdueGroup = mappings.addExtensionElement(CamundaIn.class);
+      overdueGroup.setCamundaSourceExpression(candidateGroup(unit));
+      overdueGroup.setCamundaTarget("overdueGroup");
+      EndEvent supervised = node(EndEvent.class, id + "_supervised", "督办已结束");
+
+      for (FlowNode node : List.of(task, reminder, remind, reminded, deadline, supervise, supervised)) {
+        lane.getFlowNodeRefs().add(node);
+      }
+      int boxTop = top + ESCALATION_ROW;
+      int endTop = boxTop + END_ROW;
+      int taskBottom = top + TASK_H;
+      diagram.shape(task, x, top, TASK_W, TASK_H);
+      diagram.shape(reminder, x + 7, taskBottom - EVENT / 2, EVENT, EVENT);
+      diagram.shape(deadline, x + 57, taskBottom - EVENT / 2, EVENT, EVENT);
+      diagram.shape(remind, x - 25, boxTop, TASK_W, TASK_H);
+      diagram.shape(reminded, x + 7, endTop, EVENT, EVENT);
+      diagram.shape(supervise, x + 135, boxTop, TASK_W, TASK_H);
+      diagram.shape(supervised, x + 167, endTop, EVENT, EVENT);
+      connect(reminder, remind, x + 25, taskBottom + EVENT / 2, x + 25, boxTop);
+      connect(remind, reminded, x + 25, boxTop + TASK_H, x + 25, endTop);
+      connect(deadline, supervise, x + 75, taskBottom + EVENT / 2, x + 75, taskBottom + 30, x + 185, taskBottom + 30,
+          x + 185, boxTop);
+      connect(supervise, supervised, x + 185, boxTop + TASK_H, x + 185, endTop);
+      return task;
+    }
+
+    private BoundaryEvent timer(Activity attachedTo, String id, String name, String date) {
+      BoundaryEvent event = node(BoundaryEvent.class, id, name);
+      event.setAttachedTo(attachedTo);
+      event.setCancelActivity(false);
+      TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class);
+      timer.setId(id + "_timer");
+      TimeDate timeDate = model.newInstance(TimeDate.class);
+      timeDate.setId(id + "_time");
+      timeDate.setTextContent(date);
+      timer.setTimeDate(timeDate);
+      event.getEventDefinitions().add(timer);
+      return event;
+    }
+
+    private void output(CamundaInputOutput io, String name, String expression) {
+      CamundaOutputParameter out = model.newInstance(CamundaOutputParameter.class);
+      out.setCamundaName(name);
+      out.setTextContent(expression);
+      io.getCamundaOutputParameters().add(out);
+    }
+
+    private ExtensionElements extensions(BaseElement element) {
+      ExtensionElements extensions = element.getExtensionElements();
+      if (extensions == null) {
+        extensions = model.newInstance(ExtensionElements.class);
+        element.setExtensionElements(extensions);
+      }
+      return extensions;
+    }
+
+    private <T extends FlowNode> T node(Class<T> type, String id, String name) {
+      T node = model.newInstance(type);
+      node.setId(id);
+      if (name != null) {
+        node.setName(name);
+      }
+      process.addChildElement(node);
+      return node;
+    }
+
+    private void connect(FlowNode from, FlowNode to, double... waypoints) {
+      SequenceFlow flow = model.newInstance(SequenceFlow.class);
+      flow.setId(names.id("flow_" + (++flows)));
+      process.addChildElement(flow);
+      flow.setSource(from);
+      flow.setTarget(to);
+      from.getOutgoing().add(flow);
+      to.getIncoming().add(flow);
+      diagram.edge(flow, waypoints);
+    }
+  }
+
+  /** All step ids of an item, in order (for tests and the drift check). */
+  public static List<String> stepIds(Item item) {
+    List<String> ids = new ArrayList<>();
+    for (Responsibility r : item.responsibilities()) {
+      for (int i = 0; i < r.steps().size(); i++) {
+        ids.add(stepId(item, r, i));
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,114 @@
+package cn.shudi.blueprint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Unit;
+
+/**
+ * The start forms of a jurisdiction ({@code forms/<jurisdiction>/case-start.form} and
+ * {@code call-start.form}): their township and department choices are the county's own units.
+ */
+public class StartForms {
+
+  /** Unified social credit code (GB 32100-2015): 18 characters, no I, O, S, V, Z. */
+  static final String CREDIT_CODE_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
+
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public void write(Path forms, Jurisdiction jurisdiction, boolean force) throws IOException {
+    Path folder = forms.resolve(jurisdiction.code());
+    write(folder.resolve("case-start.form"), caseStart(jurisdiction), force);
+    write(folder.resolve("call-start.form"), callStart(jurisdiction), force);
+  }
+
+  private void write(Path file, Map<String, Object> form, boolean force) throws IOException {
+    if (Files.exists(file) && !force) {
+      return;
+    }
+    BlueprintFiles.writeText(file, json.writeValueAsString(form) + "\n");
+  }
+
+  Map<String, Object> caseStart(Jurisdiction j) {
+    List<Object> components = new ArrayList<>();
+    components.add(text("case_start_intro", "受理" + j.shortName() + "属地管理事项案件：填写对象和所在镇街，各责任单位将并行办理。"));
+    components.add(field("textfield", "caseSubject", "监管对象（企业、场所或建筑名称）", Map.of("required", true, "maxLength", 200)));
+    components.add(field("textfield", "creditCode", "统一社会信用代码（企业必填，18位）",
+        Map.of("pattern", CREDIT_CODE_PATTERN)));
+    components.add(select("township", "所在镇街", options(j.townships())));
+    components.add(field("textarea", "caseDescription", "案件情况", Map.of("required", true, "maxLength", 2000)));
+    return form("case-start", components);
+  }
+
+  Map<String, Object> callStart(Jurisdiction j) {
+    List<Object> components = new ArrayList<>();
+    components.add(text("call_start_intro", "乡呼县应：镇街发现无权处置的问题，呼叫清单规定的责任部门限时响应。"));
+    components.add(select("township", "发起呼叫的镇街", options(j.townships())));
+    components.add(field("textfield", "callItemCode", "清单事项编码（如 " + (j.code().equals("zhangqiu") ? "ZQ054" : "YX026") + "）",
+        Map.of("required", true, "pattern", "^[A-Z]{2}[0-9]{3}$")));
+    components.add(select("calledDepartment", "呼叫的责任部门", options(j.departments())));
+    components.add(field("textfield", "callPlace", "问题地点", Map.of("required", true, "maxLength", 200)));
+    components.add(field("textarea", "callProblem", "问题描述", Map.of("required", true, "maxLength", 2000)));
+    Map<String, Object> urgency = field("radio", "callUrgency", "紧急程度", Map.of("required", true));
+    urgency.put("values", List.of(option("一般", "normal"), option("紧急", "urgent")));
+    urgency.put("defaultValue", "normal");
+    components.add(urgency);
+    return form("call-start", components);
+  }
+
+  private static List<Object> options(List<Unit> units) {
+    return units.stream().map(u -> (Object) option(u.shortName(), u.code())).toList();
+  }
+
+  private static Map<String, Object> option(String label, String value) {
+    Map<String, Object> option = new LinkedHashMap<>();
+    option.put("label", label);
+    option.put("value", value);
+    return option;
+  }
+
+  private static Map<String, Object> form(String id, List<Object> components) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("components", components);
+    form.put("type", "default");
+    form.put("id", id);
+    form.put("executionPlatform", "Camunda Platform");
+    form.put("executionPlatformVersion", "7.24.0");
+    form.put("exporter", Map.of("name", "shudi-blueprint-generator", "version", "1"));
+    form.put("schemaVersion", 16);
+    return form;
+  }
+
+  private static Map<String, Object> text(String id, String text) {
+    Map<String, Object> component = new LinkedHashMap<>();
+    component.put("text", text);
+    component.put("type", "text");
+    component.put("id", "Text_" + id);
+    return component;
+  }
+
+  private static Map<String, Object> field(String type, String key, String label, Map<String, Object> validate) {
+    Map<String, Object> component = new LinkedHashMap<>();
+    component.put("label", label);
+    component.put("type", type);
+    component.put("id", "Field_" + key);
+    component.put("key", key);
+    component.put("validate", validate);
+    return component;
+  }
+
+  private static Map<String, Object> select(String key, String label, List<Object> values) {
+    Map<String, Object> component = field("select", key, label, Map.of("required", true));
+    component.put("values", values);
+    return component;
+  }
+}

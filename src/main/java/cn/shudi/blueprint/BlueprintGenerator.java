@@ -290,8 +290,9 @@ public class BlueprintGenerator {
       int endTop = boxTop + END_ROW;
       int taskBottom = top + TASK_H;
       diagram.shape(task, x, top, TASK_W, TASK_H);
-      diagram.shape(reminder, x + 7, taskBottom - EVENT / 2, EVENT, EVENT);
-      diagram.shape(deadline, x + 57, taskBottom - EVENT / 2, EVENT, EVENT);
+      // labels beside their timers, clear of the edges that leave them downwards
+      diagram.label(diagram.shape(reminder, x + 7, taskBottom - EVENT / 2, EVENT, EVENT), x - 48, taskBottom + 4, 52, 14);
+      diagram.label(diagram.shape(deadline, x + 57, taskBottom - EVENT / 2, EVENT, EVENT), x + 96, taskBottom + 4, 52, 14);
       diagram.shape(remind, x - 25, boxTop, TASK_W, TASK_H);
       diagram.shape(reminded, x + 7, endTop, EVENT, EVENT);
       diagram.shape(supervise, x + 135, boxTop, TASK_W, TASK_H);

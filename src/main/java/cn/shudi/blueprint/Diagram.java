@@ -5,6 +5,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -39,6 +40,18 @@ final class Diagram {
     shape.setBounds(bounds);
     plane.addChildElement(shape);
     return shape;
+  }
+
+  /** Places the element's label (bpmn-js puts it below the shape otherwise). */
+  void label(BpmnShape shape, double x, double y, double width, double height) {
+    BpmnLabel label = model.newInstance(BpmnLabel.class);
+    Bounds bounds = model.newInstance(Bounds.class);
+    bounds.setX(x);
+    bounds.setY(y);
+    bounds.setWidth(width);
+    bounds.setHeight(height);
+    label.setBounds(bounds);
+    shape.setBpmnLabel(label);
   }
 
   /** An orthogonal edge through the given points: x1, y1, x2, y2, … */

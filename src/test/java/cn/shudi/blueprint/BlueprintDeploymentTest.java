@@ -1,0 +1,84 @@
+package cn.shudi.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.organization.Organization;
+
+/** At start-up every county's blueprints and forms deploy under its tenant; a restart adds no version. */
+@SpringBootTest
+class BlueprintDeploymentTest {
+
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  BlueprintDeployment deployment;
+  @Autowired
+  Organization organization;
+
+  @Test
+  void eachCountysBlueprintsDeployUnderItsTenant() {
+    assertThat(repository.createProcessDefinitionQuery().tenantIdIn("zhangqiu").latestVersion().count())
+        .isEqualTo(81 + shared());
+    assertThat(repository.createProcessDefinitionQuery().tenantIdIn("yunxi").latestVersion().count())
+        .isEqualTo(243 + shared());
+    assertThat(repository.createProcessDefinitionQuery().withoutTenantId().count()).isZero();
+    ProcessDefinition food = repository.createProcessDefinitionQuery().processDefinitionKey("zq054")
+        .tenantIdIn("zhangqiu").singleResult();
+    assertThat(food.getName()).isEqualTo("食品生产经营企业日常安全监管");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("zq054").tenantIdIn("yunxi").count())
+        .isZero();
+  }
+
+  @Test
+  void aRestartWithNothingChangedCreatesNoNewVersion() {
+    long before = repository.createProcessDefinitionQuery().count();
+    long deployments = repository.createDeploymentQuery().count();
+    deployment.deployAll(organization);
+    assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(before);
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void everyFormRefResolvesToAFormOfTheSameDeployment() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      Set<String> deployedForms = new HashSet<>();
+      for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
+        if (resource.endsWith(".form")) {
+          try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), resource)) {
+            deployedForms.add(json.readTree(in).get("id").asText());
+          }
+        }
+      }
+      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(deployedForms).as("%s/%s", definition.getKey(), task.getId()).contains(task.getCamundaFormRef());
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          assertThat(deployedForms).as(definition.getKey()).contains(start.getCamundaFormRef());
+        }
+      }
+    }
+  }
+
+  long shared() {
+    return List.of("shared_supervision", "shared_joint_meeting", "shared_evaluation", "shared_call").size();
+  }
+}

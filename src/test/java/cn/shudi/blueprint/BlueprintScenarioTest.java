@@ -1,0 +1,149 @@
+package cn.shudi.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import cn.shudi.casework.Reminders;
+import cn.shudi.catalog.CatalogLoader;
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
+import cn.shudi.catalog.Responsibility;
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.OrganizationLoader;
+import cn.shudi.support.CaseDriver;
+
+/**
+ * For every item of both lists: a case runs end to end with every parallel task completed by the
+ * staff of the unit the list names, and a case whose first deadline passes is supervised by the
+ * command centre (and goes to the joint meeting where several departments are involved).
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BlueprintScenarioTest {
+
+  static final Organization ORGANIZATION =
+      new OrganizationLoader(new DefaultResourceLoader(), "classpath:jurisdictions/").load();
+  static final Catalogs CATALOGS = Catalogs.load(new DefaultResourceLoader(), "classpath:jurisdictions/",
+      ORGANIZATION, new CatalogLoader());
+
+  @Autowired
+  ProcessEngine engine;
+
+  static Stream<Arguments> items() {
+    List<Arguments> all = new ArrayList<>();
+    for (Jurisdiction jurisdiction : ORGANIZATION.jurisdictions()) {
+      for (Item item : CATALOGS.of(jurisdiction.code()).items()) {
+        all.add(Arguments.of(jurisdiction.code(), item.code(), item.name()));
+      }
+    }
+    return all.stream();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  Item item(String jurisdiction, String code) {
+    return CATALOGS.of(jurisdiction).item(code).orElseThrow();
+  }
+
+  String township(String jurisdiction) {
+    return ORGANIZATION.jurisdiction(jurisdiction).townships().get(0).code();
+  }
+
+  @ParameterizedTest(name = "{1} {2}：全流程办结")
+  @MethodSource("items")
+  void aCaseRunsToTheEndWithEveryUnitsTasksDoneByThatUnit(String jurisdiction, String code, String name) {
+    Item item = item(jurisdiction, code);
+    CaseDriver driver = new CaseDriver(engine);
+    ProcessInstance instance = driver.start(BlueprintGenerator.processKey(item), jurisdiction,
+        township(jurisdiction), Map.of());
+
+    // all units' first steps are open at once: the paths run in parallel
+    List<String> firstSteps = item.responsibilities().stream()
+        .map(r -> BlueprintGenerator.stepId(item, r, 0)).toList();
+    assertThat(driver.openTasks(instance.getId())).extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrderElementsOf(firstSteps);
+
+    List<String> done = driver.completeAll(instance.getId(), t -> true);
+
+    String townshipGroup = jurisdiction + "_" + township(jurisdiction);
+    List<String> expected = new ArrayList<>();
+    for (Responsibility unit : item.responsibilities()) {
+      String group = unit.party().fixedUnit().map(u -> u.groupId()).orElse(townshipGroup);
+      for (int s = 0; s < unit.steps().size(); s++) {
+        expected.add(BlueprintGenerator.stepId(item, unit, s) + "@" + group);
+      }
+    }
+    assertThat(done).containsAll(expected);
+    assertThat(driver.isEnded(instance.getId())).as("case ended").isTrue();
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("caseResult").singleResult().getValue().toString()).contains("已按要求办理");
+    long departments = item.responsibilities().stream()
+        .filter(r -> r.party().fixedUnit().filter(u -> u.isDepartment()).isPresent())
+        .map(r -> r.party().name()).distinct().count();
+    assertThat(done.stream().filter(d -> d.startsWith("shared_evaluation") && d.endsWith("@" + townshipGroup)).count())
+        .as("the township rates every department that served").isEqualTo(departments);
+  }
+
+  @ParameterizedTest(name = "{1} {2}：超期督办")
+  @MethodSource("items")
+  void anOverdueStepIsRemindedThenSupervisedByTheCommandCentre(String jurisdiction, String code, String name) {
+    Item item = item(jurisdiction, code);
+    CaseDriver driver = new CaseDriver(engine);
+    ProcessInstance instance = driver.start(BlueprintGenerator.processKey(item), jurisdiction,
+        township(jurisdiction), Map.of());
+    Responsibility primary = item.primary();
+    String firstStep = BlueprintGenerator.stepId(item, primary, 0);
+    TaskService tasks = engine.getTaskService();
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(firstStep)
+        .singleResult();
+    Date due = task.getDueDate();
+    assertThat(due).as("due date from the list's time limit").isNotNull();
+
+    // just before the deadline: reminded, not yet supervised
+    ClockUtil.setCurrentTime(new Date(due.getTime() - Duration.ofMinutes(1).toMillis()));
+    driver.runDueJobs(instance.getId());
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getPriority())
+        .isEqualTo(Reminders.REMINDED_PRIORITY);
+
+    // past the deadline: the command centre supervises; the unit's task stays open
+    ClockUtil.setCurrentTime(new Date(due.getTime() + Duration.ofMinutes(1).toMillis()));
+    driver.runDueJobs(instance.getId());
+    String command = ORGANIZATION.jurisdiction(jurisdiction).commandCentre().groupId();
+    List<Task> supervision = driver.openTasks(instance.getId()).stream()
+        .filter(t -> command.equals(driver.candidateGroup(t))).toList();
+    assertThat(supervision).as("督办超期事项 for the command centre").isNotEmpty();
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the work goes on").isOne();
+
+    List<String> escalation = driver.completeAll(instance.getId(),
+        t -> !t.getProcessInstanceId().equals(instance.getId()));
+    boolean jointMeeting = escalation.stream().anyMatch(d -> d.startsWith("shared_joint_meeting"));
+    assertThat(jointMeeting).as("joint meeting exactly where several departments are involved")
+        .isEqualTo(item.involvesSeveralDepartments());
+  }
+}

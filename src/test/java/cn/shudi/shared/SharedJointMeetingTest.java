@@ -1,0 +1,82 @@
+package cn.shudi.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/** shared_joint_meeting 联席会议: the command centre convenes, every department of the item implements in parallel. */
+class SharedJointMeetingTest extends SharedProcessTestBase {
+
+  static final String KEY = "shared_joint_meeting";
+  static final Map<String, Object> MEETING = Map.of("meetingParticipants", "区农业农村局、区市场监管局",
+      "meetingMinutes", "会议纪要", "meetingDecision", "农业农村局负责产地溯源，市场监管局负责流通环节");
+
+  @Test
+  void modelOpensInModelerWithACompleteDiagram() throws Exception {
+    SharedModels.assertWellModelled(KEY, "联席会议");
+    assertDeployedInEveryCounty(KEY);
+  }
+
+  @Test
+  void theCommandCentreConvenesAndEveryDepartmentImplementsTheDecisions() {
+    ProcessInstance instance = start(KEY, caseVariables(TWO_DEPARTMENT_ITEM, true));
+
+    assertThat(instance).isWaitingAt("shared_joint_meeting_organise");
+    Task organise = task(instance, "shared_joint_meeting_organise");
+    assertThat(organise.getName()).isEqualTo("组织召开联席会议");
+    assertThat(candidateGroups(organise)).containsExactly(COMMAND);
+    assertThat(formOf(organise)).isEqualTo("joint-meeting");
+    assertThat(organise.getDueDate()).as("5个工作日").isEqualTo(at(MONDAY_MORNING.plusDays(7)));
+
+    // the meeting is held on Wednesday
+    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusDays(2)));
+    completeAs(COMMAND, organise, MEETING);
+
+    List<Task> implement = tasks(instance, "shared_joint_meeting_implement");
+    assertThat(implement).as("one task per department, at the same time").hasSize(2);
+    assertThat(implement).flatExtracting(this::candidateGroups).containsExactlyInAnyOrder(AGRICULTURE, MARKET);
+    assertThat(implement).allSatisfy(t -> {
+      assertThat(t.getName()).isEqualTo("落实会议议定事项");
+      assertThat(formOf(t)).isEqualTo("duty-step");
+      // Wednesday + 10 working days = Wednesday two weeks later
+      assertThat(t.getDueDate()).isEqualTo(at(MONDAY_MORNING.plusDays(16)));
+    });
+
+    Task market = implement.stream().filter(t -> candidateGroups(t).contains(MARKET)).findFirst().orElseThrow();
+    Task agriculture = implement.stream().filter(t -> candidateGroups(t).contains(AGRICULTURE)).findFirst()
+        .orElseThrow();
+    assertThatThrownBy(() -> completeAs(MARKET, agriculture, Map.of("dutyResult", "代办")))
+        .as("a department does not complete another's task").isInstanceOf(AuthorizationException.class);
+
+    completeAs(MARKET, market, Map.of("dutyResult", "流通环节已排查", "dutyFindings", "无"));
+    assertThat(instance).isWaitingAt("shared_joint_meeting_implement");
+    assertThat(runtime.getVariable(instance.getId(), "dutyResult")).as("each department's result stays its own")
+        .isNull();
+    completeAs(AGRICULTURE, agriculture, Map.of("dutyResult", "产地已溯源"));
+
+    assertThat(instance).isEnded().hasPassed("shared_joint_meeting_end");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("dutyResult").list()).extracting(v -> v.getValue())
+        .containsExactlyInAnyOrder("流通环节已排查", "产地已溯源");
+  }
+
+  @Test
+  void anItemWithOneDepartmentGivesThatDepartmentTheDecisions() {
+    ProcessInstance instance = start(KEY, caseVariables(ONE_DEPARTMENT_ITEM, false));
+    completeAs(COMMAND, task(instance, "shared_joint_meeting_organise"), MEETING);
+
+    Task implement = task(instance, "shared_joint_meeting_implement");
+    assertThat(candidateGroups(implement)).containsExactly(MARKET);
+    completeAs(MARKET, implement, Map.of("dutyResult", "已落实"));
+    assertThat(instance).isEnded();
+  }
+}

@@ -1,0 +1,134 @@
+package cn.shudi.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Drives cases as the staff would: every open task is completed by the demo staff member of the
+ * task's candidate group, under that user's authentication (authorization checks are on), so a task
+ * given to the wrong group fails. Jobs that are due run as the job executor would run them.
+ */
+public final class CaseDriver {
+
+  /** What a user typed into the forms: enough for every form of the platform. */
+  public static final Map<String, Object> FORM_VALUES = Map.ofEntries(
+      Map.entry("dutyResult", "已按要求办理"), Map.entry("dutyFindings", "未发现问题"),
+      Map.entry("rating", "satisfied"), Map.entry("ratingComment", "响应及时"),
+      Map.entry("supervisionOpinion", "请责任单位限期办结"), Map.entry("supervisionOutcome", "urged"),
+      Map.entry("meetingParticipants", "相关部门"), Map.entry("meetingMinutes", "会议纪要"),
+      Map.entry("meetingDecision", "分工落实"), Map.entry("callAccepted", "yes"),
+      Map.entry("hazardCount", 0L), Map.entry("hazardLevel", "none"), Map.entry("rectified", "yes"),
+      Map.entry("rectificationDays", 10L), Map.entry("rectificationRequirements", "限期整改"),
+      Map.entry("fireFound", "no"), Map.entry("patrolArea", "第一网格"), Map.entry("fireExtinguished", "yes"),
+      Map.entry("firePointLocation", "某地块"), Map.entry("houseSafetyGrade", "D"),
+      Map.entry("callAcceptNote", "受理"));
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final IdentityService identity;
+
+  public CaseDriver(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.identity = engine.getIdentityService();
+  }
+
+  public ProcessInstance start(String key, String tenant, String township, Map<String, Object> more) {
+    Map<String, Object> variables = new HashMap<>(Map.of("township", township, "caseSubject", "测试对象",
+        "caseDescription", "测试案件"));
+    variables.putAll(more);
+    return runtime.createProcessInstanceByKey(key).processDefinitionTenantId(tenant).setVariables(variables)
+        .execute();
+  }
+
+  /** The case and every process it called, recursively. */
+  public List<String> hierarchy(String rootId) {
+    List<String> ids = new ArrayList<>(List.of(rootId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(p -> ids.add(p.getId()));
+    }
+    return ids;
+  }
+
+  public List<Task> openTasks(String rootId) {
+    return tasks.createTaskQuery().processInstanceIdIn(hierarchy(rootId).toArray(String[]::new)).list();
+  }
+
+  public String candidateGroup(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst()
+        .orElseThrow(() -> new AssertionError("task " + task.getTaskDefinitionKey() + " has no candidate group"));
+  }
+
+  /** Completes the task as {@code <group>_staff}, a member of the group, in the group's tenant. */
+  public void completeAsStaff(Task task, Map<String, Object> values) {
+    String group = candidateGroup(task);
+    String tenant = group.substring(0, group.indexOf('_'));
+    identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
+    try {
+      tasks.complete(task.getId(), values);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Runs every job of the case's processes that is due now; returns how many ran. */
+  public int runDueJobs(String rootId) {
+    int ran = 0;
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = new ArrayList<>();
+      for (String id : hierarchy(rootId)) {
+        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+      }
+      if (due.isEmpty()) {
+        return ran;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        ran++;
+      }
+    }
+    return ran;
+  }
+
+  /**
+   * Completes open tasks that match {@code which} (and runs due jobs) until none is left; returns
+   * the completed tasks' definition keys with their candidate groups, in order.
+   */
+  public List<String> completeAll(String rootId, Predicate<Task> which) {
+    List<String> done = new ArrayList<>();
+    for (int round = 0; round < 200; round++) {
+      runDueJobs(rootId);
+      List<Task> open = openTasks(rootId).stream().filter(which).toList();
+      if (open.isEmpty()) {
+        return done;
+      }
+      Task task = open.get(0);
+      done.add(task.getTaskDefinitionKey() + "@" + candidateGroup(task));
+      completeAsStaff(task, FORM_VALUES);
+    }
+    throw new AssertionError("case " + rootId + " did not finish: " + openTasks(rootId));
+  }
+
+  public boolean isEnded(String id) {
+    return runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0;
+  }
+}

@@ -19,6 +19,8 @@ class RestSecurityConfiguration {
 
   static final String REST_ROOT = "/engine-rest/*";
   static final String WEBAPP_API_ROOT = "/camunda/api/*";
+  /** The platform's own REST resources (credit files, reports), behind the same login as the engine's. */
+  static final String PLATFORM_API_ROOT = "/api/*";
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
@@ -26,7 +28,7 @@ class RestSecurityConfiguration {
     registration.setName("shudi-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(REST_ROOT);
+    registration.addUrlPatterns(REST_ROOT, PLATFORM_API_ROOT);
     registration.setAsyncSupported(true); // external-task long polling
     registration.setOrder(1);
     return registration;

@@ -16,13 +16,17 @@ import cn.shudi.organization.Jurisdiction;
 
 /**
  * The committed blueprint files: {@code processes/<jurisdiction>/<CODE>.bpmn}. Missing files are
- * generated; existing ones are analysts' work and stay as they are unless forced.
+ * generated; existing ones are analysts' work and stay as they are unless forced. Even forced, a file
+ * that was modelled or saved by hand (its exporter is not the generator, e.g. Camunda Modeler) is
+ * kept: regenerating it would silently lose an analyst's work.
  */
 public class BlueprintFiles {
 
   /** What a generation run did. */
   public record Outcome(int written, int kept) {
   }
+
+  static final String EXPORTER = "exporter=\"shudi-blueprint-generator\"";
 
   private final Path processes;
   private final BlueprintGenerator generator = new BlueprintGenerator();
@@ -42,7 +46,7 @@ public class BlueprintFiles {
     int done = 0;
     for (Item item : catalog.items()) {
       Path file = fileOf(jurisdiction, item);
-      if (Files.exists(file) && !force) {
+      if (Files.exists(file) && (!force || isHandModelled(file))) {
         kept++;
       } else {
         write(file, generator.generate(item, jurisdiction));
@@ -53,6 +57,12 @@ public class BlueprintFiles {
       }
     }
     return new Outcome(written, kept);
+  }
+
+  /** True for a file not (or no longer) as the generator wrote it. */
+  static boolean isHandModelled(Path file) throws IOException {
+    String head = Files.readString(file, StandardCharsets.UTF_8);
+    return !head.substring(0, Math.min(head.length(), 2000)).contains(EXPORTER);
   }
 
   /** Writes next to the target and moves it in, so a failure never leaves half a file. */

@@ -45,6 +45,7 @@ final class Diagram {
   /** Places the element's label (bpmn-js puts it below the shape otherwise). */
   void label(BpmnShape shape, double x, double y, double width, double height) {
     BpmnLabel label = model.newInstance(BpmnLabel.class);
+    label.setId(shape.getId() + "_label");
     Bounds bounds = model.newInstance(Bounds.class);
     bounds.setX(x);
     bounds.setY(y);

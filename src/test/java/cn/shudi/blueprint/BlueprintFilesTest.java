@@ -53,6 +53,21 @@ class BlueprintFilesTest {
   }
 
   @Test
+  void evenForcedAFileSavedInModelerIsKept() throws IOException {
+    Jurisdiction zhangqiu = ORGANIZATION.jurisdiction("zhangqiu");
+    Catalog catalog = CATALOGS.of("zhangqiu");
+    BlueprintFiles files = new BlueprintFiles(processes);
+    files.generate(zhangqiu, catalog, false, p -> { });
+    Path saved = files.fileOf(zhangqiu, catalog.items().get(1));
+    Files.writeString(saved, Files.readString(saved).replace("exporter=\"shudi-blueprint-generator\"",
+        "exporter=\"Camunda Modeler\"").replace("</process>", "<!-- 分析员的修改 --></process>"));
+    BlueprintFiles.Outcome forced = files.generate(zhangqiu, catalog, true, p -> { });
+    assertThat(forced.kept()).isEqualTo(1);
+    assertThat(forced.written()).isEqualTo(80);
+    assertThat(Files.readString(saved)).contains("分析员的修改");
+  }
+
+  @Test
   void generationIsStableSoFilesDiffCleanly() throws IOException {
     Jurisdiction zhangqiu = ORGANIZATION.jurisdiction("zhangqiu");
     BlueprintFiles files = new BlueprintFiles(processes);

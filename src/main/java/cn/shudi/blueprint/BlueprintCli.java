@@ -23,7 +23,8 @@ public final class BlueprintCli {
   static final String USAGE = """
       用法：
         generate [--force] [辖区编码…]   生成缺少的事项流程和起始表单（--force 覆盖已有文件，慎用：会丢失手工修改）
-        check [辖区编码…]                 检查流程与清单是否一致（单位、候选组、期限）
+        check [辖区编码…]                 检查流程与清单是否一致（单位、候选组、期限），并检查所有模型
+                                         （图形信息、中文名称、无 Java 类名、候选组、期限、表单）
       """;
 
   private BlueprintCli() {
@@ -67,6 +68,14 @@ public final class BlueprintCli {
           }
           out.println(jurisdiction.name() + "：检查 " + catalog.items().size() + " 个事项");
         }
+      }
+      if (args[0].equals("check")) {
+        List<ModelCheck.Finding> modelFindings = new ModelCheck(Path.of("processes"), Path.of("forms"), organization)
+            .checkAll();
+        modelFindings.forEach(out::println);
+        findings += modelFindings.size();
+        out.println("模型检查：" + new ModelCheck(Path.of("processes"), Path.of("forms"), organization).files().size()
+            + " 个 BPMN 文件");
       }
       if (findings > 0) {
         out.println("共 " + findings + " 处与清单不一致");

@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code queryMaxResultsLimit} caps unbounded lists the same way
  */
 @ConfigurationProperties("shudi.security")
-public record SecurityProperties(@DefaultValue("1000") int maxResults) {
+public record SecurityProperties(@DefaultValue("2000") int maxResults) {
 }

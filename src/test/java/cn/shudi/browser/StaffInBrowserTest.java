@@ -1,0 +1,156 @@
+package cn.shudi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What staff and supervisors do, in a real browser (Debian's headless Chromium and its driver):
+ * a township's staff member logs in to Tasklist in Chinese, claims the food-safety inspection, fills
+ * its form and completes it; a supervisor sees the case counted in Cockpit. Screenshots go to
+ * target/screenshots/ for people to look at.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StaffInBrowserTest {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String DRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final String PASSWORD = "Shudi@Demo2026";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+
+  WebDriver browser;
+  ProcessInstance foodCase;
+
+  @BeforeAll
+  void openBrowser() throws IOException {
+    for (String program : List.of(CHROMIUM, DRIVER)) {
+      assertThat(new File(program)).as("缺少 %s：请安装 apt-get install chromium chromium-driver fonts-noto-cjk "
+          + "(bash .ci/run installs them)", program).exists();
+    }
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+        "--window-size=1600,1000", "--user-data-dir=" + Files.createTempDirectory("shudi-chromium"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+    browser = new ChromeDriver(service, options);
+    foodCase = runtime.createProcessInstanceByKey("zq054").processDefinitionTenantId("zhangqiu")
+        .setVariables(Map.of("township", "mingshui", "caseSubject", "章丘区明水某食品有限公司",
+            "creditCode", "91350100M000100Y43", "caseDescription", "年度日常监督检查"))
+        .execute();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  WebDriverWait waitUpTo(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  void login(String app, String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(base() + "/camunda/app/" + app + "/default/");
+    WebElement name = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  @Test
+  @Order(1)
+  void aTownshipStaffMemberClaimsFillsAndCompletesTheInspectionInChinese() throws IOException {
+    login("tasklist", "zhangqiu_mingshui_staff");
+    By inspection = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space()='排查隐患']");
+    WebElement task = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(inspection));
+    screenshot("01-tasklist-zh");
+    task.click();
+
+    WebElement claim = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    assertThat(claim.getText()).as("the interface speaks Chinese").matches(".*\\p{IsHan}.*");
+    claim.click();
+
+    waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    for (WebElement number : browser.findElements(By.cssSelector("form.fjs-form input[type='number'], form.fjs-form input.fjs-input[inputmode='numeric']"))) {
+      number.clear();
+      number.sendKeys("0");
+    }
+    List<WebElement> radios = browser.findElements(By.cssSelector("form.fjs-form input[type='radio']"));
+    if (!radios.isEmpty()) {
+      radios.get(0).click(); // the first answer of each question: 未发现隐患 / 已整改到位 …
+    }
+    for (WebElement text : browser.findElements(By.cssSelector("form.fjs-form textarea"))) {
+      if (text.isDisplayed()) {
+        text.sendKeys("已会同市场监管所入企检查，未发现隐患。");
+      }
+    }
+    screenshot("02-inspection-form");
+    WebElement complete = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("button.btn-primary[ng-click='complete()']")));
+    assertThat(complete.getText()).matches(".*\\p{IsHan}.*");
+    complete.click();
+
+    waitUpTo(30).until(driver -> history.createHistoricTaskInstanceQuery().processInstanceId(foodCase.getId())
+        .taskName("排查隐患").taskAssignee("zhangqiu_mingshui_staff").finished().count() == 1);
+    screenshot("03-completed");
+    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().processInstanceId(foodCase.getId())
+        .taskAssignee("zhangqiu_mingshui_staff").finished().singleResult();
+    assertThat(done.getTaskDefinitionKey()).startsWith("zq054_township");
+  }
+}

@@ -1,10 +1,8 @@
 package cn.shudi.organization;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -28,8 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public class OrganizationProvisioner {
 
-  /** The Tasklist filter every user gets; without criteria it shows what the user may see: the unit's tasks. */
-  public static final String UNIT_INBOX_FILTER = "本单位待办";
+  private static final String LEGACY_INBOX_FILTER = "本单位待办";
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganizationProvisioner.class);
   private static final String APP_TASKLIST = "tasklist";
@@ -38,10 +35,8 @@ public class OrganizationProvisioner {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
-  private final ProcessEngine engine;
 
   public OrganizationProvisioner(ProcessEngine engine) {
-    this.engine = engine;
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -51,7 +46,7 @@ public class OrganizationProvisioner {
     for (Jurisdiction jurisdiction : organization.jurisdictions()) {
       provision(jurisdiction);
     }
-    ensureUnitInboxFilter();
+    removeLegacyInboxFilter();
     LOG.info("组织机构已就绪：{} 个辖区，{} 个单位", organization.jurisdictions().size(),
         organization.jurisdictions().stream().mapToInt(j -> j.units().size()).sum());
   }
@@ -147,27 +142,16 @@ public class OrganizationProvisioner {
     }
   }
 
-  private void ensureUnitInboxFilter() {
-    List<Filter> existing = filters.createTaskFilterQuery().filterName(UNIT_INBOX_FILTER).list();
-    Filter filter;
-    if (existing.isEmpty()) {
-      filter = filters.newTaskFilter(UNIT_INBOX_FILTER);
-      filter.setQuery(engine.getTaskService().createTaskQuery());
-      filter.setProperties(new java.util.HashMap<>(java.util.Map.of(
-          "description", "本单位可办理的任务（按授权自动限定到本单位）", "priority", -10, "refresh", true)));
-      filters.saveFilter(filter);
-    } else {
-      filter = existing.get(0);
-    }
-    boolean readable = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
-    if (!readable) {
-      Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      everyone.setUserId(ANY);
-      everyone.setResource(Resources.FILTER);
-      everyone.setResourceId(filter.getId());
-      everyone.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(everyone);
+  /**
+   * The first version created one 本单位待办 filter readable by everyone; the tasklist feature now
+   * makes one per unit. Databases of that version still hold the old one: remove it.
+   */
+  private void removeLegacyInboxFilter() {
+    for (Filter filter : filters.createTaskFilterQuery().filterName(LEGACY_INBOX_FILTER).list()) {
+      if (filter.getProperties() == null || !filter.getProperties().containsKey("shudiFilter")) {
+        filters.deleteFilter(filter.getId());
+      }
     }
   }
+
 }

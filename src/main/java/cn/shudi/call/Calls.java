@@ -1,26 +1,32 @@
 package cn.shudi.call;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.accountability.Refusals;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
+import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 
 /**
  * A township's call to a department (乡呼县应): {@code ${calls.open(execution)}} checks the call
- * against the list. "No territorial item outside the list" (清单之外无属地管理事项): a call about an
- * item not on the list, or to a department the item does not name, is refused with error
- * {@value #OUTSIDE_LIST} and recorded for the accountability report.
+ * against the county's list. The list decides who must respond: the call names an item of the list, and
+ * the called department must hold a responsibility in it (primary or cooperating). "No territorial item
+ * outside the list" (清单之外无属地管理事项): a call about an item not on the list, or to a unit the item
+ * does not name, is refused with error {@value #OUTSIDE_LIST} (variable {@value #REFUSAL_REASON} says why)
+ * and recorded in {@code shudi_refusal} for the accountability report, in its own transaction, so the
+ * record stays even if the caller's transaction rolls back.
+ *
+ * <p>Reads {@value #CALL_ITEM_CODE} (e.g. {@code ZQ054}, case-insensitive) and {@value #CALLED_DEPARTMENT}
+ * (a unit code, e.g. {@code market}); sets {@value #CALLED_DEPARTMENT_GROUP}, {@value #CALL_RESPONSE_LIMIT}
+ * (the item's 呼叫响应时限), {@value #CALL_TIME_LIMIT} (its 办结时限) and {@value #ITEM_NAME}.
  */
 @Component("calls")
 public class Calls {
@@ -31,54 +37,60 @@ public class Calls {
   public static final String CALLED_DEPARTMENT_GROUP = "calledDepartmentGroup";
   public static final String CALL_RESPONSE_LIMIT = "callResponseLimit";
   public static final String CALL_TIME_LIMIT = "callTimeLimit";
+  public static final String ITEM_NAME = "itemName";
   public static final String REFUSAL_REASON = "refusalReason";
-
-  /** A refused call: who tried to put what on whom. */
-  public record Refusal(String jurisdiction, String caseId, String itemCode, String calledDepartment, String reason,
-      Instant at) {
-  }
 
   private final Organization organization;
   private final Catalogs catalogs;
-  private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+  private final Refusals refusals;
 
-  Calls(Organization organization, Catalogs catalogs) {
+  Calls(Organization organization, Catalogs catalogs, Refusals refusals) {
     this.organization = organization;
     this.catalogs = catalogs;
+    this.refusals = refusals;
   }
 
   public void open(DelegateExecution execution) {
     String tenant = execution.getTenantId();
-    String code = String.valueOf(execution.getVariable(CALL_ITEM_CODE)).trim().toUpperCase(Locale.ROOT);
-    String departmentCode = String.valueOf(execution.getVariable(CALLED_DEPARTMENT)).trim();
-    Optional<Item> item = catalogs.of(tenant).item(code);
-    if (item.isEmpty()) {
-      refuse(execution, code, departmentCode, "事项「" + code + "」不在清单内：清单之外无属地管理事项");
+    Jurisdiction jurisdiction = (tenant == null ? Optional.<Jurisdiction>empty() : organization.find(tenant))
+        .orElseThrow(() -> new NotValidException(
+            "呼叫流程「" + execution.getProcessDefinitionId() + "」未部署在任何辖区（租户）下，不能呼叫"));
+    String code = text(execution, CALL_ITEM_CODE).toUpperCase(Locale.ROOT);
+    String departmentCode = text(execution, CALLED_DEPARTMENT);
+    if (code.isEmpty()) {
+      throw refuse(execution, code, departmentCode, "呼叫未写明清单事项：清单之外无属地管理事项");
     }
-    Optional<Unit> department = organization.jurisdiction(tenant).unit(departmentCode).filter(Unit::isDepartment);
-    if (department.isEmpty()) {
-      refuse(execution, code, departmentCode, "「" + departmentCode + "」不是本辖区的部门");
+    Item item = catalogs.of(tenant).item(code).orElseThrow(() -> refuse(execution, code, departmentCode,
+        "事项「" + code + "」不在清单内：清单之外无属地管理事项"));
+    if (departmentCode.isEmpty()) {
+      throw refuse(execution, code, departmentCode, "呼叫未写明被呼叫的部门");
     }
-    boolean named = item.get().responsibilities().stream()
-        .anyMatch(r -> r.party().fixedUnit().filter(u -> u.equals(department.get())).isPresent());
+    Unit department = jurisdiction.unit(departmentCode).filter(Unit::isDepartment).orElseThrow(() -> refuse(
+        execution, code, departmentCode, "「" + departmentCode + "」不是" + jurisdiction.shortName() + "的部门"));
+    boolean named = item.responsibilities().stream()
+        .anyMatch(r -> r.party().fixedUnit().filter(department::equals).isPresent());
     if (!named) {
-      refuse(execution, code, departmentCode,
-          "清单未规定" + department.get().shortName() + "在「" + item.get().name() + "」中的责任");
+      throw refuse(execution, code, departmentCode,
+          "清单未规定" + department.shortName() + "在「" + item.name() + "」中的责任");
     }
-    execution.setVariable(CALLED_DEPARTMENT_GROUP, department.get().groupId());
-    execution.setVariable(CALL_RESPONSE_LIMIT, item.get().callResponseTime().label());
-    execution.setVariable(CALL_TIME_LIMIT, item.get().timeLimit().label());
-    execution.setVariable("itemName", item.get().name());
+    execution.setVariable(CALLED_DEPARTMENT_GROUP, department.groupId());
+    execution.setVariable(CALL_RESPONSE_LIMIT, item.callResponseTime().label());
+    execution.setVariable(CALL_TIME_LIMIT, item.timeLimit().label());
+    execution.setVariable(ITEM_NAME, item.name());
   }
 
-  public List<Refusal> refusals() {
-    return List.copyOf(refusals);
-  }
-
-  private void refuse(DelegateExecution execution, String code, String department, String reason) {
-    refusals.add(new Refusal(execution.getTenantId(), execution.getProcessInstanceId(), code, department, reason,
-        ClockUtil.getCurrentTime().toInstant()));
+  /** Records the refusal (committed at once), sets {@value #REFUSAL_REASON} and gives the error to throw. */
+  private BpmnError refuse(DelegateExecution execution, String code, String department, String reason) {
+    String tenant = execution.getTenantId();
+    String caseId = execution.getProcessInstanceId();
+    refusals.record(Refusals.idOf(tenant, caseId, execution.getCurrentActivityId(), reason),
+        tenant, caseId, code.isEmpty() ? null : code, department.isEmpty() ? null : department, reason);
     execution.setVariable(REFUSAL_REASON, reason);
-    throw new BpmnError(OUTSIDE_LIST, reason);
+    return new BpmnError(OUTSIDE_LIST, reason);
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? "" : value.toString().strip();
   }
 }

@@ -74,8 +74,23 @@ class BlueprintScenarioTest {
     return ORGANIZATION.jurisdiction(jurisdiction).townships().get(0).code();
   }
 
+  /**
+   * The generated blueprints. Hand-modelled ones have plans, loops and branches of their own; their
+   * end-to-end scenarios are in cn.shudi.flagship (the deadline path below holds for them too).
+   */
+  static Stream<Arguments> generatedItems() {
+    return items().filter(a -> {
+      try {
+        return !BlueprintFiles.isHandModelled(java.nio.file.Path.of("processes", (String) a.get()[0],
+            a.get()[1] + ".bpmn"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
   @ParameterizedTest(name = "{1} {2}：全流程办结")
-  @MethodSource("items")
+  @MethodSource("generatedItems")
   void aCaseRunsToTheEndWithEveryUnitsTasksDoneByThatUnit(String jurisdiction, String code, String name) {
     Item item = item(jurisdiction, code);
     CaseDriver driver = new CaseDriver(engine);

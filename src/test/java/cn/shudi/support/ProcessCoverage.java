@@ -26,7 +26,7 @@ import org.springframework.test.context.TestExecutionListeners;
 public @interface ProcessCoverage {
 
   /** Share of flow nodes and flows the tests of one class must pass through. */
-  double MINIMUM = 0.7;
+  double MINIMUM = 0.9;
 
   /** The threshold, as the coverage library reads it. */
   @TestConfiguration

@@ -1,0 +1,278 @@
+package cn.shudi.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.support.Http;
+
+/**
+ * The accountability report over real HTTP with the demo logins. The refusals of June 2024 are made the
+ * way they happen: calls through the real {@code shared_call} process (章丘区 and 郧西县), plus refusals of
+ * the township guard written through {@link Refusals} at the edges of the month.
+ *
+ * <p>Its own Spring context (the property {@code shudi.test.context}): the REST login looks the engine up
+ * in Camunda's static registry ({@code ProcessEngines}, name {@code default}), where the newest context's
+ * engine wins; a cached context created before another one would authenticate against the other engine,
+ * and the report would find no logged-in user. A fresh context is the newest while this class runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "shudi.test.context=accountability-report")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountabilityReportHttpTest {
+
+  static final String DEMO_PASSWORD = "Shudi@Demo2026";
+  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final String JUNE = "?from=2024-06-01&to=2024-06-30";
+  static final String ZHANGQIU_REPORT = "/api/accountability/zhangqiu/refusals";
+  static final String GUARD_REASON = "清单未规定镇街承担「农药经营和使用监督管理」的责任";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  Refusals refusals;
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  void refusalsOfJune2024() {
+    try {
+      at(LocalDateTime.of(2024, 5, 31, 23, 59));
+      guardRefusal("zhangqiu", "ZQ003", "agriculture");                    // before June
+      at(LocalDateTime.of(2024, 6, 3, 9, 0));
+      assertRefusedCall("zhangqiu", "mingshui", "ZQ999", "market");        // not on the list
+      at(LocalDateTime.of(2024, 6, 3, 10, 0));
+      assertRefusedCall("zhangqiu", "mingshui", "ZQ054", "agriculture");   // department not named
+      at(LocalDateTime.of(2024, 6, 4, 9, 0));
+      assertRefusedCall("yunxi", "chengguan", "ZQ054", "market");          // 章丘区's item, 郧西县's list
+      at(LocalDateTime.of(2024, 6, 30, 23, 30));
+      guardRefusal("zhangqiu", "ZQ003", "agriculture");                    // last evening of June
+      at(LocalDateTime.of(2024, 7, 1, 0, 10));
+      guardRefusal("zhangqiu", "ZQ003", "agriculture");                    // after June
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void at(LocalDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.atZone(ZONE).toInstant()));
+  }
+
+  void assertRefusedCall(String tenant, String township, String itemCode, String department) {
+    String group = tenant + "_" + township;
+    Map<String, Object> form = new HashMap<>();
+    form.put("township", township);
+    form.put("callItemCode", itemCode);
+    form.put("calledDepartment", department);
+    form.put("callProblem", "测试问题");
+    form.put("callPlace", "测试地点");
+    form.put("callUrgency", "normal");
+    identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
+    String id;
+    try {
+      id = runtime.createProcessInstanceByKey("shared_call").processDefinitionTenantId(tenant).setVariables(form)
+          .execute().getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
+        .isEqualTo("shared_call_refused");
+  }
+
+  void guardRefusal(String tenant, String item, String unit) {
+    String caseId = UUID.randomUUID().toString();
+    refusals.record(Refusals.idOf(tenant, caseId, "step", GUARD_REASON), tenant, caseId, item, unit, GUARD_REASON);
+  }
+
+  Http as(String user) {
+    return new Http(port).as(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
+  }
+
+  JsonNode read(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Long> counts(JsonNode list, String key) {
+    Map<String, Long> counts = new HashMap<>();
+    list.forEach(n -> counts.put(n.path(key).asText(), n.path("count").asLong()));
+    return counts;
+  }
+
+  @Test
+  void aSupervisorReadsTheCountysRefusalsWithCountsPerDepartmentAndItem() {
+    JsonNode report = read(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + JUNE));
+
+    assertThat(report.path("jurisdiction").asText()).isEqualTo("zhangqiu");
+    assertThat(report.path("jurisdictionName").asText()).isEqualTo("济南市章丘区");
+    assertThat(report.path("from").asText()).isEqualTo("2024-06-01");
+    assertThat(report.path("to").asText()).isEqualTo("2024-06-30");
+    assertThat(report.path("total").asInt()).isEqualTo(3);
+    List<String> reasons = new ArrayList<>();
+    report.path("refusals").forEach(r -> reasons.add(r.path("reason").asText()));
+    assertThat(reasons).containsExactly("事项「ZQ999」不在清单内：清单之外无属地管理事项",
+        "清单未规定区农业农村局在「食品生产经营企业日常安全监管」中的责任", GUARD_REASON);
+    JsonNode first = report.path("refusals").get(0);
+    assertThat(first.path("refusedAt").asText()).isEqualTo("2024-06-03T09:00:00+08:00");
+    assertThat(first.path("unitName").asText()).isEqualTo("区市场监管局");
+    assertThat(first.has("itemName")).as("ZQ999 has no name: it is not on the list").isFalse();
+    assertThat(report.path("refusals").get(2).path("itemName").asText()).isEqualTo("农药经营和使用监督管理");
+
+    assertThat(counts(report.path("byDepartment"), "unitCode")).containsExactlyInAnyOrderEntriesOf(
+        Map.of("agriculture", 2L, "market", 1L));
+    assertThat(report.path("byDepartment").get(0).path("unitName").asText()).isEqualTo("区农业农村局");
+    assertThat(counts(report.path("byItem"), "itemCode")).containsExactlyInAnyOrderEntriesOf(
+        Map.of("ZQ999", 1L, "ZQ054", 1L, "ZQ003", 1L));
+  }
+
+  @Test
+  void theDaysAreTheCountysAndBothEndsCount() {
+    assertThat(read(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + "?from=2024-06-04&to=2024-06-30"))
+        .path("total").asInt()).isEqualTo(1);
+    assertThat(read(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + "?from=2024-06-03&to=2024-06-03"))
+        .path("total").asInt()).isEqualTo(2);
+    assertThat(read(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + "?from=2024-05-01&to=2024-07-31"))
+        .path("total").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void withoutDatesTheReportCoversTheMonthSoFar() {
+    at(LocalDateTime.of(2024, 6, 30, 23, 45));
+    JsonNode report = read(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT));
+    assertThat(report.path("from").asText()).isEqualTo("2024-06-01");
+    assertThat(report.path("to").asText()).isEqualTo("2024-06-30");
+    assertThat(report.path("total").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void dispatchersAnalystsAndAdminsMayReadToo() {
+    for (String user : List.of("zhangqiu_dispatcher", "zhangqiu_analyst", "admin")) {
+      assertThat(read(as(user).get(ZHANGQIU_REPORT + JUNE)).path("total").asInt()).as(user).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aCountyNeverSeesAnothersRefusals() {
+    Http.Response other = as("yunxi_supervisor").get(ZHANGQIU_REPORT + JUNE);
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.body()).contains("无权查看");
+    assertThat(as("yunxi_supervisor").get(ZHANGQIU_REPORT + ".xlsx" + JUNE).status()).isEqualTo(403);
+
+    JsonNode own = read(as("yunxi_supervisor").get("/api/accountability/yunxi/refusals" + JUNE));
+    assertThat(own.path("total").asInt()).isEqualTo(1);
+    assertThat(own.path("refusals").get(0).path("reason").asText())
+        .isEqualTo("事项「ZQ054」不在清单内：清单之外无属地管理事项");
+    assertThat(as("zhangqiu_supervisor").get("/api/accountability/yunxi/refusals" + JUNE).status()).isEqualTo(403);
+  }
+
+  @Test
+  void staffOfAUnitMayNotRead() {
+    assertThat(as("zhangqiu_market_staff").get(ZHANGQIU_REPORT + JUNE).status()).isEqualTo(403);
+    assertThat(as("zhangqiu_market_staff").get(ZHANGQIU_REPORT + ".xlsx" + JUNE).status()).isEqualTo(403);
+    assertThat(as("zhangqiu_mingshui_grid").get(ZHANGQIU_REPORT + JUNE).status()).isEqualTo(403);
+  }
+
+  @Test
+  void withoutALoginThereIsNoReport() {
+    assertThat(new Http(port).get(ZHANGQIU_REPORT + JUNE).status()).isEqualTo(401);
+    assertThat(new Http(port).as("zhangqiu_supervisor", "wrong").get(ZHANGQIU_REPORT + JUNE).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void badPeriodsAndUnknownCountiesAreAnswered() {
+    Http.Response badDate = as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + "?from=2024/06/01");
+    assertThat(badDate.status()).isEqualTo(400);
+    assertThat(badDate.body()).contains("yyyy-MM-dd");
+    assertThat(as("zhangqiu_supervisor").get(ZHANGQIU_REPORT + "?from=2024-07-01&to=2024-06-01").status())
+        .isEqualTo(400);
+    assertThat(as("admin").get("/api/accountability/nowhere/refusals").status()).isEqualTo(404);
+    assertThat(as("zhangqiu_supervisor").get("/api/accountability/nowhere/refusals").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theSameReportDownloadsAsAnExcelWorkbookWithChineseHeaders() throws Exception {
+    Http http = as("zhangqiu_supervisor");
+    HttpResponse<byte[]> response = HttpClient.newHttpClient()
+        .send(http.request(ZHANGQIU_REPORT + ".xlsx" + JUNE).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment", "refusals-zhangqiu-2024-06-01-2024-06-30.xlsx", "filename*=UTF-8''");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+      Sheet list = workbook.getSheet("拒绝记录");
+      assertThat(cells(list.getRow(0)))
+          .containsExactly("序号", "拒绝时间", "事项编码", "事项名称", "单位编码", "单位", "拒绝理由", "案件编号");
+      assertThat(list.getLastRowNum()).as("three refusals under the header").isEqualTo(3);
+      assertThat(list.getRow(1).getCell(1).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2024, 6, 3, 9, 0));
+      assertThat(list.getRow(1).getCell(2).getStringCellValue()).isEqualTo("ZQ999");
+      assertThat(list.getRow(3).getCell(3).getStringCellValue()).isEqualTo("农药经营和使用监督管理");
+      assertThat(list.getRow(3).getCell(6).getStringCellValue()).isEqualTo(GUARD_REASON);
+
+      Sheet departments = workbook.getSheet("按部门统计");
+      assertThat(cells(departments.getRow(0))).containsExactly("单位编码", "单位", "拒绝次数");
+      assertThat(cells(departments.getRow(1))).containsExactly("agriculture", "区农业农村局", "2");
+      assertThat(cells(departments.getRow(2))).containsExactly("market", "区市场监管局", "1");
+
+      Sheet items = workbook.getSheet("按事项统计");
+      assertThat(cells(items.getRow(0))).containsExactly("事项编码", "事项名称", "拒绝次数");
+      assertThat(items.getLastRowNum()).isEqualTo(3);
+    }
+  }
+
+  static List<String> cells(Row row) {
+    List<String> values = new ArrayList<>();
+    row.forEach(c -> values.add(switch (c.getCellType()) {
+      case NUMERIC -> String.valueOf((long) c.getNumericCellValue());
+      default -> c.getStringCellValue();
+    }));
+    return values;
+  }
+}

@@ -1,0 +1,319 @@
+package cn.shudi.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.shudi.catalog.Catalog;
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
+
+/**
+ * The township guard: no task of a list item goes to a township when the county's list does not give 镇街
+ * a responsibility in that item.
+ *
+ * <p>Every item of 章丘区's shipped list names 镇街 (primary or cooperating); only 郧西县's list has
+ * department-only items (YX017 机动车排气污染监督抽测 and eleven more). So this test runs on the shipped
+ * lists with <b>one adjustment</b> (动态调整), made here and nowhere else: 章丘区's ZQ003
+ * 农药经营和使用监督管理 loses its 镇街 cooperating responsibility (区农业农村局 alone remains) — the case
+ * the guard exists for: the list changed, the deployed blueprint still has a township lane. YX017 is tested
+ * as shipped.
+ */
+@SpringBootTest
+class TownshipGuardTest {
+
+  static final String ZHANGQIU = "zhangqiu";
+  static final String YUNXI = "yunxi";
+  /** Department-only in the adjusted list of this test (shipped: 镇街 cooperating). */
+  static final String ADJUSTED_ITEM = "ZQ003";
+  static final String ADJUSTED_REASON = "清单未规定镇街承担「农药经营和使用监督管理」的责任";
+  /** Department-only in 郧西县's shipped list: 县生态环境分局 primary, 县公安局 and 县交通运输局 cooperating. */
+  static final String YUNXI_DEPARTMENT_ONLY_ITEM = "YX017";
+
+  /** The shipped lists, except ZQ003 without 镇街. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class AdjustedList {
+
+    @Bean
+    @Primary
+    Catalogs adjustedCatalogs(@Qualifier("catalogs") Catalogs shipped) {
+      List<Catalog> catalogs = new ArrayList<>();
+      for (Catalog catalog : shipped.all()) {
+        if (!catalog.jurisdiction().equals(ZHANGQIU)) {
+          catalogs.add(catalog);
+          continue;
+        }
+        List<Item> items = catalog.items().stream()
+            .map(i -> i.code().equals(ADJUSTED_ITEM) ? withoutTownship(i) : i).toList();
+        catalogs.add(new Catalog(catalog.jurisdiction(), catalog.title(), catalog.version() + "-test",
+            catalog.effectiveDate(), items));
+      }
+      return new Catalogs(catalogs);
+    }
+
+    static Item withoutTownship(Item item) {
+      assertThat(item.townshipPrimary()).isFalse();
+      return new Item(item.code(), item.number(), item.domain(), item.name(), false, item.primary(),
+          item.cooperating().stream().filter(r -> !r.party().isCaseTownship()).toList(), item.legalBasis(),
+          item.timeLimit(), item.callResponseTime(), item.source());
+    }
+  }
+
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  Catalogs catalogs;
+
+  final List<String> deployments = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+    deployments.forEach(id -> repository.deleteDeployment(id, true));
+    deployments.clear();
+  }
+
+  // --- models and users -------------------------------------------------------------------------
+
+  /**
+   * A hand-built blueprint: 案件已受理 (with {@code ${caseOpening}} like every blueprint) → one user task per
+   * candidate group given, in sequence → 案件已办结.
+   */
+  static BpmnModelInstance blueprint(String key, String... candidateGroups) {
+    var builder = Bpmn.createExecutableProcess(key).name("测试施工图 " + key).camundaHistoryTimeToLive(30)
+        .startEvent(key + "_start").name("案件已受理")
+        .camundaExecutionListenerDelegateExpression("start", "${caseOpening}");
+    UserTaskBuilder task = null;
+    for (int i = 0; i < candidateGroups.length; i++) {
+      task = (task == null ? builder.userTask(key + "_step_" + (i + 1)) : task.userTask(key + "_step_" + (i + 1)))
+          .name("办理第" + (i + 1) + "步").camundaCandidateGroups(candidateGroups[i]);
+    }
+    return task.endEvent(key + "_end").name("案件已办结").done();
+  }
+
+  ProcessDefinition deploy(String tenant, BpmnModelInstance model) {
+    String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+        .getId();
+    Deployment deployment = repository.createDeployment().tenantId(tenant).name("test-township-guard")
+        .addModelInstance(key + ".bpmn", model).deploy();
+    deployments.add(deployment.getId());
+    return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
+  }
+
+  /** Started by the township's grid worker, as a case is raised from Tasklist. */
+  ProcessInstance startCase(ProcessDefinition definition, String township) {
+    String tenant = definition.getTenantId();
+    String group = tenant + "_" + township;
+    identity.setAuthentication(group + "_grid", List.of(group, tenant + "_grid_workers"), List.of(tenant));
+    try {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("township", township);
+      variables.put("caseSubject", "某农资经营部");
+      variables.put("caseDescription", "测试案件");
+      return runtime.createProcessInstanceById(definition.getId()).setVariables(variables).execute();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  void completeAs(String tenant, String unit, Task task) {
+    String group = tenant + "_" + unit;
+    identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
+    try {
+      tasks.complete(task.getId(), Map.of("dutyResult", "已办理"));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The guard's exception in what the engine threw (it wraps task-listener failures). */
+  static OutsideListException outsideList(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof OutsideListException found) {
+        return found;
+      }
+    }
+    throw new AssertionError("no OutsideListException in " + thrown, thrown);
+  }
+
+  List<Map<String, Object>> rows(String caseId) {
+    return jdbc.sql("select * from shudi_refusal where case_id = :caseId").param("caseId", caseId).query()
+        .listOfRows();
+  }
+
+  boolean caseExists(String caseId) {
+    return history.createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0;
+  }
+
+  // --- refused ------------------------------------------------------------------------------------
+
+  @Test
+  void theTestListReallyHasDepartmentOnlyItems() {
+    assertThat(TownshipGuard.namesTownship(catalogs.of(ZHANGQIU).item(ADJUSTED_ITEM).orElseThrow())).isFalse();
+    assertThat(TownshipGuard.namesTownship(catalogs.of(ZHANGQIU).item("ZQ054").orElseThrow())).isTrue();
+    assertThat(TownshipGuard.namesTownship(catalogs.of(YUNXI).item(YUNXI_DEPARTMENT_ONLY_ITEM).orElseThrow()))
+        .isFalse();
+  }
+
+  @Test
+  void aTownshipTaskOfADepartmentOnlyItemIsRefusedWhenTheCaseReachesIt() {
+    // 区农业农村局 checks first, then the blueprint hands a step to the case's township: the list does not
+    ProcessDefinition definition = deploy(ZHANGQIU, blueprint("zq003", "zhangqiu_agriculture", "${townshipGroup}"));
+    ProcessInstance instance = startCase(definition, "mingshui");
+    Task check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    Throwable refused = catchThrowable(() -> completeAs(ZHANGQIU, "agriculture", check));
+
+    assertThat(refused).hasMessageContaining(ADJUSTED_REASON).hasMessageContaining("明水街道")
+        .hasMessageContaining("zq003_step_2");
+    assertThat(outsideList(refused).refusal().caseId()).isEqualTo(instance.getId());
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId())
+        .as("rolled back: the department's task is still open, no township task").isEqualTo(check.getId());
+    assertThat(rows(instance.getId())).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("JURISDICTION", ZHANGQIU).containsEntry("ITEM_CODE", ADJUSTED_ITEM)
+        .containsEntry("UNIT_CODE", "agriculture").containsEntry("REASON", ADJUSTED_REASON));
+
+    // pressing 完成 again is the same attempt: refused again, recorded once
+    assertThatThrownBy(() -> completeAs(ZHANGQIU, "agriculture", check)).hasMessageContaining(ADJUSTED_REASON);
+    assertThat(rows(instance.getId())).hasSize(1);
+  }
+
+  @Test
+  void aFixedTownshipGroupIsRefusedAsWell() {
+    ProcessDefinition definition = deploy(ZHANGQIU, blueprint("zq003", "zhangqiu_shuangshan"));
+
+    Throwable refused = catchThrowable(() -> startCase(definition, "mingshui"));
+
+    assertThat(refused).hasMessageContaining(ADJUSTED_REASON).hasMessageContaining("双山街道");
+    String caseId = outsideList(refused).refusal().caseId();
+    assertThat(caseExists(caseId)).as("the case start is rolled back").isFalse();
+    assertThat(rows(caseId)).as("the refusal stays").singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("REASON", ADJUSTED_REASON));
+  }
+
+  @Test
+  void theShippedBlueprintCannotStartOnceTheListTakesTheItemFromTheTownship() {
+    // the deployed ZQ003 blueprint still has its 镇街 lane in parallel with 区农业农村局
+    Deployment blueprints = repository.createDeploymentQuery().deploymentName("blueprints-zhangqiu")
+        .tenantIdIn(ZHANGQIU).orderByDeploymentTime().desc().list().get(0);
+    ProcessDefinition shipped = repository.createProcessDefinitionQuery().processDefinitionKey("zq003")
+        .tenantIdIn(ZHANGQIU).deploymentId(blueprints.getId()).singleResult();
+
+    Throwable refused = catchThrowable(() -> startCase(shipped, "mingshui"));
+
+    assertThat(refused).hasMessageContaining(ADJUSTED_REASON);
+    String caseId = outsideList(refused).refusal().caseId();
+    assertThat(caseExists(caseId)).isFalse();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(shipped.getId()).count()).isZero();
+    assertThat(tasks.createTaskQuery().taskCandidateGroup("zhangqiu_agriculture").processDefinitionId(shipped.getId())
+        .count()).as("the department's parallel tasks are rolled back with it").isZero();
+    assertThat(rows(caseId)).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("ITEM_CODE", ADJUSTED_ITEM).containsEntry("UNIT_CODE", "agriculture"));
+  }
+
+  @Test
+  void aDepartmentOnlyItemOfYunxiAsShippedIsGuardedToo() {
+    ProcessDefinition definition = deploy(YUNXI, blueprint("yx017", "${townshipGroup}"));
+
+    Throwable refused = catchThrowable(() -> startCase(definition, "chengguan"));
+
+    assertThat(refused).hasMessageContaining("清单未规定镇街承担「机动车排气污染监督抽测」的责任")
+        .hasMessageContaining("城关镇");
+    String caseId = outsideList(refused).refusal().caseId();
+    assertThat(rows(caseId)).singleElement().satisfies(row -> assertThat(row).containsEntry("JURISDICTION", YUNXI)
+        .containsEntry("ITEM_CODE", YUNXI_DEPARTMENT_ONLY_ITEM).containsEntry("UNIT_CODE", "ecology"));
+  }
+
+  @Test
+  void aTownshipsStaffAsAssigneeIsRefused() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("yx017").name("测试").camundaHistoryTimeToLive(30)
+        .startEvent("yx017_start").camundaExecutionListenerDelegateExpression("start", "${caseOpening}")
+        .userTask("yx017_assigned").name("指派办理").camundaAssignee("yunxi_chengguan_staff")
+        .endEvent("yx017_end").done();
+    ProcessDefinition definition = deploy(YUNXI, model);
+
+    Throwable refused = catchThrowable(() -> startCase(definition, "chengguan"));
+
+    assertThat(refused).hasMessageContaining("清单未规定镇街承担「机动车排气污染监督抽测」的责任");
+    assertThat(rows(outsideList(refused).refusal().caseId())).hasSize(1);
+  }
+
+  // --- allowed ------------------------------------------------------------------------------------
+
+  @Test
+  void anItemTheListGivesTheTownshipGoesToTheTownship() {
+    // ZQ054: 区市场监管局 primary, 镇街 cooperating
+    ProcessDefinition definition = deploy(ZHANGQIU, blueprint("zq054", "zhangqiu_market", "${townshipGroup}"));
+    ProcessInstance instance = startCase(definition, "mingshui");
+    completeAs(ZHANGQIU, "market", tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult());
+
+    Task township = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(township.getTaskDefinitionKey()).isEqualTo("zq054_step_2");
+    assertThat(tasks.createTaskQuery().taskId(township.getId()).taskCandidateGroup("zhangqiu_mingshui").count())
+        .isOne();
+    completeAs(ZHANGQIU, "mingshui", township);
+    assertThat(rows(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void processesThatAreNotListItemsAreNotChecked() {
+    // e.g. the township's own errands; the shared processes (evaluation by the township) are such processes
+    ProcessDefinition definition = deploy(YUNXI, blueprint("test_township_errand", "${townshipGroup}"));
+    ProcessInstance instance = startCase(definition, "chengguan");
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("yunxi_chengguan")
+        .count()).isOne();
+    assertThat(rows(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void theShippedBlueprintOfADepartmentOnlyItemRuns() {
+    ProcessDefinition shipped = repository.createProcessDefinitionQuery().processDefinitionKey("yx017")
+        .tenantIdIn(YUNXI).latestVersion().singleResult();
+    ProcessInstance instance = startCase(shipped, "chengguan");
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).list()).isNotEmpty()
+        .allSatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId())).noneMatch(
+            l -> "yunxi_chengguan".equals(l.getGroupId())));
+    assertThat(rows(instance.getId())).isEmpty();
+  }
+}

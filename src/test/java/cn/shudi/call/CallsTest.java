@@ -1,0 +1,270 @@
+package cn.shudi.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Calls (乡呼县应) through the real {@code shared_call} process as the platform deploys it (tenant
+ * {@code zhangqiu}, one {@code yunxi}), started as 明水街道's staff would start it in Tasklist, with
+ * authorization checks on. A refused call must end at 清单外事项已拒绝 with the reason in
+ * {@code refusalReason} and a row in {@code shudi_refusal}. The clock starts on Monday 3 March 2025, 09:00.
+ */
+@SpringBootTest
+class CallsTest {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
+  static final String KEY = "shared_call";
+  static final String ZHANGQIU = "zhangqiu";
+  static final String MINGSHUI = "zhangqiu_mingshui";
+  static final String MARKET = "zhangqiu_market";
+  static final String COMMAND = "zhangqiu_command";
+  /** ZQ054 食品生产经营企业日常安全监管: 区市场监管局 primary, 镇街 cooperating; 呼叫响应时限 24小时. */
+  static final String FOOD_SAFETY = "ZQ054";
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @BeforeEach
+  void mondayMorning() {
+    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+  }
+
+  @AfterEach
+  void resetClockAndAuthentication() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
+  }
+
+  static Map<String, Object> callForm(String township, String itemCode, String department) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("township", township);
+    form.put("callItemCode", itemCode);
+    form.put("calledDepartment", department);
+    form.put("callProblem", "某食品作坊疑似使用过期原料");
+    form.put("callPlace", "明水街道某村");
+    form.put("callUrgency", "urgent");
+    return form;
+  }
+
+  /** Started by the township's staff in their county, as from Tasklist's start form. */
+  ProcessInstance call(String tenant, String township, Map<String, Object> form) {
+    String group = tenant + "_" + township;
+    identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
+    try {
+      return runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(tenant).setVariables(form).execute();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  ProcessInstance call(String itemCode, String department) {
+    return call(ZHANGQIU, "mingshui", callForm("mingshui", itemCode, department));
+  }
+
+  /** The rows of shudi_refusal for the case, read with plain SQL. */
+  List<Map<String, Object>> refusalRows(String caseId) {
+    return jdbc.sql("select jurisdiction, case_id, item_code, unit_code, reason, refused_at from shudi_refusal "
+        + "where case_id = :caseId").param("caseId", caseId).query().listOfRows();
+  }
+
+  HistoricProcessInstance historic(String id) {
+    return history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  Object historicVariable(String instanceId, String name) {
+    var found = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(name)
+        .list();
+    assertThat(found).as("variable %s", name).hasSize(1);
+    return found.get(0).getValue();
+  }
+
+  /** Asserts the call ended at 清单外事项已拒绝 and returns its reason. */
+  String assertRefused(ProcessInstance instance) {
+    HistoricProcessInstance done = historic(instance.getId());
+    assertThat(done.getEndTime()).as("the refused call ends at once").isNotNull();
+    assertThat(done.getEndActivityId()).isEqualTo("shared_call_refused");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId("shared_call_accept").count()).as("no department is asked to accept").isZero();
+    return historicVariable(instance.getId(), Calls.REFUSAL_REASON).toString();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  @Test
+  void aCallAboutAnItemOutsideTheListIsRefusedAndRecorded() {
+    ProcessInstance instance = call("ZQ999", "market");
+
+    String reason = assertRefused(instance);
+    assertThat(reason).isEqualTo("事项「ZQ999」不在清单内：清单之外无属地管理事项");
+    List<Map<String, Object>> rows = refusalRows(instance.getId());
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).containsEntry("JURISDICTION", ZHANGQIU).containsEntry("ITEM_CODE", "ZQ999")
+        .containsEntry("UNIT_CODE", "market").containsEntry("REASON", reason);
+    assertThat(rows.get(0).get("REFUSED_AT").toString()).as("the county's local time, engine clock")
+        .startsWith("2025-03-03 09:00");
+  }
+
+  @Test
+  void aCallToADepartmentTheItemDoesNotNameIsRefusedAndRecorded() {
+    // ZQ054 names 区市场监管局 and the township, not 区农业农村局
+    ProcessInstance instance = call(FOOD_SAFETY, "agriculture");
+
+    String reason = assertRefused(instance);
+    assertThat(reason).isEqualTo("清单未规定区农业农村局在「食品生产经营企业日常安全监管」中的责任");
+    assertThat(refusalRows(instance.getId())).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("ITEM_CODE", FOOD_SAFETY).containsEntry("UNIT_CODE", "agriculture")
+        .containsEntry("REASON", reason));
+  }
+
+  @Test
+  void onlyADepartmentOfTheCountyCanBeCalled() {
+    ProcessInstance township = call(FOOD_SAFETY, "shuangshan");
+    assertThat(assertRefused(township)).isEqualTo("「shuangshan」不是章丘区的部门");
+    assertThat(refusalRows(township.getId())).hasSize(1);
+
+    ProcessInstance nobody = call(FOOD_SAFETY, " ");
+    assertThat(assertRefused(nobody)).isEqualTo("呼叫未写明被呼叫的部门");
+    assertThat(refusalRows(nobody.getId())).singleElement()
+        .satisfies(row -> assertThat(row.get("UNIT_CODE")).isNull());
+  }
+
+  @Test
+  void aCallWithoutAnItemIsRefused() {
+    Map<String, Object> form = callForm("mingshui", null, "market");
+    form.remove("callItemCode");
+    ProcessInstance instance = call(ZHANGQIU, "mingshui", form);
+
+    assertThat(assertRefused(instance)).isEqualTo("呼叫未写明清单事项：清单之外无属地管理事项");
+    assertThat(refusalRows(instance.getId())).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("ITEM_CODE", null).containsEntry("UNIT_CODE", "market"));
+  }
+
+  @Test
+  void eachCountyIsHeldToItsOwnList() {
+    // ZQ054 is on 章丘区's list, not on 郧西县's
+    ProcessInstance instance = call("yunxi", "chengguan", callForm("chengguan", "zq054", "market"));
+
+    assertThat(assertRefused(instance)).isEqualTo("事项「ZQ054」不在清单内：清单之外无属地管理事项");
+    assertThat(refusalRows(instance.getId())).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("JURISDICTION", "yunxi").containsEntry("ITEM_CODE", "ZQ054"));
+  }
+
+  @Test
+  void aCallTheListCoversGoesToTheDepartmentAndNothingIsRecorded() {
+    ProcessInstance instance = call("zq054", "market");
+
+    assertThat(historic(instance.getId()).getEndTime()).isNull();
+    assertThat(runtime.getVariables(instance.getId())).containsEntry(Calls.CALLED_DEPARTMENT_GROUP, MARKET)
+        .containsEntry(Calls.CALL_RESPONSE_LIMIT, "24小时").containsEntry(Calls.CALL_TIME_LIMIT, "30个工作日")
+        .containsEntry(Calls.ITEM_NAME, "食品生产经营企业日常安全监管").doesNotContainKey(Calls.REFUSAL_REASON);
+    Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(accept.getTaskDefinitionKey()).isEqualTo("shared_call_accept");
+    assertThat(candidateGroups(accept)).containsExactly(MARKET);
+    assertThat(refusalRows(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void theRefusalIsKeptWhenTheCallersTransactionRollsBack() {
+    // the call is started inside a transaction that later fails: the call itself is gone, its refusal is not
+    String[] instanceId = new String[1];
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      instanceId[0] = call("ZQ999", "market").getId();
+      status.setRollbackOnly();
+    });
+
+    assertThat(historic(instanceId[0])).as("the call was rolled back").isNull();
+    assertThat(refusalRows(instanceId[0])).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("ITEM_CODE", "ZQ999"));
+  }
+
+  @Test
+  void aCallWithoutResponseIsSupervisedByTheCommandCentreAtTheDeadline() {
+    ProcessInstance instance = call(FOOD_SAFETY, "market");
+    Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(accept.getDueDate()).as("呼叫响应时限 24小时").isEqualTo(at(MONDAY_MORNING.plusHours(24)));
+
+    // an hour before the deadline no timer is due
+    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(23)));
+    assertThat(dueTimers(instance)).isEmpty();
+
+    // the deadline passes: the job executor (off in tests) would run the timer now
+    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(24).plusMinutes(1)));
+    List<Job> due = dueTimers(instance);
+    assertThat(due).hasSize(1);
+    management.executeJob(due.get(0).getId());
+
+    ProcessInstance supervision = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("shared_supervision").singleResult();
+    assertThat(supervision).as("a shared_supervision instance").isNotNull();
+    assertThat(runtime.getVariables(supervision.getId())).containsEntry("overdueStep", "受理呼叫")
+        .containsEntry("overdueGroup", MARKET).containsEntry("callItemCode", FOOD_SAFETY);
+    Task supervise = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
+    assertThat(supervise.getTaskDefinitionKey()).isEqualTo("shared_supervision_task");
+    assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("shared_call_accept")
+        .count()).as("the call stays with the department").isOne();
+
+    // the dispatcher of the command centre supervises, as a real user with authorization checks
+    identity.setAuthentication("zhangqiu_dispatcher", List.of(COMMAND, "zhangqiu_dispatchers"), List.of(ZHANGQIU));
+    try {
+      tasks.complete(supervise.getId(), Map.of("supervisionOpinion", "请立即受理", "supervisionOutcome", "urged"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(historic(supervision.getId()).getEndTime()).isNotNull();
+    assertThat(refusalRows(instance.getId())).as("a late answer is not a refusal").isEmpty();
+  }
+
+  List<Job> dueTimers(ProcessInstance instance) {
+    return management.createJobQuery().processInstanceId(instance.getId()).timers()
+        .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1000)).list();
+  }
+}

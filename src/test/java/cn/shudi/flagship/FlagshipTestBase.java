@@ -1,0 +1,337 @@
+package cn.shudi.flagship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.shudi.support.ProcessCoverage;
+import cn.shudi.support.ZhangqiuOnly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.casework.Reminders;
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
+
+/**
+ * A hand-modelled flagship blueprint of Zhangqiu as the platform deploys it at start-up (tenant
+ * {@code zhangqiu}), driven by the demo staff of the groups the tasks name, with authorization checks on.
+ * The engine clock starts on a Monday morning so working days are plain; time moves only when a test
+ * moves it, and due timers and async continuations run when a test runs them, as the job executor would.
+ * (A mock web environment, no server: the platform's REST and webapp starters need a servlet context.)
+ */
+@SpringBootTest
+@ProcessCoverage
+abstract class FlagshipTestBase {
+
+  /** One county, so the coverage library finds each shared process once. */
+  @DynamicPropertySource
+  static void zhangqiuOnly(DynamicPropertyRegistry registry) {
+    ZhangqiuOnly.register(registry);
+  }
+
+
+  static final String TENANT = "zhangqiu";
+  static final String TOWNSHIP = "mingshui";
+  static final String MINGSHUI = "zhangqiu_mingshui";
+  static final String COMMAND = "zhangqiu_command";
+  static final String MARKET = "zhangqiu_market";
+  static final String URBAN = "zhangqiu_urban";
+  static final String ECOLOGY = "zhangqiu_ecology";
+  static final String AGRICULTURE = "zhangqiu_agriculture";
+  static final String HOUSING = "zhangqiu_housing";
+  static final String RESOURCES = "zhangqiu_resources";
+  static final String CIVIL = "zhangqiu_civil";
+  static final String FINANCE = "zhangqiu_finance";
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** Monday 3 March 2025, 09:00 in the counties' time zone. */
+  static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
+
+  /** What staff write into the common fields of every form. */
+  static final Map<String, Object> DONE = Map.of("dutyResult", "已按要求办理", "dutyFindings", "无");
+  static final Map<String, Object> SUPERVISED =
+      Map.of("supervisionOpinion", "请责任单位两个工作日内办结", "supervisionOutcome", "urged");
+  static final Map<String, Object> SATISFIED = Map.of("rating", "satisfied", "ratingComment", "配合及时");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  FormService forms;
+  @Autowired
+  Catalogs catalogs;
+
+  /** The list item, e.g. {@code ZQ054}. */
+  abstract String code();
+
+  String key() {
+    return code().toLowerCase(Locale.ROOT);
+  }
+
+  Item item() {
+    return catalogs.of(TENANT).item(code()).orElseThrow();
+  }
+
+  @BeforeEach
+  void startOnMondayMorning() {
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+  }
+
+  @AfterEach
+  void resetClockAndAuthentication() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
+  }
+
+  static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+    Map<String, Object> all = new HashMap<>(base);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      all.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return all;
+  }
+
+  /** A case started the way Tasklist starts it: the start form's fields as variables, tenant zhangqiu. */
+  ProcessInstance startCase(Map<String, Object> more) {
+    Map<String, Object> variables = new HashMap<>(Map.of("township", TOWNSHIP, "caseDescription", "日常监管"));
+    variables.putAll(more);
+    return runtime.createProcessInstanceByKey(key()).processDefinitionTenantId(TENANT).setVariables(variables)
+        .execute();
+  }
+
+  /** The case and every process it called, recursively. */
+  List<String> hierarchy(String rootId) {
+    List<String> ids = new ArrayList<>(List.of(rootId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
+    }
+    return ids;
+  }
+
+  /** The one open task of the case (not of a called process) at the activity. */
+  Task task(ProcessInstance instance, String activityId) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).list();
+    assertThat(found).as("open task %s", activityId).hasSize(1);
+    return found.get(0);
+  }
+
+  List<String> openSteps(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream().map(Task::getTaskDefinitionKey)
+        .sorted().toList();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** Completes the task as the demo staff member {@code <group>_staff} of the group, in the group's county. */
+  void completeAs(String group, Task task, Map<String, Object> values) {
+    identity.setAuthentication(group + "_staff", List.of(group), List.of(TENANT));
+    try {
+      tasks.complete(task.getId(), values);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Completes the case's open task at the activity as the group, after checking the task is that group's. */
+  Task complete(ProcessInstance instance, String activityId, String group, Map<String, Object> values) {
+    Task task = task(instance, activityId);
+    assertThat(candidateGroups(task)).as("candidate group of %s", activityId).containsExactly(group);
+    completeAs(group, task, values);
+    return task;
+  }
+
+  /** Runs the async continuations (the joins, the credit write) of the case and its called processes. */
+  int runAsyncJobs(ProcessInstance instance) {
+    int ran = 0;
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = new ArrayList<>();
+      for (String id : hierarchy(instance.getId())) {
+        due.addAll(management.createJobQuery().processInstanceId(id).messages().executable().list());
+      }
+      if (due.isEmpty()) {
+        return ran;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        ran++;
+      }
+    }
+    return ran;
+  }
+
+  /** The timer at the activity (a boundary or intermediate timer event) of the case. */
+  Job timer(ProcessInstance instance, String activityId) {
+    List<Job> found = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+        .list();
+    assertThat(found).as("timer %s", activityId).hasSize(1);
+    return found.get(0);
+  }
+
+  /** Moves the engine clock to the timer's due date (never back) and runs it, as the job executor would. */
+  void fire(ProcessInstance instance, String activityId) {
+    Job job = timer(instance, activityId);
+    if (job.getDuedate().after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(job.getDuedate());
+    }
+    management.executeJob(job.getId());
+  }
+
+  /** The running process of the key that the instance called (call activity). */
+  ProcessInstance called(ProcessInstance caller, String key) {
+    List<ProcessInstance> found = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .processDefinitionKey(key).list();
+    assertThat(found).as("%s called by %s", key, caller.getId()).hasSize(1);
+    return found.get(0);
+  }
+
+  long calledCount(ProcessInstance caller, String key) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId()).processDefinitionKey(key).count();
+  }
+
+  /**
+   * A step runs late: its reminder raises the task's priority, then at the deadline the command centre
+   * supervises (shared_supervision, urged) while the unit's task stays open.
+   */
+  void runsLate(ProcessInstance instance, String stepId, String group) {
+    Task task = task(instance, stepId);
+    fire(instance, stepId + "_reminder");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getPriority())
+        .as("%s reminded", stepId).isEqualTo(Reminders.REMINDED_PRIORITY);
+    fire(instance, stepId + "_deadline");
+    ProcessInstance supervision = called(instance, "shared_supervision");
+    assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo(task.getName());
+    assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(group);
+    Task supervise = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
+    assertThat(supervise.getName()).isEqualTo("督办超期事项");
+    assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the work goes on").isOne();
+    completeAs(COMMAND, supervise, SUPERVISED);
+    finishJointMeeting(supervision);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(supervision.getId()).count())
+        .as("supervision of %s ended", stepId).isZero();
+  }
+
+  /** Completes the joint meeting the supervision may have called: the command centre, then every department. */
+  List<String> finishJointMeeting(ProcessInstance supervision) {
+    List<String> implemented = new ArrayList<>();
+    for (ProcessInstance meeting : runtime.createProcessInstanceQuery().superProcessInstanceId(supervision.getId())
+        .processDefinitionKey("shared_joint_meeting").list()) {
+      Task organise = tasks.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+      assertThat(organise.getName()).isEqualTo("组织召开联席会议");
+      completeAs(COMMAND, organise, Map.of("meetingParticipants", "区指挥中心及相关部门", "meetingMinutes", "会商纪要",
+          "meetingDecision", "各部门按清单分工限期落实"));
+      for (Task implement : tasks.createTaskQuery().processInstanceId(meeting.getId()).list()) {
+        assertThat(implement.getName()).isEqualTo("落实会议议定事项");
+        String group = candidateGroups(implement).get(0);
+        implemented.add(group);
+        completeAs(group, implement, DONE);
+      }
+    }
+    return implemented;
+  }
+
+  /**
+   * The township rates every department that served the case (each running shared_evaluation the case
+   * called); returns the rated departments in order.
+   */
+  List<String> rateDepartments(ProcessInstance instance) {
+    List<ProcessInstance> evaluations = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey("shared_evaluation").list();
+    assertThat(evaluations).as("shared_evaluation called by the case").isNotEmpty();
+    List<String> rated = new ArrayList<>();
+    for (ProcessInstance evaluation : evaluations) {
+      for (int i = 0; i < 10; i++) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(evaluation.getId()).list();
+        if (open.isEmpty()) {
+          break;
+        }
+        for (Task rate : open) {
+          assertThat(rate.getName()).isEqualTo("评价部门履职");
+          assertThat(candidateGroups(rate)).containsExactly(MINGSHUI);
+          rated.add((String) runtime.getVariable(rate.getExecutionId(), "departmentGroup"));
+          completeAs(MINGSHUI, rate, SATISFIED);
+        }
+      }
+    }
+    return rated;
+  }
+
+  Object historicVariable(ProcessInstance instance, String name) {
+    var found = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+        .list();
+    assertThat(found).as("variable %s", name).hasSize(1);
+    return found.get(0).getValue();
+  }
+
+  long completedTimes(ProcessInstance instance, String activityId) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .finished().count();
+  }
+
+  /** The id of the Camunda Form that Tasklist shows for the task ({@code formRefBinding="deployment"}). */
+  String formOf(Task task) {
+    return formId(forms.getDeployedTaskForm(task.getId()));
+  }
+
+  String startFormOf(ProcessInstance instance) {
+    return formId(forms.getDeployedStartForm(instance.getProcessDefinitionId()));
+  }
+
+  private static String formId(InputStream form) {
+    try (InputStream in = form) {
+      return new ObjectMapper().readTree(in).path("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

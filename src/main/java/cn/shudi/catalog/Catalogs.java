@@ -1,6 +1,8 @@
 package cn.shudi.catalog;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,20 @@ import cn.shudi.datafile.InvalidDataException;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 
-/** The responsibility lists of all hosted jurisdictions, loaded and validated at start-up. */
+/**
+ * The responsibility lists of all hosted jurisdictions, loaded and validated at start-up. A list in
+ * force may be replaced at run time ({@link #replace}, 动态调整): readers always see one whole list, the
+ * old one or the new one, never a mix.
+ */
 public class Catalogs {
 
-  private final Map<String, Catalog> byJurisdiction = new LinkedHashMap<>();
+  /** Never changed in place: {@link #replace} swaps in a new map (copy on write), so reads need no lock. */
+  private volatile Map<String, Catalog> byJurisdiction;
 
   public Catalogs(List<Catalog> catalogs) {
-    catalogs.forEach(c -> byJurisdiction.put(c.jurisdiction(), c));
+    Map<String, Catalog> map = new LinkedHashMap<>();
+    catalogs.forEach(c -> map.put(c.jurisdiction(), c));
+    byJurisdiction = Collections.unmodifiableMap(map);
   }
 
   /**
@@ -67,5 +76,35 @@ public class Catalogs {
 
   public List<Catalog> all() {
     return List.copyOf(byJurisdiction.values());
+  }
+
+  /**
+   * Puts a new list in force for its jurisdiction (an approved admission or adjustment): thread-safe,
+   * the jurisdiction keeps its place in {@link #all()}. The caller has validated the list
+   * ({@link CatalogLoader}).
+   *
+   * @return the list it replaces
+   * @throws NoSuchElementException when the jurisdiction has no list: only hosted jurisdictions have one
+   */
+  public synchronized Catalog replace(Catalog catalog) {
+    Map<String, Catalog> current = byJurisdiction;
+    Catalog previous = current.get(catalog.jurisdiction());
+    if (previous == null) {
+      throw new NoSuchElementException("辖区「" + catalog.jurisdiction() + "」没有清单，不能替换");
+    }
+    Map<String, Catalog> next = new LinkedHashMap<>(current);
+    next.put(catalog.jurisdiction(), catalog);
+    byJurisdiction = Collections.unmodifiableMap(next);
+    return previous;
+  }
+
+  /**
+   * catalog.csv text in the repository format, written by the list's own CSV writer (header comments,
+   * header, one record per item, {@code \n} line ends).
+   *
+   * @param records cells in {@link CatalogLoader#HEADER} order
+   */
+  public static String csvText(String title, String version, LocalDate effectiveDate, List<List<String>> records) {
+    return CatalogCsvWriter.write(title, version, effectiveDate, records).text();
   }
 }

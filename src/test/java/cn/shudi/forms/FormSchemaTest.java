@@ -60,18 +60,31 @@ class FormSchemaTest {
     form("straw-patrol", "patrolArea*", "fireFound*", "firePointLocation", "dutyResult*");
     form("fire-point", "firePointLocation*", "fireExtinguished*", "offenderInfo", "dutyResult*");
     form("housing-verification", "houseSafetyGrade*", "dutyResult*");
+    // governance of the list (准入 / 动态调整)
+    form("admission-proposal", "itemName*", "domain*", "primaryUnit*", "cooperatingUnits", "primaryDuties*",
+        "cooperatingDuties", "legalBasis*", "timeLimit*", "callResponseTime*", "reasons*");
+    form("adjustment-proposal", "itemCode*", "primaryUnit", "cooperatingUnits", "primaryDuties", "cooperatingDuties",
+        "timeLimit", "callResponseTime", "legalBasis", "reasons*");
+    form("admission-consultation", "proposalSummary", "townshipOpinion*", "townshipComment");
+    form("admission-legality", "proposalSummary", "consultationSummary", "legalityResult*", "legalityOpinion*");
+    form("admission-decision", "proposalSummary", "consultationSummary", "legalityOpinion", "decision*",
+        "decisionComment*");
+    form("admission-errors", "applyErrors", "errorsNote");
   }
 
   /** "formId.key" → the option values gateways and beans compare against, in order. */
-  static final Map<String, List<String>> OPTION_VALUES = Map.of(
-      "inspection.hazardLevel", List.of("none", "general", "major"),
-      "reinspection.rectified", List.of("yes", "no"),
-      "supervision.supervisionOutcome", List.of("urged", "escalate"),
-      "evaluation.rating", List.of("satisfied", "basically_satisfied", "dissatisfied"),
-      "call-accept.callAccepted", List.of("yes", "no"),
-      "straw-patrol.fireFound", List.of("yes", "no"),
-      "fire-point.fireExtinguished", List.of("yes", "no"),
-      "housing-verification.houseSafetyGrade", List.of("A", "B", "C", "D"));
+  static final Map<String, List<String>> OPTION_VALUES = Map.ofEntries(
+      Map.entry("inspection.hazardLevel", List.of("none", "general", "major")),
+      Map.entry("reinspection.rectified", List.of("yes", "no")),
+      Map.entry("supervision.supervisionOutcome", List.of("urged", "escalate")),
+      Map.entry("evaluation.rating", List.of("satisfied", "basically_satisfied", "dissatisfied")),
+      Map.entry("call-accept.callAccepted", List.of("yes", "no")),
+      Map.entry("straw-patrol.fireFound", List.of("yes", "no")),
+      Map.entry("fire-point.fireExtinguished", List.of("yes", "no")),
+      Map.entry("housing-verification.houseSafetyGrade", List.of("A", "B", "C", "D")),
+      Map.entry("admission-consultation.townshipOpinion", List.of("agree", "no_opinion", "object")),
+      Map.entry("admission-legality.legalityResult", List.of("lawful", "unlawful")),
+      Map.entry("admission-decision.decision", List.of("approve", "reject")));
 
   static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

@@ -1,0 +1,167 @@
+package cn.shudi.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.catalog.Catalog;
+import cn.shudi.catalog.CatalogLoader;
+import cn.shudi.organization.Organization;
+import cn.shudi.support.Http;
+
+/**
+ * The versions, their diff and the export over real HTTP with the demo logins, after one adjustment made through
+ * the real process: ZQ007 农作物重大病虫害监测防控 goes from 区农业农村局 to 区应急局 and from 15 to 10 working days.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "shudi.governance.refresh-seconds=0")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GovernanceHttpTest {
+
+  static final String DEMO_PASSWORD = "Shudi@Demo2026";
+  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
+  static final String DIFF = "/api/governance/zhangqiu/versions/1/diff/2";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  Organization organization;
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  void adjustZq007() {
+    ClockUtil.setCurrentTime(GovernanceTestBase.at(GovernanceTestBase.MONDAY_MORNING));
+    try {
+      GovernanceDriver driver = new GovernanceDriver(engine);
+      Map<String, Object> form = new HashMap<>();
+      form.put("itemCode", "ZQ007");
+      form.put("primaryUnit", "区应急局");
+      form.put("timeLimit", "10个工作日");
+      form.put("reasons", "重大病虫害按突发事件统一应对");
+      ProcessInstance adjustment = driver.propose(GovernanceDriver.ADJUSTMENT, "zhangqiu_emergency", form);
+      driver.approveAll(adjustment);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @AfterAll
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  Http as(String user) {
+    return new Http(port).as(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
+  }
+
+  @Test
+  void theAnalystReadsTheDiffOfTwoVersions() throws Exception {
+    Http.Response response = as("zhangqiu_analyst").get(DIFF);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode diff = json.readTree(response.body());
+    assertThat(diff.path("jurisdiction").asText()).isEqualTo("zhangqiu");
+    assertThat(diff.path("from").path("number").asInt()).isEqualTo(1);
+    assertThat(diff.path("from").path("label").asText()).isEqualTo("2024.1");
+    assertThat(diff.path("to").path("number").asInt()).isEqualTo(2);
+    assertThat(diff.path("to").path("label").asText()).isEqualTo("2024.2");
+    assertThat(diff.path("added")).isEmpty();
+    assertThat(diff.path("removed")).isEmpty();
+    assertThat(diff.path("changed")).hasSize(1);
+    JsonNode item = diff.path("changed").get(0);
+    assertThat(item.path("code").asText()).isEqualTo("ZQ007");
+    assertThat(item.path("changes")).hasSize(2);
+    assertThat(item.path("changes").get(0).path("field").asText()).isEqualTo("primaryUnit");
+    assertThat(item.path("changes").get(0).path("before").asText()).isEqualTo("区农业农村局");
+    assertThat(item.path("changes").get(0).path("after").asText()).isEqualTo("区应急局");
+    assertThat(item.path("changes").get(1).path("field").asText()).isEqualTo("timeLimit");
+    assertThat(item.path("changes").get(1).path("after").asText()).isEqualTo("10个工作日");
+    assertThat(diff.path("text").asText()).contains("主体责任单位：区农业农村局 → 区应急局");
+  }
+
+  @Test
+  void versionsMayBeNamedByTheirLabelAndTheDiffGoesBothWays() throws Exception {
+    JsonNode back = json.readTree(as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions/2024.2/diff/2024.1").body());
+    JsonNode change = back.path("changed").get(0).path("changes").get(0);
+    assertThat(change.path("before").asText()).isEqualTo("区应急局");
+    assertThat(change.path("after").asText()).isEqualTo("区农业农村局");
+  }
+
+  @Test
+  void supervisorsAndAdminsMayReadOthersMayNot() {
+    assertThat(as("zhangqiu_supervisor").get(DIFF).status()).isEqualTo(200);
+    assertThat(as("admin").get(DIFF).status()).isEqualTo(200);
+
+    Http.Response staff = as("zhangqiu_market_staff").get(DIFF);
+    assertThat(staff.status()).isEqualTo(403);
+    assertThat(staff.body()).contains("仅本辖区的清单分析员、督查人员和系统管理员可以查看");
+    assertThat(as("zhangqiu_dispatcher").get(DIFF).status()).isEqualTo(403);
+    assertThat(as("yunxi_analyst").get(DIFF).status()).as("another county's analyst").isEqualTo(403);
+    assertThat(new Http(port).get(DIFF).status()).as("no login").isEqualTo(401);
+    assertThat(new Http(port).as("zhangqiu_finance_staff", "wrong").get(DIFF).status()).isEqualTo(401);
+  }
+
+  @Test
+  void anUnknownVersionIsNotFound() throws Exception {
+    Http.Response response = as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions/1/diff/99");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(json.readTree(response.body()).path("error").asText()).contains("没有清单版本「99」");
+    assertThat(as("admin").get("/api/governance/nowhere/versions").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theVersionsListSaysWhoDecidedWhat() throws Exception {
+    JsonNode versions = json.readTree(as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions").body());
+    assertThat(versions.path("current").asInt()).isEqualTo(2);
+    assertThat(versions.path("versions")).hasSize(2);
+    assertThat(versions.path("versions").get(0).path("kind").asText()).isEqualTo("shipped");
+    JsonNode adjusted = versions.path("versions").get(1);
+    assertThat(adjusted.path("kind").asText()).isEqualTo("adjustment");
+    assertThat(adjusted.path("itemCode").asText()).isEqualTo("ZQ007");
+    assertThat(adjusted.path("decidedBy").asText()).isEqualTo("zhangqiu_bianban_staff");
+    assertThat(adjusted.path("caseId").asText()).isNotBlank();
+    assertThat(adjusted.path("effectiveDate").asText()).isEqualTo("2025-06-02");
+  }
+
+  @Test
+  void theListInForceIsExportedAsTheCatalogFileAnalystsCommit() throws Exception {
+    Http.Response response = as("zhangqiu_analyst").get("/api/governance/zhangqiu/catalog.csv");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(response.raw().headers().firstValue("X-Catalog-Version")).contains("2");
+    assertThat(response.body()).startsWith("# 清单: 济南市章丘区").contains("# 版本: 2024.2", "# 生效日期: 2025-06-02");
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    Catalog exported = new CatalogLoader().load("export", () -> new ByteArrayInputStream(bytes),
+        organization.jurisdiction("zhangqiu"));
+    assertThat(exported.items()).hasSize(81);
+    assertThat(exported.item("ZQ007").orElseThrow().primary().party().name()).isEqualTo("区应急局");
+
+    // version 1 is the shipped file, byte for byte
+    Http.Response first = as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions/1/catalog.csv");
+    assertThat(first.body()).isEqualTo(Files.readString(Path.of("jurisdictions/zhangqiu/catalog.csv")));
+    assertThat(as("zhangqiu_market_staff").get("/api/governance/zhangqiu/catalog.csv").status()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,293 @@
+package cn.shudi.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.Participant;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.blueprint.ModelCheck;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.OrganizationLoader;
+
+/**
+ * The two governance processes and their forms follow the modelling rules: the project's model check finds
+ * nothing, every element is drawn in its lane with orthogonal edges that cross no other shape, the gateways ask
+ * questions answered 是/否, every user task has a form, a group and a deadline; the forms carry the variables the
+ * processes and {@link Governance} read, with the option values they compare.
+ */
+class GovernanceModelsTest {
+
+  static final Path PROCESSES = Path.of("processes");
+  static final Path FORMS = Path.of("forms");
+  static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+  static final double TOLERANCE = 1.0;
+  static final String DEADLINE = "${deadlines.after('5个工作日')}";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static BpmnModelInstance read(String key) {
+    return Bpmn.readModelFromFile(PROCESSES.resolve("shared").resolve(key + ".bpmn").toFile());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  void theProjectsModelCheckFindsNothing(String key) throws IOException {
+    Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "file:jurisdictions/").load();
+    ModelCheck check = new ModelCheck(PROCESSES, FORMS, organization);
+    assertThat(check.check(PROCESSES.resolve("shared").resolve(key + ".bpmn"), check.sharedProcessIds())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  void isExecutableWithoutScriptsOrClasses(String key) throws IOException {
+    String xml = Files.readString(PROCESSES.resolve("shared").resolve(key + ".bpmn"), StandardCharsets.UTF_8);
+    assertThat(xml).doesNotContain("camunda:class", "scriptTask", "camunda:script", "${caseOpening}")
+        .contains("modeler:executionPlatform=\"Camunda Platform\"", "modeler:executionPlatformVersion=\"7.24.0\"");
+    BpmnModelInstance model = read(key);
+    Bpmn.validateModel(model);
+    Process process = model.getModelElementById(key);
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
+    StartEvent start = model.getModelElementById(key + "_start");
+    assertThat(start.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
+        .singleElement().satisfies(l -> {
+          assertThat(l.getCamundaEvent()).isEqualTo("start");
+          assertThat(l.getCamundaExpression()).isEqualTo("${governance.open(execution)}");
+        });
+    assertThat(start.getCamundaFormRef()).isEqualTo(key.equals("shared_admission") ? "admission-proposal"
+        : "adjustment-proposal");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  void everyUserTaskHasAFormAGroupAndADeadline(String key) {
+    BpmnModelInstance model = read(key);
+    Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
+    assertThat(tasks).extracting(BaseElement::getId).containsExactlyInAnyOrder(key + "_consult", key + "_legality",
+        key + "_decide", key + "_errors");
+    for (UserTask task : tasks) {
+      assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+      assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches("\\$\\{[A-Za-z]+}");
+      assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo(DEADLINE);
+    }
+    UserTask consult = model.getModelElementById(key + "_consult");
+    assertThat(consult.getCamundaCandidateGroups()).isEqualTo("${townshipGroup}");
+    MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) consult.getLoopCharacteristics();
+    assertThat(loop.isSequential()).as("townships answer in parallel").isFalse();
+    assertThat(loop.getCamundaCollection()).isEqualTo("${governance.townshipGroups(execution)}");
+    assertThat(loop.getCamundaElementVariable()).isEqualTo("townshipGroup");
+    BoundaryEvent deadline = model.getModelElementById(key + "_consult_deadline");
+    assertThat(deadline.getAttachedTo()).isSameAs(consult);
+    assertThat(deadline.cancelActivity()).as("interrupting: silence must not block the decision").isTrue();
+    assertThat(deadline.getName()).isEqualTo("逾期未反馈视为无意见");
+    TimerEventDefinition timer = (TimerEventDefinition) deadline.getEventDefinitions().iterator().next();
+    assertThat(timer.getTimeDate().getTextContent()).isEqualTo(DEADLINE);
+    assertThat(((UserTask) model.getModelElementById(key + "_legality")).getCamundaCandidateGroups())
+        .isEqualTo("${justiceGroup}");
+    assertThat(((UserTask) model.getModelElementById(key + "_decide")).getCamundaCandidateGroups())
+        .isEqualTo("${bianbanGroup}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  void isDrawnInLanesByRoleWithNamedElementsAndOrthogonalEdges(String key) {
+    BpmnModelInstance model = read(key);
+    Process process = model.getModelElementById(key);
+    Participant pool = model.getModelElementsByType(Participant.class).iterator().next();
+    assertThat(pool.getProcess()).isSameAs(process);
+    assertThat(pool.getName()).isEqualTo(process.getName());
+    Map<String, Bounds> shapes = new HashMap<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      assertThat(shapes.put(shape.getBpmnElement().getId(), shape.getBounds())).as("one shape per element").isNull();
+    }
+    Map<String, List<Waypoint>> edges = new HashMap<>();
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      edges.put(edge.getBpmnElement().getId(), new ArrayList<>(edge.getWaypoints()));
+    }
+    assertThat(shapes).containsKey(pool.getId());
+    Collection<Lane> lanes = model.getModelElementsByType(Lane.class);
+    assertThat(lanes).extracting(Lane::getName).containsExactly("提出单位", "镇街", "司法局", "编办");
+    for (Lane lane : lanes) {
+      assertThat(within(shapes.get(lane.getId()), shapes.get(pool.getId()))).as(lane.getId()).isTrue();
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      String id = node.getId();
+      assertThat(shapes).as("shape of %s", id).containsKey(id);
+      boolean splitting = node instanceof Gateway && node.getOutgoing().size() > 1;
+      if (node instanceof Activity || node instanceof Event || splitting) {
+        assertThat(node.getName()).as("Chinese name of %s", id).matches(n -> n != null && CJK.matcher(n).find());
+      }
+      if (splitting) {
+        assertThat(node.getName()).as("gateway %s asks a question", id).endsWith("？");
+        assertThat(node.getOutgoing()).extracting(SequenceFlow::getName).containsExactlyInAnyOrder("是", "否");
+      }
+      List<Lane> in = lanes.stream().filter(l -> l.getFlowNodeRefs().contains(node)).toList();
+      assertThat(in).as("%s is in exactly one lane", id).hasSize(1);
+      assertThat(within(shapes.get(id), shapes.get(in.get(0).getId()))).as("%s drawn inside its lane", id).isTrue();
+      if (node instanceof BoundaryEvent boundary) {
+        Bounds host = shapes.get(boundary.getAttachedTo().getId());
+        Bounds b = shapes.get(id);
+        assertThat(intersects(host, b.getX(), b.getY(), b.getX() + b.getWidth(), b.getY() + b.getHeight(), -1))
+            .as("%s on the border of its task", id).isTrue();
+      }
+      if (node instanceof Activity activity) {
+        assertThat(activity.getIncoming()).as("%s is reached", id).isNotEmpty();
+      }
+    }
+    for (ModelElementInstance element : model.getModelElementsByType(BaseElement.class)) {
+      String id = ((BaseElement) element).getId();
+      if (id != null && !(element instanceof Process)) {
+        assertThat(id).matches(key + "_[a-z0-9_]+");
+      }
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      List<Waypoint> points = edges.get(flow.getId());
+      assertThat(points).as("edge of %s", flow.getId()).isNotNull().hasSizeGreaterThanOrEqualTo(2);
+      assertThat(onBorder(shapes.get(flow.getSource().getId()), points.get(0))).as("%s leaves its source", flow.getId())
+          .isTrue();
+      assertThat(onBorder(shapes.get(flow.getTarget().getId()), points.get(points.size() - 1)))
+          .as("%s reaches its target", flow.getId()).isTrue();
+      for (int i = 1; i < points.size(); i++) {
+        Waypoint a = points.get(i - 1);
+        Waypoint b = points.get(i);
+        assertThat(a.getX().equals(b.getX()) || a.getY().equals(b.getY())).as("%s is orthogonal", flow.getId()).isTrue();
+        for (FlowNode other : model.getModelElementsByType(FlowNode.class)) {
+          if (other == flow.getSource() || other == flow.getTarget()) {
+            continue;
+          }
+          assertThat(intersects(shapes.get(other.getId()), Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
+              Math.max(a.getX(), b.getX()), Math.max(a.getY(), b.getY()), TOLERANCE))
+              .as("%s crosses %s", flow.getId(), other.getId()).isFalse();
+        }
+      }
+    }
+  }
+
+  /** form id → field key → required. */
+  static final Map<String, Map<String, Boolean>> FORM_FIELDS = new LinkedHashMap<>();
+
+  static {
+    FORM_FIELDS.put("admission-proposal", fields("itemName*", "domain*", "primaryUnit*", "cooperatingUnits",
+        "primaryDuties*", "cooperatingDuties", "legalBasis*", "timeLimit*", "callResponseTime*", "reasons*"));
+    FORM_FIELDS.put("adjustment-proposal", fields("itemCode*", "primaryUnit", "cooperatingUnits", "primaryDuties",
+        "cooperatingDuties", "timeLimit", "callResponseTime", "legalBasis", "reasons*"));
+    FORM_FIELDS.put("admission-consultation", fields("proposalSummary", "townshipOpinion*", "townshipComment"));
+    FORM_FIELDS.put("admission-legality", fields("proposalSummary", "consultationSummary", "legalityResult*",
+        "legalityOpinion*"));
+    FORM_FIELDS.put("admission-decision", fields("proposalSummary", "consultationSummary", "legalityOpinion",
+        "decision*", "decisionComment*"));
+    FORM_FIELDS.put("admission-errors", fields("applyErrors", "errorsNote"));
+  }
+
+  static final Map<String, List<String>> OPTIONS = Map.of(
+      "admission-consultation.townshipOpinion", List.of(GovernanceVariables.AGREE, GovernanceVariables.NO_OPINION,
+          GovernanceVariables.OBJECT),
+      "admission-legality.legalityResult", List.of(GovernanceVariables.LAWFUL, GovernanceVariables.UNLAWFUL),
+      "admission-decision.decision", List.of(GovernanceVariables.APPROVE, GovernanceVariables.REJECT));
+
+  /** What earlier steps wrote: shown, not editable, so not submitted again. */
+  static final List<String> SHOWN = List.of("proposalSummary", "consultationSummary", "applyErrors");
+
+  static Map<String, Boolean> fields(String... keys) {
+    Map<String, Boolean> map = new LinkedHashMap<>();
+    for (String key : keys) {
+      map.put(key.replace("*", ""), key.endsWith("*"));
+    }
+    return map;
+  }
+
+  @Test
+  void theFormsCarryTheVariablesTheProcessesRead() throws IOException {
+    for (Map.Entry<String, Map<String, Boolean>> expected : FORM_FIELDS.entrySet()) {
+      String id = expected.getKey();
+      JsonNode form = JSON.readTree(FORMS.resolve("common").resolve(id + ".form").toFile());
+      assertThat(form.path("id").asText()).isEqualTo(id);
+      assertThat(form.path("schemaVersion").asInt()).as("form-js 1.8 (Tasklist 7.24)").isEqualTo(16);
+      assertThat(form.path("type").asText()).isEqualTo("default");
+      Map<String, Boolean> actual = new LinkedHashMap<>();
+      for (JsonNode c : form.path("components")) {
+        String type = c.path("type").asText();
+        if (type.equals("text")) {
+          assertThat(c.path("text").asText()).isNotBlank();
+          continue;
+        }
+        String key = c.path("key").asText();
+        actual.put(key, c.path("validate").path("required").asBoolean(false));
+        assertThat(CJK.matcher(c.path("label").asText()).find()).as("%s.%s label", id, key).isTrue();
+        if (type.equals("textfield") || type.equals("textarea")) {
+          assertThat(c.path("validate").path("maxLength").asInt()).as("%s.%s maxLength", id, key).isBetween(1, 4000);
+        }
+        assertThat(c.path("disabled").asBoolean(false)).as("%s.%s shown only", id, key)
+            .isEqualTo(SHOWN.contains(key) || id.equals("admission-decision") && key.equals("legalityOpinion"));
+        if (type.equals("radio")) {
+          List<String> values = new ArrayList<>();
+          c.path("values").forEach(v -> values.add(v.path("value").asText()));
+          assertThat(values).as("%s.%s", id, key).containsExactlyElementsOf(OPTIONS.get(id + "." + key));
+        }
+      }
+      assertThat(actual).as(id).containsExactlyEntriesOf(expected.getValue());
+    }
+  }
+
+  private static boolean within(Bounds inner, Bounds outer) {
+    return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+        && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+        && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
+  }
+
+  private static boolean intersects(Bounds s, double x1, double y1, double x2, double y2, double inset) {
+    return x1 < s.getX() + s.getWidth() - inset && x2 > s.getX() + inset && y1 < s.getY() + s.getHeight() - inset
+        && y2 > s.getY() + inset;
+  }
+
+  private static boolean onBorder(Bounds s, Waypoint p) {
+    double left = s.getX();
+    double top = s.getY();
+    double right = left + s.getWidth();
+    double bottom = top + s.getHeight();
+    boolean insideX = p.getX() >= left - TOLERANCE && p.getX() <= right + TOLERANCE;
+    boolean insideY = p.getY() >= top - TOLERANCE && p.getY() <= bottom + TOLERANCE;
+    boolean onVertical = Math.abs(p.getX() - left) <= TOLERANCE || Math.abs(p.getX() - right) <= TOLERANCE;
+    boolean onHorizontal = Math.abs(p.getY() - top) <= TOLERANCE || Math.abs(p.getY() - bottom) <= TOLERANCE;
+    return insideX && insideY && (onVertical || onHorizontal);
+  }
+}

@@ -70,6 +70,10 @@ class FormSchemaTest {
     form("admission-decision", "proposalSummary", "consultationSummary", "legalityOpinion", "decision*",
         "decisionComment*");
     form("admission-errors", "applyErrors", "errorsNote");
+    // two-way evaluation: appeals and the department's rating of a call
+    form("appeal", "ratingId*", "appealReason*");
+    form("appeal-decision", "appealDecision*", "appealDecisionNote*");
+    form("call-rating", "callJustified*", "callComplete*", "callWithinList*", "callRatingComment");
   }
 
   /** "formId.key" → the option values gateways and beans compare against, in order. */
@@ -84,7 +88,11 @@ class FormSchemaTest {
       Map.entry("housing-verification.houseSafetyGrade", List.of("A", "B", "C", "D")),
       Map.entry("admission-consultation.townshipOpinion", List.of("agree", "no_opinion", "object")),
       Map.entry("admission-legality.legalityResult", List.of("lawful", "unlawful")),
-      Map.entry("admission-decision.decision", List.of("approve", "reject")));
+      Map.entry("admission-decision.decision", List.of("approve", "reject")),
+      Map.entry("appeal-decision.appealDecision", List.of("upheld", "rejected")),
+      Map.entry("call-rating.callJustified", List.of("yes", "no")),
+      Map.entry("call-rating.callComplete", List.of("yes", "no")),
+      Map.entry("call-rating.callWithinList", List.of("yes", "no")));
 
   static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

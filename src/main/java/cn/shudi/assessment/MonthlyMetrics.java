@@ -1,0 +1,132 @@
+package cn.shudi.assessment;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import cn.shudi.evaluation.CallRating;
+import cn.shudi.evaluation.EvaluationStore;
+import cn.shudi.evaluation.StoredRating;
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Unit;
+
+/**
+ * Gathers one county's month for the ranking, per department and township:
+ * <ul>
+ * <li>duty tasks from the engine's history ({@code ACT_HI_TASKINST}): every task the unit was a candidate
+ * group of, due in the month, except the calls' 受理呼叫; on time when completed no later than its due date,
+ * late when completed later or still open after it; tasks cancelled with their case do not count;</li>
+ * <li>calls: the 受理呼叫 tasks ({@value #CALL_ACCEPT_TASK}) due in the month, the same way;</li>
+ * <li>ratings: the townships' ratings of departments given in the month and not annulled by an appeal;
+ * the departments' ratings of townships' calls given in the month;</li>
+ * <li>refusals: {@code shudi_refusal} rows of the month, counted for the unit {@code unit_code} names.</li>
+ * </ul>
+ * Month borders are the county's local midnight (Asia/Shanghai).
+ */
+@Component
+public class MonthlyMetrics {
+
+  /** The task of shared_call in which the called department accepts the call (受理呼叫). */
+  public static final String CALL_ACCEPT_TASK = "shared_call_accept";
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final String COMPLETED = "completed";
+
+  private final HistoryService history;
+  private final EvaluationStore evaluations;
+  private final AssessmentStore store;
+
+  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, AssessmentStore store) {
+    this.history = history;
+    this.evaluations = evaluations;
+    this.store = store;
+  }
+
+  /**
+   * The month's figures of every department and township of the county, in the order of its units.
+   *
+   * @param now the engine's time of the computation: a task due in the month that is still open counts as late
+   *     only once its due date has passed
+   */
+  public List<UnitMetrics> collect(Jurisdiction jurisdiction, YearMonth month, Date now) {
+    LocalDateTime from = month.atDay(1).atStartOfDay();
+    LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
+    Date fromDate = Date.from(from.atZone(ZONE).toInstant());
+    Date toDate = Date.from(to.atZone(ZONE).toInstant());
+
+    Map<String, double[]> ratings = new HashMap<>();
+    for (StoredRating rating : evaluations.ratingsIn(jurisdiction.code(), from, to)) {
+      if (!rating.annulled()) {
+        add(ratings, rating.ratedGroup(), rating.rating().points());
+      }
+    }
+    for (CallRating rating : evaluations.callRatingsIn(jurisdiction.code(), from, to)) {
+      add(ratings, rating.ratedGroup(), rating.points());
+    }
+    Map<String, Integer> refusals = store.refusalsPerUnit(jurisdiction.code(), from, to);
+
+    List<UnitMetrics> all = new ArrayList<>();
+    for (Unit unit : jurisdiction.units()) {
+      if (!unit.isDepartment() && !unit.isTownship()) {
+        continue;
+      }
+      UnitMetrics metrics = UnitMetrics.empty(unit.code(), unit.groupId(), unit.shortName(), UnitKind.of(unit.type()));
+      int[] duty = new int[2];
+      int[] calls = new int[2];
+      for (HistoricTaskInstance task : tasksDue(jurisdiction, unit.groupId(), fromDate, toDate)) {
+        int[] counter = CALL_ACCEPT_TASK.equals(task.getTaskDefinitionKey()) ? calls : duty;
+        if (task.getEndTime() != null) {
+          if (!COMPLETED.equals(task.getDeleteReason())) {
+            continue; // cancelled with its case or by an interrupting event: nothing to answer for
+          }
+          counter[0]++;
+          if (!task.getEndTime().after(task.getDueDate())) {
+            counter[1]++;
+          }
+        } else if (task.getDueDate().before(now)) {
+          counter[0]++; // still open after its due date: late
+        }
+      }
+      metrics = metrics.withTasks(duty[0], duty[1]).withCalls(calls[0], calls[1]);
+      double[] received = ratings.get(unit.groupId());
+      if (received != null) {
+        metrics = metrics.withRatings((int) received[0], received[1]);
+      }
+      int refused = refusals.getOrDefault(unit.code(), 0) + refusals.getOrDefault(unit.groupId(), 0);
+      all.add(metrics.withRefusals(refused));
+    }
+    return all;
+  }
+
+  /** The unit's tasks (candidate group) of the county with a due date in [from, to). */
+  private List<HistoricTaskInstance> tasksDue(Jurisdiction jurisdiction, String group, Date from, Date to) {
+    return history.createHistoricTaskInstanceQuery().tenantIdIn(jurisdiction.tenantId())
+        .taskHadCandidateGroup(group)
+        .taskDueAfter(new Date(from.getTime() - 1)).taskDueBefore(to)
+        .list().stream()
+        .filter(t -> t.getDueDate() != null && !t.getDueDate().before(from) && t.getDueDate().before(to))
+        .filter(distinctIds())
+        .toList();
+  }
+
+  /** A task is counted once, however many times it had the group. */
+  private static java.util.function.Predicate<HistoricTaskInstance> distinctIds() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return t -> seen.add(t.getId());
+  }
+
+  private static void add(Map<String, double[]> ratings, String group, double points) {
+    double[] sum = ratings.computeIfAbsent(group, g -> new double[2]);
+    sum[0]++;
+    sum[1] += points;
+  }
+}

@@ -95,7 +95,7 @@ class WebappLocalesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "admin", "welcome"})
+  @ValueSource(strings = {"tasklist", "admin", "welcome", "cockpit"})
   void configOffersChineseFirstAndEnglishToo(String app) throws IOException {
     String config = text(APP + app + "/scripts/config.js");
     assertThat(config).as("an ES module, as in 7.24").contains("export default {");

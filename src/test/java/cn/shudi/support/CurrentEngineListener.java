@@ -1,21 +1,34 @@
 package cn.shudi.support;
 
+import org.camunda.bpm.BpmPlatform;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Spring keeps several test contexts alive, each with an engine named "default"; the REST API and the
- * webapps find the engine by that name in Camunda's static registry, where the newest context wins.
- * Before each test the engine of the test's own context is put back under its name, so HTTP calls
- * reach the same database as the test. Registered for every Spring test in META-INF/spring.factories.
+ * Spring keeps several test contexts alive (and some tests start and stop whole applications), each
+ * with an engine named "default"; the REST API finds the engine by that name in {@link ProcessEngines},
+ * the webapps in the runtime container ({@link BpmPlatform}), where the newest engine wins and a closed
+ * one leaves a gap. Before each test the engine of the test's own context is put back in both, so HTTP
+ * calls reach the same database as the test. Registered for every Spring test in
+ * META-INF/spring.factories.
  */
 public class CurrentEngineListener implements TestExecutionListener {
 
   @Override
   public void beforeTestMethod(TestContext testContext) {
-    testContext.getApplicationContext().getBeanProvider(ProcessEngine.class)
-        .ifAvailable(ProcessEngines::registerProcessEngine);
+    testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).ifAvailable(engine -> {
+      ProcessEngines.registerProcessEngine(engine);
+      RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+      ProcessEngine registered = BpmPlatform.getProcessEngineService().getProcessEngine(engine.getName());
+      if (registered != engine) {
+        if (registered != null) {
+          container.unregisterProcessEngine(registered);
+        }
+        container.registerProcessEngine(engine);
+      }
+    });
   }
 }

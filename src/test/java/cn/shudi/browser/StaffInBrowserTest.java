@@ -59,6 +59,10 @@ class StaffInBrowserTest {
   RuntimeService runtime;
   @Autowired
   HistoryService history;
+  @Autowired
+  org.camunda.bpm.engine.TaskService tasks;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identity;
 
   WebDriver browser;
   ProcessInstance foodCase;
@@ -82,6 +86,15 @@ class StaffInBrowserTest {
         .setVariables(Map.of("township", "mingshui", "caseSubject", "章丘区明水某食品有限公司",
             "creditCode", "91350100M000100Y43", "caseDescription", "年度日常监督检查"))
         .execute();
+    // ZQ054 starts with the market-supervision bureau's inspection plan; then both sides inspect
+    org.camunda.bpm.engine.task.Task plan = tasks.createTaskQuery().processInstanceId(foodCase.getId())
+        .taskName("制定计划").singleResult();
+    identity.setAuthentication("zhangqiu_market_staff", List.of("zhangqiu_market"), List.of("zhangqiu"));
+    try {
+      tasks.complete(plan.getId(), Map.of("dutyResult", "已制定年度检查计划"));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @AfterAll
@@ -117,9 +130,10 @@ class StaffInBrowserTest {
   @Order(1)
   void aTownshipStaffMemberClaimsFillsAndCompletesTheInspectionInChinese() throws IOException {
     login("tasklist", "zhangqiu_mingshui_staff");
+    waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasks]")));
+    screenshot("01-tasklist-zh");
     By inspection = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space()='排查隐患']");
     WebElement task = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(inspection));
-    screenshot("01-tasklist-zh");
     task.click();
 
     WebElement claim = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
@@ -127,7 +141,7 @@ class StaffInBrowserTest {
     claim.click();
 
     waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
-    for (WebElement number : browser.findElements(By.cssSelector("form.fjs-form input[type='number'], form.fjs-form input.fjs-input[inputmode='numeric']"))) {
+    for (WebElement number : browser.findElements(By.cssSelector("form.fjs-form .fjs-form-field-number input"))) {
       number.clear();
       number.sendKeys("0");
     }

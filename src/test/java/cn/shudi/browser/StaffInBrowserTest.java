@@ -167,4 +167,21 @@ class StaffInBrowserTest {
         .taskAssignee("zhangqiu_mingshui_staff").finished().singleResult();
     assertThat(done.getTaskDefinitionKey()).startsWith("zq054_township");
   }
+
+  @Test
+  @Order(2)
+  void aSupervisorSeesTheCaseCountedInTheCockpitDashboard() throws IOException {
+    login("cockpit", "zhangqiu_supervisor");
+    WebElement dashboard = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#shudi-dashboard[data-state='loaded']")));
+    WebElement openCases = dashboard.findElement(By.cssSelector(
+        "table.shudi-items tr[data-jurisdiction='zhangqiu'][data-item='zq054'] td.shudi-open-cases"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", dashboard);
+    screenshot("04-cockpit-dashboard");
+    assertThat(Integer.parseInt(openCases.getAttribute("textContent").trim()))
+        .as("the food-safety case is counted open").isGreaterThanOrEqualTo(1);
+    assertThat(browser.findElements(By.cssSelector("svg.shudi-overdue-chart"))).as("overdue tasks per unit, drawn")
+        .isNotEmpty();
+    assertThat(dashboard.getText()).matches("(?s).*\\p{IsHan}.*");
+  }
 }

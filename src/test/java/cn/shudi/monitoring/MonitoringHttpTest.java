@@ -1,0 +1,170 @@
+package cn.shudi.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.support.Http;
+import cn.shudi.support.WebappSession;
+
+/**
+ * The plugin in the running application over real HTTP: Cockpit lists it, its assets are served, and
+ * its REST resource answers each user with their own jurisdiction only (admins: all; no Cockpit, no figures).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.application.name=shudi-monitoring-http")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonitoringHttpTest {
+
+  static final String DEMO_PASSWORD = "Shudi@Demo2026";
+  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
+  static final String PLUGIN = "/camunda/api/cockpit/plugin/" + MonitoringPlugin.ID;
+  static final String DASHBOARD = PLUGIN + "/default/dashboard";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  RepositoryService repository;
+
+  final ObjectMapper json = new ObjectMapper();
+  final List<String> zhangqiuCases = new ArrayList<>();
+  String yunxiCase;
+
+  @BeforeAll
+  void oneCaseInEachCounty() {
+    identity.setAuthentication("zhangqiu_mingshui_grid", List.of("zhangqiu_mingshui"), List.of("zhangqiu"));
+    try {
+      zhangqiuCases.add(runtime.createProcessInstanceByKey("zq001").processDefinitionTenantId("zhangqiu")
+          .setVariables(Map.of("township", "mingshui", "caseSubject", "某养殖场", "caseDescription", "疑似疫病"))
+          .execute().getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("yunxi_chengguan_grid", List.of("yunxi_chengguan"), List.of("yunxi"));
+    try {
+      yunxiCase = runtime.createProcessInstanceByKey("yx001").processDefinitionTenantId("yunxi")
+          .setVariables(Map.of("township", "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
+          .execute().getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  WebappSession cockpit(String user) {
+    return WebappSession.login(port, user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD, "cockpit");
+  }
+
+  JsonNode read(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    try {
+      return json.readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + response, e);
+    }
+  }
+
+  static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(node -> values.add(node.get(field).asText()));
+    return values;
+  }
+
+  @Test
+  void cockpitListsThePluginAndServesItsAssets() {
+    assertThat(Cockpit.getRuntimeDelegate().getAppPluginRegistry().getPlugin(MonitoringPlugin.ID))
+        .isInstanceOf(MonitoringPlugin.class);
+    Http http = new Http(port);
+    Http.Response index = http.get("/camunda/app/cockpit/default/");
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body()).contains("cockpit-plugin-" + MonitoringPlugin.ID)
+        .contains("/camunda/api/cockpit/plugin/" + MonitoringPlugin.ID + "/static/app");
+
+    Http.Response script = http.get(PLUGIN + "/static/app/plugin.js");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(script.body()).contains("export default").contains("cockpit.dashboard")
+        .contains("cockpit.processDefinition.runtime.tab").contains("cockpit.processDefinition.diagram.plugin")
+        .contains("shudi-dashboard");
+    Http.Response style = http.get(PLUGIN + "/static/app/plugin.css");
+    assertThat(style.status()).isEqualTo(200);
+    assertThat(style.body()).contains(".shudi-monitoring");
+    assertThat(http.get(PLUGIN + "/static/app/other.js").status()).as("only the declared assets").isEqualTo(403);
+  }
+
+  @Test
+  void aSupervisorSeesOnlyTheirCounty() {
+    JsonNode zhangqiu = read(cockpit("zhangqiu_supervisor").get(DASHBOARD));
+    assertThat(zhangqiu.get("scope").get("all").asBoolean()).isFalse();
+    assertThat(texts(zhangqiu.get("scope").get("jurisdictions"), "code")).containsExactly("zhangqiu");
+    assertThat(texts(zhangqiu.get("jurisdictions"), "code")).containsExactly("zhangqiu");
+    assertThat(texts(zhangqiu.get("items"), "jurisdiction")).containsOnly("zhangqiu");
+    assertThat(texts(zhangqiu.get("items"), "key")).contains("zq001").doesNotContain("yx001");
+    assertThat(zhangqiu.get("totals").get("openCases").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(zhangqiu.get("days").asInt()).isEqualTo(90);
+
+    JsonNode yunxi = read(cockpit("yunxi_supervisor").get(DASHBOARD + "?days=30"));
+    assertThat(texts(yunxi.get("jurisdictions"), "code")).containsExactly("yunxi");
+    assertThat(texts(yunxi.get("items"), "key")).contains("yx001").doesNotContain("zq001");
+    assertThat(texts(yunxi.get("activities"), "jurisdiction")).containsOnly("yunxi");
+    assertThat(yunxi.get("days").asInt()).isEqualTo(30);
+  }
+
+  @Test
+  void anAdminSeesEveryCountyAndMayNarrowToOne() {
+    WebappSession admin = cockpit("admin");
+    JsonNode all = read(admin.get(DASHBOARD));
+    assertThat(all.get("scope").get("all").asBoolean()).isTrue();
+    assertThat(texts(all.get("jurisdictions"), "code")).containsExactly("zhangqiu", "yunxi");
+    JsonNode one = read(admin.get(DASHBOARD + "?jurisdiction=yunxi"));
+    assertThat(texts(one.get("jurisdictions"), "code")).containsExactly("yunxi");
+  }
+
+  @Test
+  void aSupervisorCannotAskForAnotherCounty() {
+    WebappSession supervisor = cockpit("zhangqiu_supervisor");
+    assertThat(supervisor.get(DASHBOARD + "?jurisdiction=yunxi").status()).isEqualTo(403);
+    String yunxiDefinition = repository.createProcessDefinitionQuery().processDefinitionKey("yx001")
+        .tenantIdIn("yunxi").latestVersion().singleResult().getId();
+    assertThat(supervisor.get(PLUGIN + "/default/process-definition/" + yunxiDefinition).status()).isEqualTo(404);
+  }
+
+  @Test
+  void perStepFiguresOfADefinitionOfTheSupervisorsCounty() {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("zq001").tenantIdIn("zhangqiu")
+        .latestVersion().singleResult().getId();
+    JsonNode figures = read(cockpit("zhangqiu_supervisor").get(PLUGIN + "/default/process-definition/" + definition));
+    assertThat(figures.get("code").asText()).isEqualTo("ZQ001");
+    assertThat(figures.get("jurisdiction").asText()).isEqualTo("zhangqiu");
+    assertThat(figures.get("openCases").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(texts(figures.get("activities"), "activityId")).contains("zq001_agriculture_1", "zq001_township_1",
+        "zq001_police_1");
+  }
+
+  @Test
+  void noFiguresWithoutCockpitOrWithoutLogin() {
+    WebappSession staff = WebappSession.login(port, "zhangqiu_market_staff", DEMO_PASSWORD, "tasklist");
+    assertThat(staff.get(DASHBOARD).status()).as("staff have no Cockpit").isEqualTo(403);
+    assertThat(new Http(port).get(DASHBOARD).status()).as("anonymous").isIn(401, 403);
+  }
+}

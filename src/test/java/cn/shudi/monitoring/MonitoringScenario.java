@@ -1,0 +1,131 @@
+package cn.shudi.monitoring;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+import cn.shudi.support.CaseDriver;
+
+/**
+ * A small fixed data set made of real cases of the generated blueprint ZQ001 (动物疫病防控和重大动物疫情处置:
+ * 区农业农村局 primary, 镇街 and 区公安分局 cooperating), two calls and one Yunxi case, driven by the demo
+ * users with authorization checks on and the engine clock moved so that durations and overdue tasks
+ * are known exactly.
+ *
+ * <pre>
+ * T0 = Monday 2 March 2026, 09:00 (Asia/Shanghai)
+ * T0        cases A B C D E of zq001 (township 明水街道), calls 1 (→ 区农业农村局) and 2 (→ 区公安分局)
+ *           about ZQ001 (呼叫响应时限 2小时), case Y of yx001 in Yunxi
+ * T0+2h     A 维护秩序 (zq001_police_1) completed      T0+4h  B    T0+6h  C    T0+20h  D
+ * T0+30h    A 制定免疫计划 (zq001_agriculture_1) completed → A 监测排查 (24小时, due T0+54h)
+ * NOW=T0+72h E's due jobs run: 维护秩序 (due T0+24h) is supervised (督办, overdueGroup zhangqiu_police);
+ *           the command centre completes 督办超期事项 at once → 联席会议 (two departments) opens
+ * </pre>
+ */
+final class MonitoringScenario {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final LocalDateTime T0 = LocalDateTime.of(2026, 3, 2, 9, 0);
+  static final LocalDateTime NOW = T0.plusHours(72);
+  static final String ZHANGQIU = "zhangqiu";
+  static final String YUNXI = "yunxi";
+  static final String ITEM = "zq001";
+  static final long HOUR = 3_600_000L;
+
+  final List<String> cases = new ArrayList<>();
+  final List<String> calls = new ArrayList<>();
+  String yunxiCase;
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
+  }
+
+  static Date now() {
+    return at(NOW);
+  }
+
+  /** Runs the scenario; leaves the engine clock at NOW (the caller resets it). */
+  static MonitoringScenario run(ProcessEngine engine) {
+    MonitoringScenario scenario = new MonitoringScenario();
+    CaseDriver driver = new CaseDriver(engine);
+    IdentityService identity = engine.getIdentityService();
+    RuntimeService runtime = engine.getRuntimeService();
+
+    ClockUtil.setCurrentTime(at(T0));
+    identity.setAuthentication("zhangqiu_mingshui_grid", List.of("zhangqiu_mingshui", "zhangqiu_grid_workers"),
+        List.of(ZHANGQIU));
+    try {
+      for (int i = 0; i < 5; i++) {
+        scenario.cases.add(runtime.createProcessInstanceByKey(ITEM).processDefinitionTenantId(ZHANGQIU)
+            .setVariables(Map.of("township", "mingshui", "caseSubject", "养殖场 " + (char) ('A' + i),
+                "caseDescription", "疑似动物疫病"))
+            .execute().getId());
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("zhangqiu_mingshui_staff", List.of("zhangqiu_mingshui"), List.of(ZHANGQIU));
+    try {
+      for (String department : List.of("agriculture", "police")) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("township", "mingshui");
+        form.put("calledDepartment", department);
+        form.put("callItemCode", "ZQ001");
+        form.put("callProblem", "养殖场疑似疫情，请求处置");
+        form.put("callPlace", "明水街道某村");
+        form.put("callUrgency", "urgent");
+        ProcessInstance call = runtime.createProcessInstanceByKey(SharedProcesses.CALL)
+            .processDefinitionTenantId(ZHANGQIU).setVariables(form).execute();
+        scenario.calls.add(call.getId());
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("yunxi_chengguan_grid", List.of("yunxi_chengguan", "yunxi_grid_workers"),
+        List.of(YUNXI));
+    try {
+      scenario.yunxiCase = runtime.createProcessInstanceByKey("yx001").processDefinitionTenantId(YUNXI)
+          .setVariables(Map.of("township", "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
+          .execute().getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    int[] policeHours = {2, 4, 6, 20};
+    for (int i = 0; i < policeHours.length; i++) {
+      ClockUtil.setCurrentTime(at(T0.plusHours(policeHours[i])));
+      driver.completeAsStaff(task(engine, scenario.cases.get(i), "zq001_police_1"), CaseDriver.FORM_VALUES);
+    }
+    ClockUtil.setCurrentTime(at(T0.plusHours(30)));
+    driver.completeAsStaff(task(engine, scenario.cases.get(0), "zq001_agriculture_1"), CaseDriver.FORM_VALUES);
+
+    ClockUtil.setCurrentTime(at(NOW));
+    String e = scenario.cases.get(4);
+    driver.runDueJobs(e);
+    Task supervision = driver.openTasks(e).stream()
+        .filter(t -> t.getTaskDefinitionKey().equals("shared_supervision_task")).findFirst()
+        .orElseThrow(() -> new AssertionError("E's overdue step was not supervised"));
+    driver.completeAsStaff(supervision, CaseDriver.FORM_VALUES);
+    return scenario;
+  }
+
+  static Task task(ProcessEngine engine, String processInstanceId, String key) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(key).singleResult();
+    if (task == null) {
+      throw new AssertionError("no open task " + key + " in " + processInstanceId);
+    }
+    return task;
+  }
+}

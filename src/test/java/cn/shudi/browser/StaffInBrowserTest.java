@@ -160,8 +160,13 @@ class StaffInBrowserTest {
     assertThat(complete.getText()).matches(".*\\p{IsHan}.*");
     complete.click();
 
-    waitUpTo(30).until(driver -> history.createHistoricTaskInstanceQuery().processInstanceId(foodCase.getId())
-        .taskName("排查隐患").taskAssignee("zhangqiu_mingshui_staff").finished().count() == 1);
+    try {
+      waitUpTo(60).until(driver -> history.createHistoricTaskInstanceQuery().processInstanceId(foodCase.getId())
+          .taskName("排查隐患").taskAssignee("zhangqiu_mingshui_staff").finished().count() == 1);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("03-not-completed");
+      throw e;
+    }
     screenshot("03-completed");
     HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().processInstanceId(foodCase.getId())
         .taskAssignee("zhangqiu_mingshui_staff").finished().singleResult();

@@ -56,7 +56,8 @@ class FormSchemaTest {
     form("joint-meeting", "meetingParticipants*", "meetingMinutes*", "meetingDecision*");
     form("evaluation", "rating*", "ratingComment");
     form("call-accept", "callAccepted*", "callAcceptNote");
-    form("call-feedback", "dutyResult*", "dutyFindings");
+    form("call-feedback", "dutyResult*", "dutyFindings", "callJustified*", "callComplete*", "callWithinList*",
+        "callRatingComment");
     form("straw-patrol", "patrolArea*", "fireFound*", "firePointLocation", "dutyResult*");
     form("fire-point", "firePointLocation*", "fireExtinguished*", "offenderInfo", "dutyResult*");
     form("housing-verification", "houseSafetyGrade*", "dutyResult*");
@@ -92,7 +93,10 @@ class FormSchemaTest {
       Map.entry("appeal-decision.appealDecision", List.of("upheld", "rejected")),
       Map.entry("call-rating.callJustified", List.of("yes", "no")),
       Map.entry("call-rating.callComplete", List.of("yes", "no")),
-      Map.entry("call-rating.callWithinList", List.of("yes", "no")));
+      Map.entry("call-rating.callWithinList", List.of("yes", "no")),
+      Map.entry("call-feedback.callJustified", List.of("yes", "no")),
+      Map.entry("call-feedback.callComplete", List.of("yes", "no")),
+      Map.entry("call-feedback.callWithinList", List.of("yes", "no")));
 
   static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class SharedCallTest extends SharedProcessTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  cn.shudi.evaluation.EvaluationStore evaluationStore;
+
   static final String KEY = "shared_call";
   static final Map<String, Object> ACCEPTED = Map.of("callAccepted", "yes", "callAcceptNote", "立即派员");
-  static final Map<String, Object> FEEDBACK = Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改");
+  static final Map<String, Object> FEEDBACK = Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改",
+      "callJustified", "yes", "callComplete", "no", "callWithinList", "yes");
   static final Map<String, Object> SUPERVISED = Map.of("supervisionOpinion", "请立即办理", "supervisionOutcome", "urged");
 
   static Map<String, Object> callForm(String itemCode, String department) {
@@ -85,6 +89,14 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(instance).isEnded().hasPassed("shared_call_end").hasNotPassed("shared_call_accept_supervise",
         "shared_call_handle_supervise", "shared_call_review");
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).as("timers gone").isZero();
+
+    // two-way: the department rated the call, the township rated the department
+    var callRating = evaluationStore.callRatingOf(instance.getId(), MARKET).orElseThrow();
+    assertThat(callRating.ratedGroup()).isEqualTo(MINGSHUI);
+    assertThat(callRating.justified()).isTrue();
+    assertThat(callRating.complete()).isFalse();
+    assertThat(callRating.withinList()).isTrue();
+    assertThat(evaluationStore.ratingOf(instance.getId(), MARKET).orElseThrow().rating().value()).isEqualTo("satisfied");
   }
 
   @Test

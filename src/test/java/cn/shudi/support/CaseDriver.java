@@ -35,7 +35,8 @@ public final class CaseDriver {
       Map.entry("rectificationDays", 10L), Map.entry("rectificationRequirements", "限期整改"),
       Map.entry("fireFound", "no"), Map.entry("patrolArea", "第一网格"), Map.entry("fireExtinguished", "yes"),
       Map.entry("firePointLocation", "某地块"), Map.entry("houseSafetyGrade", "D"),
-      Map.entry("callAcceptNote", "受理"));
+      Map.entry("callAcceptNote", "受理"), Map.entry("callJustified", "yes"), Map.entry("callComplete", "yes"),
+      Map.entry("callWithinList", "yes"));
 
   private final RuntimeService runtime;
   private final TaskService tasks;

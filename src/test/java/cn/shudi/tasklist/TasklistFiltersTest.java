@@ -266,7 +266,8 @@ class TasklistFiltersTest {
 
     tasks.complete(accept.getId(), Map.of("callAccepted", "yes", "callAcceptNote", "立即派员"));
     Task handle = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    tasks.complete(handle.getId(), Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改"));
+    tasks.complete(handle.getId(), Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改",
+        "callJustified", "yes", "callComplete", "yes", "callWithinList", "yes"));
     Task evaluate = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(evaluate.getTaskDefinitionKey()).isEqualTo("shared_call_evaluate");
 

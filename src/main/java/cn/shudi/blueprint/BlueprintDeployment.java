@@ -1,9 +1,12 @@
 package cn.shudi.blueprint;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -57,27 +60,43 @@ public class BlueprintDeployment {
 
   public DeploymentWithDefinitions deploy(Jurisdiction jurisdiction) {
     long started = System.nanoTime();
+    List<Resource> blueprintFiles = find(processes + jurisdiction.code() + "/*.bpmn");
+    DeploymentBuilder deployment = repository.createDeployment().name(deploymentName(jurisdiction))
+        .tenantId(jurisdiction.tenantId()).source(SOURCE).enableDuplicateFiltering(false);
+    Map<String, byte[]> all = read(blueprintFiles);
+    all.putAll(companions(jurisdiction));
+    all.forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
+    int blueprints = blueprintFiles.size();
+    DeploymentWithDefinitions result = deployment.deployWithResult();
+    int defined = result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size();
+    LOG.info("{}：{} 个事项流程、{} 个资源；本次新建 {} 个流程版本（{} ms）", jurisdiction.name(), blueprints, all.size(),
+        defined, (System.nanoTime() - started) / 1_000_000);
+    return result;
+  }
+
+  /**
+   * What goes beside a county's blueprints in every deployment of them (at start-up and when governance
+   * publishes one): the shared processes and the county's forms, by resource name, so that
+   * {@code calledElementBinding="deployment"} and {@code formRefBinding="deployment"} resolve inside it.
+   */
+  public Map<String, byte[]> companions(Jurisdiction jurisdiction) {
     List<Resource> found = new ArrayList<>();
-    found.addAll(find(processes + jurisdiction.code() + "/*.bpmn"));
-    int blueprints = found.size();
     found.addAll(find(processes + "shared/*.bpmn"));
     found.addAll(find(forms + "common/*.form"));
     found.addAll(find(forms + jurisdiction.code() + "/*.form"));
+    return read(found);
+  }
 
-    DeploymentBuilder deployment = repository.createDeployment().name(deploymentName(jurisdiction))
-        .tenantId(jurisdiction.tenantId()).source(SOURCE).enableDuplicateFiltering(false);
+  private Map<String, byte[]> read(List<Resource> found) {
+    Map<String, byte[]> contents = new LinkedHashMap<>();
     for (Resource resource : found) {
       try (InputStream in = resource.getInputStream()) {
-        deployment.addInputStream(resourceName(resource), new java.io.ByteArrayInputStream(in.readAllBytes()));
+        contents.put(resourceName(resource), in.readAllBytes());
       } catch (IOException e) {
         throw new IllegalStateException("无法读取 " + resource.getDescription(), e);
       }
     }
-    DeploymentWithDefinitions result = deployment.deployWithResult();
-    int defined = result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size();
-    LOG.info("{}：{} 个事项流程、{} 个资源；本次新建 {} 个流程版本（{} ms）", jurisdiction.name(), blueprints, found.size(),
-        defined, (System.nanoTime() - started) / 1_000_000);
-    return result;
+    return contents;
   }
 
   /** The resource name in the deployment: the path below processes/ or forms/, so ids stay readable in Cockpit. */

@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,11 +13,9 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.blueprint.BlueprintDeployment;
 import cn.shudi.blueprint.BlueprintGenerator;
 import cn.shudi.catalog.Item;
 import cn.shudi.organization.Jurisdiction;
@@ -39,18 +35,12 @@ class BlueprintPublisher {
   static final String SOURCE = "shudi-governance";
 
   private final RepositoryService repository;
-  private final ResourcePatternResolver resources;
-  private final String processes;
-  private final String forms;
+  private final BlueprintDeployment startupDeployment;
   private final BlueprintGenerator generator = new BlueprintGenerator();
 
-  BlueprintPublisher(ProcessEngine engine, ResourcePatternResolver resources,
-      @Value("${shudi.blueprint.processes:classpath:processes/}") String processes,
-      @Value("${shudi.blueprint.forms:classpath:forms/}") String forms) {
+  BlueprintPublisher(ProcessEngine engine, BlueprintDeployment startupDeployment) {
     this.repository = engine.getRepositoryService();
-    this.resources = resources;
-    this.processes = processes.endsWith("/") ? processes : processes + "/";
-    this.forms = forms.endsWith("/") ? forms : forms + "/";
+    this.startupDeployment = startupDeployment;
   }
 
   static String deploymentName(Jurisdiction jurisdiction) {
@@ -75,17 +65,7 @@ class BlueprintPublisher {
     for (Item item : items) {
       add(deployment, resourceName(jurisdiction, item), blueprint(item, jurisdiction).getBytes(StandardCharsets.UTF_8));
     }
-    List<Resource> found = new ArrayList<>();
-    found.addAll(find(processes + "shared/*.bpmn"));
-    found.addAll(find(forms + "common/*.form"));
-    found.addAll(find(forms + jurisdiction.code() + "/*.form"));
-    for (Resource resource : found) {
-      try (InputStream in = resource.getInputStream()) {
-        add(deployment, sharedName(resource), in.readAllBytes());
-      } catch (IOException e) {
-        throw new IllegalStateException("无法读取 " + resource.getDescription(), e);
-      }
-    }
+    startupDeployment.companions(jurisdiction).forEach((name, bytes) -> add(deployment, name, bytes));
     return deployment.deployWithResult();
   }
 
@@ -116,22 +96,5 @@ class BlueprintPublisher {
 
   private static void add(DeploymentBuilder deployment, String name, byte[] bytes) {
     deployment.addInputStream(name, new ByteArrayInputStream(bytes));
-  }
-
-  /** As the start-up deployment names them: the path below processes/ or forms/. */
-  private static String sharedName(Resource resource) throws IOException {
-    String url = resource.getURL().toString();
-    int at = Math.max(url.lastIndexOf("/processes/"), url.lastIndexOf("/forms/"));
-    return at >= 0 ? url.substring(at + 1) : resource.getFilename();
-  }
-
-  private List<Resource> find(String pattern) {
-    try {
-      List<Resource> list = new ArrayList<>(List.of(resources.getResources(pattern)));
-      list.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
-      return list;
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 }

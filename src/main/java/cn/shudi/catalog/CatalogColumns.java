@@ -2,38 +2,41 @@ package cn.shudi.catalog;
 
 import java.util.List;
 
-/** The column headers of catalog.csv (docs/catalog-format.md), shared by the loader and the importer. */
-final class CatalogColumns {
+/**
+ * The column headers of catalog.csv (docs/catalog-format.md), shared by the loader, the importer and
+ * governance, which writes lists back.
+ */
+public final class CatalogColumns {
 
   private CatalogColumns() {
   }
 
-  static final String CODE = "编码";
-  static final String NUMBER = "序号";
-  static final String DOMAIN = "领域";
-  static final String NAME = "事项名称";
-  static final String TOWNSHIP_PRIMARY = "镇街主体";
-  static final String PRIMARY_UNIT = "主体责任单位";
-  static final String PRIMARY_DUTIES = "主体责任";
-  static final String COOPERATING_UNITS = "配合责任单位";
-  static final String COOPERATING_DUTIES = "配合责任";
-  static final String LEGAL_BASIS = "依据";
-  static final String TIME_LIMIT = "办结时限";
-  static final String CALL_RESPONSE_TIME = "呼叫响应时限";
-  static final String SOURCE = "来源";
+  public static final String CODE = "编码";
+  public static final String NUMBER = "序号";
+  public static final String DOMAIN = "领域";
+  public static final String NAME = "事项名称";
+  public static final String TOWNSHIP_PRIMARY = "镇街主体";
+  public static final String PRIMARY_UNIT = "主体责任单位";
+  public static final String PRIMARY_DUTIES = "主体责任";
+  public static final String COOPERATING_UNITS = "配合责任单位";
+  public static final String COOPERATING_DUTIES = "配合责任";
+  public static final String LEGAL_BASIS = "依据";
+  public static final String TIME_LIMIT = "办结时限";
+  public static final String CALL_RESPONSE_TIME = "呼叫响应时限";
+  public static final String SOURCE = "来源";
 
   /** Exactly these, in this order: the official table's order plus the platform's columns. */
-  static final List<String> HEADER = List.of(CODE, NUMBER, DOMAIN, NAME, TOWNSHIP_PRIMARY, PRIMARY_UNIT,
+  public static final List<String> HEADER = List.of(CODE, NUMBER, DOMAIN, NAME, TOWNSHIP_PRIMARY, PRIMARY_UNIT,
       PRIMARY_DUTIES, COOPERATING_UNITS, COOPERATING_DUTIES, LEGAL_BASIS, TIME_LIMIT, CALL_RESPONSE_TIME, SOURCE);
 
-  static final String YES = "是";
-  static final String NO = "否";
+  public static final String YES = "是";
+  public static final String NO = "否";
 
   /** Several cooperating units in one cell are separated by this. */
-  static final String UNIT_SEPARATOR = "、";
+  public static final String UNIT_SEPARATOR = "、";
 
   /** Header comment keys. */
-  static final String TITLE_KEY = "清单";
-  static final String VERSION_KEY = "版本";
-  static final String EFFECTIVE_DATE_KEY = "生效日期";
+  public static final String TITLE_KEY = "清单";
+  public static final String VERSION_KEY = "版本";
+  public static final String EFFECTIVE_DATE_KEY = "生效日期";
 }

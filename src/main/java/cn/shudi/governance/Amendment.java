@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.shudi.catalog.Catalog;
+import cn.shudi.catalog.CatalogColumns;
 import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.catalog.Item;
 import cn.shudi.datafile.DataProblem;
@@ -104,19 +105,19 @@ final class Amendment {
 
   private static Map<String, String> admitted(Catalog current, Proposal p, Jurisdiction jurisdiction, String code) {
     Map<String, String> cells = new LinkedHashMap<>();
-    cells.put(CatalogRows.CODE, code);
-    cells.put(CatalogRows.NUMBER, String.valueOf(current.items().stream().mapToInt(Item::number).max().orElse(0) + 1));
-    cells.put(CatalogRows.DOMAIN, p.domain());
-    cells.put(CatalogRows.NAME, p.itemName());
-    cells.put(CatalogRows.TOWNSHIP_PRIMARY, townshipPrimary(p.primaryUnit(), jurisdiction));
-    cells.put(CatalogRows.PRIMARY_UNIT, p.primaryUnit());
-    cells.put(CatalogRows.PRIMARY_DUTIES, p.primaryDuties());
-    cells.put(CatalogRows.COOPERATING_UNITS, Proposal.NONE.equals(p.cooperatingUnits()) ? "" : p.cooperatingUnits());
-    cells.put(CatalogRows.COOPERATING_DUTIES, p.cooperatingDuties());
-    cells.put(CatalogRows.LEGAL_BASIS, p.legalBasis());
-    cells.put(CatalogRows.TIME_LIMIT, p.timeLimit());
-    cells.put(CatalogRows.CALL_RESPONSE_TIME, p.callResponseTime());
-    cells.put(CatalogRows.SOURCE, ADMITTED_SOURCE);
+    cells.put(CatalogColumns.CODE, code);
+    cells.put(CatalogColumns.NUMBER, String.valueOf(current.items().stream().mapToInt(Item::number).max().orElse(0) + 1));
+    cells.put(CatalogColumns.DOMAIN, p.domain());
+    cells.put(CatalogColumns.NAME, p.itemName());
+    cells.put(CatalogColumns.TOWNSHIP_PRIMARY, townshipPrimary(p.primaryUnit(), jurisdiction));
+    cells.put(CatalogColumns.PRIMARY_UNIT, p.primaryUnit());
+    cells.put(CatalogColumns.PRIMARY_DUTIES, p.primaryDuties());
+    cells.put(CatalogColumns.COOPERATING_UNITS, Proposal.NONE.equals(p.cooperatingUnits()) ? "" : p.cooperatingUnits());
+    cells.put(CatalogColumns.COOPERATING_DUTIES, p.cooperatingDuties());
+    cells.put(CatalogColumns.LEGAL_BASIS, p.legalBasis());
+    cells.put(CatalogColumns.TIME_LIMIT, p.timeLimit());
+    cells.put(CatalogColumns.CALL_RESPONSE_TIME, p.callResponseTime());
+    cells.put(CatalogColumns.SOURCE, ADMITTED_SOURCE);
     return cells;
   }
 
@@ -124,20 +125,20 @@ final class Amendment {
   private static Map<String, String> adjusted(Map<String, String> row, Proposal p, Jurisdiction jurisdiction) {
     Map<String, String> cells = new LinkedHashMap<>(row);
     if (!p.primaryUnit().isEmpty()) {
-      cells.put(CatalogRows.PRIMARY_UNIT, p.primaryUnit());
-      cells.put(CatalogRows.TOWNSHIP_PRIMARY, townshipPrimary(p.primaryUnit(), jurisdiction));
+      cells.put(CatalogColumns.PRIMARY_UNIT, p.primaryUnit());
+      cells.put(CatalogColumns.TOWNSHIP_PRIMARY, townshipPrimary(p.primaryUnit(), jurisdiction));
     }
     if (Proposal.NONE.equals(p.cooperatingUnits())) {
-      cells.put(CatalogRows.COOPERATING_UNITS, "");
-      cells.put(CatalogRows.COOPERATING_DUTIES, "");
+      cells.put(CatalogColumns.COOPERATING_UNITS, "");
+      cells.put(CatalogColumns.COOPERATING_DUTIES, "");
     } else if (!p.cooperatingUnits().isEmpty()) {
-      cells.put(CatalogRows.COOPERATING_UNITS, p.cooperatingUnits());
+      cells.put(CatalogColumns.COOPERATING_UNITS, p.cooperatingUnits());
     }
-    put(cells, CatalogRows.PRIMARY_DUTIES, p.primaryDuties());
-    put(cells, CatalogRows.COOPERATING_DUTIES, p.cooperatingDuties());
-    put(cells, CatalogRows.LEGAL_BASIS, p.legalBasis());
-    put(cells, CatalogRows.TIME_LIMIT, p.timeLimit());
-    put(cells, CatalogRows.CALL_RESPONSE_TIME, p.callResponseTime());
+    put(cells, CatalogColumns.PRIMARY_DUTIES, p.primaryDuties());
+    put(cells, CatalogColumns.COOPERATING_DUTIES, p.cooperatingDuties());
+    put(cells, CatalogColumns.LEGAL_BASIS, p.legalBasis());
+    put(cells, CatalogColumns.TIME_LIMIT, p.timeLimit());
+    put(cells, CatalogColumns.CALL_RESPONSE_TIME, p.callResponseTime());
     return cells;
   }
 
@@ -151,6 +152,6 @@ final class Amendment {
   private static String townshipPrimary(String primaryUnit, Jurisdiction jurisdiction) {
     boolean township = cn.shudi.catalog.Party.CASE_TOWNSHIP.equals(primaryUnit)
         || jurisdiction.unitNamed(primaryUnit).map(u -> u.isTownship()).orElse(false);
-    return township ? CatalogRows.YES : CatalogRows.NO;
+    return township ? CatalogColumns.YES : CatalogColumns.NO;
   }
 }

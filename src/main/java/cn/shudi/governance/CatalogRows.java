@@ -1,5 +1,7 @@
 package cn.shudi.governance;
 
+import static cn.shudi.catalog.CatalogColumns.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +20,6 @@ import cn.shudi.catalog.Step;
  * CSV writer ({@link Catalogs#csvText}).
  */
 final class CatalogRows {
-
-  static final String CODE = "编码";
-  static final String NUMBER = "序号";
-  static final String DOMAIN = "领域";
-  static final String NAME = "事项名称";
-  static final String TOWNSHIP_PRIMARY = "镇街主体";
-  static final String PRIMARY_UNIT = "主体责任单位";
-  static final String PRIMARY_DUTIES = "主体责任";
-  static final String COOPERATING_UNITS = "配合责任单位";
-  static final String COOPERATING_DUTIES = "配合责任";
-  static final String LEGAL_BASIS = "依据";
-  static final String TIME_LIMIT = "办结时限";
-  static final String CALL_RESPONSE_TIME = "呼叫响应时限";
-  static final String SOURCE = "来源";
-  static final String YES = "是";
-  static final String NO = "否";
-  static final String UNIT_SEPARATOR = "、";
 
   private CatalogRows() {
   }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import cn.shudi.catalog.CatalogColumns;
+
 /**
  * What a department proposes, as typed on the start form: a new item (准入), or new values for some
  * fields of an existing item (动态调整: empty fields stay as they are). Duties are lines in the list's
@@ -52,7 +54,7 @@ record Proposal(boolean admission, String itemCode, String itemName, String doma
   /** Unit names joined by 、 whichever separator was typed. */
   static String units(String text) {
     return UNIT_SEPARATORS.splitAsStream(text.strip()).map(String::strip).filter(s -> !s.isEmpty())
-        .collect(Collectors.joining(CatalogRows.UNIT_SEPARATOR));
+        .collect(Collectors.joining(CatalogColumns.UNIT_SEPARATOR));
   }
 
   private static String oneLine(String text) {

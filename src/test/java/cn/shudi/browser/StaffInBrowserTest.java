@@ -149,11 +149,18 @@ class StaffInBrowserTest {
     if (!radios.isEmpty()) {
       radios.get(0).click(); // the first answer of each question: 未发现隐患 / 已整改到位 …
     }
-    for (WebElement text : browser.findElements(By.cssSelector("form.fjs-form textarea"))) {
-      if (text.isDisplayed()) {
-        text.sendKeys("已会同市场监管所入企检查，未发现隐患。");
+    // choosing an answer re-renders the form (some fields show or hide): fill the text fields until they
+    // hold their text, finding them anew each time
+    waitUpTo(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+      boolean filled = true;
+      for (WebElement text : driver.findElements(By.cssSelector("form.fjs-form textarea"))) {
+        if (text.isDisplayed() && text.getAttribute("value").isEmpty()) {
+          text.sendKeys("已会同市场监管所入企检查，未发现隐患。");
+          filled = false;
+        }
       }
-    }
+      return filled;
+    });
     screenshot("02-inspection-form");
     WebElement complete = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("button.btn-primary[ng-click='complete()']")));

@@ -31,7 +31,8 @@ class EvaluationFormsTest {
   /** form → key → required. */
   static final Map<String, Map<String, Boolean>> FIELDS = Map.of(
       "appeal", ordered("ratingId", true, "appealReason", true),
-      "appeal-decision", ordered("appealDecision", true, "appealDecisionNote", true),
+      "appeal-decision", ordered("originalRatingComment", false, "appealReason", false, "appealDecision", true,
+          "appealDecisionNote", true),
       "call-rating", ordered("callJustified", true, "callComplete", true, "callWithinList", true,
           "callRatingComment", false));
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -73,7 +74,7 @@ class FormSchemaTest {
     form("admission-errors", "applyErrors", "errorsNote");
     // two-way evaluation: appeals and the department's rating of a call
     form("appeal", "ratingId*", "appealReason*");
-    form("appeal-decision", "appealDecision*", "appealDecisionNote*");
+    form("appeal-decision", "originalRatingComment", "appealReason", "appealDecision*", "appealDecisionNote*");
     form("call-rating", "callJustified*", "callComplete*", "callWithinList*", "callRatingComment");
   }
 
@@ -164,6 +165,24 @@ class FormSchemaTest {
         assertThat(CJK.matcher(label).find()).as("%s label '%s' is Chinese", key, label).isTrue();
       } else {
         assertThat(c.path("text").asText()).as("text %s", id).isNotBlank();
+      }
+    }
+  }
+
+  /**
+   * form-js puts {{variables}} of a text component into Markdown unescaped (its sanitizer keeps img and
+   * links): a text may name only values the platform writes itself, never what a user typed.
+   */
+  static final Set<String> TRUSTED_TEMPLATE_VARIABLES = Set.of("ratedUnitName", "raterUnitName", "originalRating");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void textsShowNoUserTypedVariable(Path file) throws IOException {
+    for (JsonNode c : read(file).path("components")) {
+      Matcher m = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}").matcher(c.path("text").asText());
+      while (m.find()) {
+        assertThat(m.group(1)).as("%s: {{%s}} in text %s (show typed values in a disabled textarea)",
+            file.getFileName(), m.group(1), c.path("id").asText()).isIn(TRUSTED_TEMPLATE_VARIABLES);
       }
     }
   }

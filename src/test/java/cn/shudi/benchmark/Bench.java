@@ -72,6 +72,7 @@ public final class Bench {
     String stepList = System.getProperty("bench.steps", "all");
     Set<String> steps = "all".equals(stepList) || stepList.isBlank()
         ? Set.of("startup", "cases", "rest", "timers", "cockpit") : Set.of(stepList.split(","));
+    // "split" (where the cases/s difference comes from) is opt-in: -Dbench.steps=split
     Bench bench = new Bench(quick ? Counts.QUICK : Counts.FULL, steps);
     int status = bench.runAll(quick);
     System.exit(status);
@@ -84,7 +85,7 @@ public final class Bench {
     System.out.println(facts);
     row("| figure | platform | bare engine | ratio | target | met |", "|---|---:|---:|---:|---|---|");
     int failures = 0;
-    for (String step : List.of("startup", "cases", "timers", "cockpit")) {
+    for (String step : List.of("startup", "cases", "split", "timers", "cockpit")) {
       if (!steps.contains(step) && !("cases".equals(step) && steps.contains("rest"))) {
         continue;
       }
@@ -93,6 +94,7 @@ public final class Bench {
           case "startup" -> startup();
           case "cases" -> cases();
           case "timers" -> timers();
+          case "split" -> split();
           default -> cockpit();
         }
       } catch (Exception | Error e) {
@@ -317,6 +319,55 @@ public final class Bench {
     notes.add(String.format(Locale.ROOT, "- history level, platform: audit gives %.2f× the cases/s of full and %.0f%% of"
         + " its history bytes per case; bare: %.2f× and %.0f%%.", figures[0][2] / figures[0][0],
         100 * figures[0][3] / figures[0][1], figures[1][2] / figures[1][0], 100 * figures[1][3] / figures[1][1]));
+  }
+
+  // ---------------------------------------------------------------- 2b. where the difference comes from
+
+  /**
+   * Opt-in ({@code -Dbench.steps=split}): on PostgreSQL, one node, the platform's engine runs both ZQ054
+   * and the bare shape (deployed into tenant zhangqiu), alternately, and the bare engine runs the bare
+   * shape. platform+ZQ054 / platform+bare shape = what the blueprint's beans and listeners cost;
+   * platform+bare shape / bare+bare shape = what the engine configuration (authorization, plugins,
+   * identity, parse listeners) costs.
+   */
+  private void split() throws Exception {
+    Apps.Db db = database("PostgreSQL", "psplit");
+    double[] platform = new double[2];
+    try (ConfigurableApplicationContext context = Apps.platform(db, "full", "default")) {
+      ProcessEngine engine = engine(context);
+      var deployment = engine.getRepositoryService().createDeployment().name("bench-shapes").tenantId("zhangqiu");
+      BareShapes.all().forEach(model -> deployment.addModelInstance(
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
+              + ".bpmn", model));
+      deployment.deploy();
+      CaseLoad.Shape bareInTenant = new CaseLoad.Shape(BareShapes.CASE, "zhangqiu", "", BareShapes.EVALUATION, "rate");
+      CaseLoad[] loads = {new CaseLoad(List.of(engine), CaseLoad.Shape.PLATFORM),
+          new CaseLoad(List.of(engine), bareInTenant)};
+      for (CaseLoad load : loads) {
+        load.run(counts.warmup(), counts.threads(), "split warm-up");
+      }
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 2; i++) {
+          platform[i] += loads[i].run(counts.cases() / 2, counts.threads(), i == 0 ? "platform engine, ZQ054"
+              : "platform engine, bare shape").perSecond() / 2;
+        }
+      }
+    } finally {
+      drop(db);
+    }
+    Apps.Db bareDb = database("PostgreSQL", "bsplit");
+    double bare;
+    try (ConfigurableApplicationContext context = Apps.bare(bareDb, "full", "default")) {
+      CaseLoad load = new CaseLoad(List.of(engine(context)), CaseLoad.Shape.BARE);
+      load.run(counts.warmup(), counts.threads(), "split warm-up");
+      bare = load.run(counts.cases(), counts.threads(), "bare engine, bare shape").perSecond();
+    } finally {
+      drop(bareDb);
+    }
+    row(String.format(Locale.ROOT, "| split, PostgreSQL, 1 node: platform engine ZQ054 / platform engine bare shape (cases/s) | %.1f | %.1f | %.2f× | — | |",
+        platform[0], platform[1], platform[0] / platform[1]));
+    row(String.format(Locale.ROOT, "| split, PostgreSQL, 1 node: platform engine bare shape / bare engine bare shape (cases/s) | %.1f | %.1f | %.2f× | — | |",
+        platform[1], bare, platform[1] / bare));
   }
 
   // ---------------------------------------------------------------- 4. timers

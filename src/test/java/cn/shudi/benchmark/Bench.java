@@ -80,6 +80,7 @@ public final class Bench {
 
   private int runAll(boolean quick) throws Exception {
     Files.createDirectories(out);
+    deleteTree(out.resolve("h2")); // the last run's H2 files (about 1 GB after a quick run)
     String loadBefore = loadAverage();
     String facts = machineFacts(quick);
     System.out.println(facts);

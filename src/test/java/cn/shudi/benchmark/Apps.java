@@ -1,0 +1,118 @@
+package cn.shudi.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import cn.shudi.ShudiApplication;
+import cn.shudi.support.ZhangqiuOnly;
+
+/** Starts the platform and the bare engine as Spring Boot applications on a given database. */
+final class Apps {
+
+  /** A database: JDBC URL and login. */
+  record Db(String label, String url, String user, String password) {
+    boolean postgres() {
+      return url.startsWith("jdbc:postgresql");
+    }
+  }
+
+  private Apps() {
+  }
+
+  /**
+   * The platform as it runs (ShudiApplication: its application.yaml, webapps, REST, demo organization,
+   * job executor on), on the database. {@code zhangqiuOnly} deploys one county (81 items + shared) to
+   * keep the throughput runs' start-up short; the start-up figure deploys both counties.
+   */
+  static List<String> platformArgs(Db db, String history, String engineName, boolean zhangqiuOnly) {
+    List<String> args = new ArrayList<>(common(db, history, engineName));
+    if (zhangqiuOnly) {
+      String[] location = new String[1];
+      ZhangqiuOnly.register((name, value) -> location[0] = value.get().toString());
+      args.add("--shudi.organization.location=" + location[0]);
+    }
+    return args;
+  }
+
+  /** The bare engine: Camunda's starters only, same history level, job executor on, no auto-deployment. */
+  static List<String> bareArgs(Db db, String history, String engineName) {
+    List<String> args = new ArrayList<>(common(db, history, engineName));
+    args.addAll(List.of("--spring.config.name=bench-bare-none", "--spring.flyway.enabled=false",
+        "--camunda.bpm.auto-deployment-enabled=false", "--camunda.bpm.database.schema-update=true",
+        "--camunda.bpm.admin-user.id=" + BareApp.USER, "--camunda.bpm.admin-user.password=" + BareApp.PASSWORD));
+    return args;
+  }
+
+  private static List<String> common(Db db, String history, String engineName) {
+    List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+        "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+        "--camunda.bpm.history-level=" + history, "--camunda.bpm.job-execution.enabled=true",
+        "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
+        "--logging.level.org.camunda.bpm.engine.context=ERROR", "--spring.jmx.enabled=false"));
+    if (!"default".equals(engineName)) {
+      args.add("--camunda.bpm.process-engine-name=" + engineName);
+    }
+    return args;
+  }
+
+  static ConfigurableApplicationContext platform(Db db, String history, String engineName) {
+    return new SpringApplicationBuilder(ShudiApplication.class)
+        .run(platformArgs(db, history, engineName, true).toArray(String[]::new));
+  }
+
+  static ConfigurableApplicationContext bare(Db db, String history, String engineName) {
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(BareApp.class)
+        .run(bareArgs(db, history, engineName).toArray(String[]::new));
+    ProcessEngine engine = context.getBean(ProcessEngine.class);
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench-shapes")
+        .enableDuplicateFiltering(false);
+    BareShapes.all().forEach(model -> deployment.addModelInstance(
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
+            + ".bpmn", model));
+    deployment.deploy();
+    return context;
+  }
+
+  static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /**
+   * What the platform deploys per county at start-up, for the bare engine: the county's blueprint files,
+   * the shared processes and the forms, one deployment per county (tenant), duplicates filtered.
+   */
+  static int deployBlueprintFiles(ProcessEngine engine) {
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    int processes = 0;
+    try {
+      for (String county : List.of("zhangqiu", "yunxi")) {
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(county)
+            .tenantId(county).enableDuplicateFiltering(false);
+        for (String pattern : List.of("classpath:processes/" + county + "/*.bpmn", "classpath:processes/shared/*.bpmn",
+            "classpath:forms/common/*.form", "classpath:forms/" + county + "/*.form")) {
+          for (Resource resource : resolver.getResources(pattern)) {
+            try (var in = resource.getInputStream()) {
+              deployment.addInputStream(resource.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
+            }
+            processes += resource.getFilename().endsWith(".bpmn") ? 1 : 0;
+          }
+        }
+        deployment.deploy();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return processes;
+  }
+}

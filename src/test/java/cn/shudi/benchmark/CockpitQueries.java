@@ -1,0 +1,112 @@
+package cn.shudi.benchmark;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.cockpit.impl.db.CommandExecutorImpl;
+import org.camunda.bpm.cockpit.impl.db.QueryServiceImpl;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import cn.shudi.catalog.CatalogLoader;
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.monitoring.Monitoring;
+import cn.shudi.monitoring.MonitoringBenchmark;
+import cn.shudi.monitoring.MonitoringIndexes;
+import cn.shudi.monitoring.MonitoringPlugin;
+import cn.shudi.monitoring.MonitoringQueries;
+import cn.shudi.monitoring.MonitoringQuery;
+import cn.shudi.monitoring.MonitoringScope;
+import cn.shudi.monitoring.Rankings;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.OrganizationLoader;
+
+/**
+ * The Cockpit plugin's queries on a large history: the synthetic data of {@link MonitoringBenchmark}
+ * (its {@code fill}, called as it is, so both benchmarks measure the same data), with the plugin's
+ * indexes as the platform creates them at start-up; p50 and p95 of {@code runs} runs per query.
+ */
+final class CockpitQueries {
+
+  private CockpitQueries() {
+  }
+
+  static Map<String, Stats> run(Apps.Db db, int rows, int runs) throws Exception {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneProcessEngineConfiguration().setJdbcUrl(db.url()).setJdbcUsername(db.user())
+        .setJdbcDriver(db.postgres() ? "org.postgresql.Driver" : "org.h2.Driver").setJdbcPassword(db.password())
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
+        .setProcessEngineName("bench-cockpit");
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "classpath:jurisdictions/")
+          .load();
+      Catalogs catalogs = Catalogs.load(new DefaultResourceLoader(), "classpath:jurisdictions/", organization,
+          new CatalogLoader());
+      Date now = new Date();
+      long started = System.nanoTime();
+      Bench.progress("cockpit: loading %,d completed tasks into %s", rows, db.label());
+      benchmarkStep("fill", new Class<?>[] {String.class, String.class, String.class, int.class, List.class, Date.class},
+          db.url(), db.user(), db.password(), rows, benchmarkStep("keys", new Class<?>[0]), now);
+      Bench.progress("cockpit: loaded in %d s", (System.nanoTime() - started) / 1_000_000_000);
+      new MonitoringIndexes(configuration.getDataSource(), configuration.getDatabaseType(),
+          configuration.getDatabaseTablePrefix()).ensure();
+      benchmarkStep("analyze", new Class<?>[] {String.class, String.class, String.class}, db.url(), db.user(),
+          db.password());
+      MonitoringQueries queries = new MonitoringQueries(new QueryServiceImpl(new CommandExecutorImpl(configuration,
+          new MonitoringPlugin().getMappingFiles())));
+      Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(configuration.getDataSource(),
+          Rankings.DEFAULT_TABLE, Rankings.DEFAULT_QUERY));
+      MonitoringScope zhangqiu = MonitoringScope.of(List.of("zhangqiu"));
+      MonitoringScope all = MonitoringScope.all();
+      Date since = Date.from(now.toInstant().minus(Duration.ofDays(90)));
+      Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
+      cases.put("durations, one county, 90 days", () -> queries.taskDurations(new MonitoringQuery(zhangqiu, now, since)));
+      cases.put("durations, all counties, 90 days", () -> queries.taskDurations(new MonitoringQuery(all, now, since)));
+      cases.put("durations, one item, 90 days",
+          () -> queries.taskDurations(new MonitoringQuery(zhangqiu, now, since).processDefinitionKey("zq001")));
+      cases.put("durations, one county, 365 days", () -> queries.taskDurations(new MonitoringQuery(zhangqiu, now,
+          Date.from(now.toInstant().minus(Duration.ofDays(365))))));
+      cases.put("open and overdue tasks per step and unit", () -> queries.openTasks(new MonitoringQuery(zhangqiu, now,
+          since)));
+      cases.put("20 most overdue tasks", () -> queries.taskList(new MonitoringQuery(zhangqiu, now, since).overdueOnly()
+          .limit(20)));
+      cases.put("open cases per item", () -> queries.openCases(new MonitoringQuery(zhangqiu, now, since)));
+      cases.put("supervisions and joint meetings", () -> queries.escalations(new MonitoringQuery(zhangqiu, now,
+          since)));
+      cases.put("whole dashboard, one county", () -> monitoring.dashboard(queries, zhangqiu, now, 90));
+      cases.put("whole definition tab, one item",
+          () -> monitoring.definition(queries, "zq001:1:bench", "zq001", "zhangqiu", now, 90));
+      Map<String, Stats> figures = new LinkedHashMap<>();
+      cases.forEach((name, query) -> {
+        query.get(); // warm-up
+        query.get();
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+          long begin = System.nanoTime();
+          query.get();
+          times[i] = (System.nanoTime() - begin) / 1e6;
+        }
+        figures.put(name, Stats.of(times));
+      });
+      return figures;
+    } finally {
+      engine.close();
+    }
+  }
+
+  /** MonitoringBenchmark's data steps are package-private; called as they are rather than copied. */
+  private static Object benchmarkStep(String name, Class<?>[] types, Object... args) throws Exception {
+    Method method = MonitoringBenchmark.class.getDeclaredMethod(name, types);
+    method.setAccessible(true);
+    return method.invoke(null, args);
+  }
+}

@@ -1,0 +1,182 @@
+package cn.shudi.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.shudi.credit.CreditCode;
+import cn.shudi.support.CaseDriver;
+import cn.shudi.support.Http;
+import cn.shudi.support.WebappSession;
+
+/**
+ * A failing job becomes an incident that supervisors see in Cockpit, and a retry after the cause is fixed
+ * resolves it: ZQ054's credit-file job ({@code zq054_market_4}) meets a credit code whose check character is
+ * wrong — a typo the start form's pattern lets through, only the server checks the check character — fails
+ * on every retry of its cycle (R5/PT10M), and then waits as an incident; the administrator corrects
+ * {@code creditCode} and sets a retry, the case goes on, and the credit file holds exactly one entry.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ReliabilityTestBeans.class)
+class FailedJobIncidentHttpTest {
+
+  static final String PASSWORD = "Shudi@Demo2026";
+  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
+  static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  JdbcClient jdbc;
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aFailingCreditJobBecomesAnIncidentInCockpitAndARetryAfterTheFixResolvesIt() throws Exception {
+    String valid = validCode("91370181MA3C4R97");
+    String typo = valid.substring(0, 17) + CHARSET.charAt((CHARSET.indexOf(valid.charAt(17)) + 1) % CHARSET.length());
+    assertThat(CreditCode.isValid(typo)).isFalse();
+    assertThat(Pattern.matches(startFormPattern(), typo)).as("the start form accepts the typo").isTrue();
+
+    CaseDriver cases = new CaseDriver(engine);
+    String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of("caseSubject", "章丘某食品有限公司",
+        "creditCode", typo)).getId();
+    cases.completeAsStaff(task(caseId, "zq054_market_1"), CaseDriver.FORM_VALUES);
+    cases.completeAsStaff(task(caseId, "zq054_market_2"), CaseDriver.FORM_VALUES);
+    cases.completeAsStaff(task(caseId, "zq054_township_1"), CaseDriver.FORM_VALUES);
+    management.createJobQuery().processInstanceId(caseId).activityId("zq054_join").list()
+        .forEach(j -> management.executeJob(j.getId()));
+    cases.completeAsStaff(task(caseId, "zq054_township_3"), CaseDriver.FORM_VALUES);
+
+    // the job executor's attempts, one after the other (each failure puts the next 10 minutes later)
+    Job job = management.createJobQuery().processInstanceId(caseId).activityId("zq054_market_4").singleResult();
+    int attempts = 0;
+    while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("不能写入信用档案");
+      attempts++;
+      assertThat(attempts).as("retries run out").isLessThan(10);
+    }
+    System.out.println("[reliability] credit job attempts before the incident: " + attempts);
+    assertThat(attempts).as("R5/PT10M: five attempts").isEqualTo(5);
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getDuedate()).isNotNull();
+
+    // supervisors see the incident: REST and Cockpit's own API
+    String incidents = "/incident?processInstanceId=" + caseId;
+    Http supervisor = new Http(port).as("zhangqiu_supervisor", PASSWORD);
+    JsonNode incident = single(supervisor.get("/engine-rest" + incidents));
+    assertThat(incident.get("incidentType").asText()).isEqualTo("failedJob");
+    assertThat(incident.get("activityId").asText()).isEqualTo("zq054_market_4");
+    assertThat(incident.get("configuration").asText()).isEqualTo(job.getId());
+    assertThat(incident.get("incidentMessage").asText()).contains("不能写入信用档案", "校验码", "creditCode");
+    WebappSession cockpit = WebappSession.login(port, "zhangqiu_supervisor", PASSWORD, "cockpit");
+    assertThat(single(cockpit.get("/camunda/api/engine/engine/default" + incidents)).get("id").asText())
+        .isEqualTo(incident.get("id").asText());
+    JsonNode statistics = read(cockpit.get("/camunda/api/engine/engine/default/process-definition/"
+        + engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
+            .getProcessDefinitionId() + "/statistics?incidents=true"));
+    assertThat(statistics.toString()).contains("\"id\":\"zq054_market_4\"", "\"incidentType\":\"failedJob\"");
+    assertThat(read(new Http(port).as("yunxi_supervisor", PASSWORD).get("/engine-rest" + incidents))
+        .size()).as("another county sees nothing").isZero();
+    assertThat(supervisor.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}").status())
+        .as("supervisors read, they do not operate").isEqualTo(403);
+    assertThat(creditEntries(caseId)).isZero();
+
+    // the administrator corrects the code and retries
+    Http admin = new Http(port).as("admin", ADMIN_PASSWORD);
+    Http.Response fixed = admin.putJson("/engine-rest/process-instance/" + caseId + "/variables/creditCode",
+        "{\"value\":\"" + valid + "\",\"type\":\"String\"}");
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(204);
+    Http.Response retry = admin.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}");
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(204);
+    assertThat(read(supervisor.get("/engine-rest" + incidents)).size())
+        .as("a retry resolves the incident").isZero();
+    assertThat(management.createJobQuery().processInstanceId(caseId).executable().count())
+        .as("a plain retry keeps the back-off: due 10 minutes after the last failure").isZero();
+    // Cockpit's retry dialog offers "now" for the due date: the REST API's dueDate
+    retry = admin.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1,\"dueDate\":null}");
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(204);
+    Job again = management.createJobQuery().processInstanceId(caseId).executable().singleResult();
+    assertThat(again.getId()).as("due now, for the job executor").isEqualTo(job.getId());
+    management.executeJob(again.getId());
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId).singleResult()
+        .getProcessDefinitionKey()).as("the case goes on: the township rates the bureau").isEqualTo("shared_evaluation");
+    assertThat(cases.openTasks(caseId)).hasSize(1);
+    assertThat(creditEntries(caseId)).as("exactly one credit entry").isOne();
+    assertThat(jdbc.sql("select credit_code from shudi_credit_entry where case_id = :id").param("id", caseId)
+        .query(String.class).single()).isEqualTo(valid);
+  }
+
+  int creditEntries(String caseId) {
+    return jdbc.sql("select count(*) from shudi_credit_entry where case_id = :id").param("id", caseId)
+        .query(Integer.class).single();
+  }
+
+  Task task(String caseId, String step) {
+    return tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey(step).singleResult();
+  }
+
+  /** The pattern the county's start form checks the credit code with. */
+  String startFormPattern() throws Exception {
+    JsonNode form = json.readTree(Files.readString(Path.of("forms/zhangqiu/case-start.form")));
+    for (JsonNode component : form.get("components")) {
+      if ("creditCode".equals(component.path("key").asText())) {
+        return component.get("validate").get("pattern").asText();
+      }
+    }
+    throw new AssertionError("no creditCode field in the start form");
+  }
+
+  /** A valid code: the 17-character prefix completed by the check characters the standard asks for. */
+  static String validCode(String first16) {
+    for (char organization : CHARSET.toCharArray()) {
+      for (char check : CHARSET.toCharArray()) {
+        String code = first16.substring(0, 16) + organization + check;
+        if (CreditCode.isValid(code)) {
+          return code;
+        }
+      }
+    }
+    throw new AssertionError("no valid code for " + first16);
+  }
+
+  JsonNode single(Http.Response answer) {
+    JsonNode list = read(answer);
+    assertThat(list.size()).as(answer.toString()).isOne();
+    return list.get(0);
+  }
+
+  JsonNode read(Http.Response answer) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    try {
+      return json.readTree(answer.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + answer, e);
+    }
+  }
+}

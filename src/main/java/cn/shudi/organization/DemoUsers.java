@@ -2,6 +2,8 @@ package cn.shudi.organization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -53,9 +55,11 @@ public class DemoUsers {
 
   public void create(Organization organization) {
     int created = 0;
+    // one query for all, not one per user: this runs on every start
+    Set<String> existing = identity.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
     for (Jurisdiction jurisdiction : organization.jurisdictions()) {
       for (DemoUser demo : of(jurisdiction)) {
-        if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+        if (existing.contains(demo.id())) {
           continue;
         }
         User user = identity.newUser(demo.id());

@@ -66,9 +66,10 @@ final class Apps {
     return args;
   }
 
-  static ConfigurableApplicationContext platform(Db db, String history, String engineName) {
-    return new SpringApplicationBuilder(ShudiApplication.class)
-        .run(platformArgs(db, history, engineName, true).toArray(String[]::new));
+  static ConfigurableApplicationContext platform(Db db, String history, String engineName, String... extraArgs) {
+    List<String> args = new ArrayList<>(platformArgs(db, history, engineName, true));
+    args.addAll(List.of(extraArgs));
+    return new SpringApplicationBuilder(ShudiApplication.class).run(args.toArray(String[]::new));
   }
 
   static ConfigurableApplicationContext bare(Db db, String history, String engineName) {

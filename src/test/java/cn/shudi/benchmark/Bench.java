@@ -356,6 +356,25 @@ public final class Bench {
     } finally {
       drop(db);
     }
+    // the same platform with authorization checks off: how much of the rest is the per-task grants
+    Apps.Db openDb = database("PostgreSQL", "osplit");
+    double withoutAuthorization;
+    try (ConfigurableApplicationContext context = Apps.platform(openDb, "full", "default",
+        "--camunda.bpm.authorization.enabled=false")) {
+      ProcessEngine engine = engine(context);
+      var deployment = engine.getRepositoryService().createDeployment().name("bench-shapes").tenantId("zhangqiu");
+      BareShapes.all().forEach(model -> deployment.addModelInstance(
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
+              + ".bpmn", model));
+      deployment.deploy();
+      CaseLoad load = new CaseLoad(List.of(engine),
+          new CaseLoad.Shape(BareShapes.CASE, "zhangqiu", "", BareShapes.EVALUATION, "rate"));
+      load.run(counts.warmup(), counts.threads(), "split warm-up");
+      withoutAuthorization = load.run(counts.cases(), counts.threads(), "platform engine, authorization off, bare shape")
+          .perSecond();
+    } finally {
+      drop(openDb);
+    }
     Apps.Db bareDb = database("PostgreSQL", "bsplit");
     double bare;
     try (ConfigurableApplicationContext context = Apps.bare(bareDb, "full", "default")) {
@@ -369,6 +388,8 @@ public final class Bench {
         platform[0], platform[1], platform[0] / platform[1]));
     row(String.format(Locale.ROOT, "| split, PostgreSQL, 1 node: platform engine bare shape / bare engine bare shape (cases/s) | %.1f | %.1f | %.2f× | — | |",
         platform[1], bare, platform[1] / bare));
+    row(String.format(Locale.ROOT, "| split, PostgreSQL, 1 node: platform engine with authorization off, bare shape / bare engine bare shape (cases/s) | %.1f | %.1f | %.2f× | — | |",
+        withoutAuthorization, bare, withoutAuthorization / bare));
   }
 
   // ---------------------------------------------------------------- 4. timers

@@ -3,11 +3,15 @@ package cn.shudi.reliability;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells a lost or refused database connection apart from every other failure, by the cause chain. */
 final class DatabaseFailures {
@@ -22,8 +26,17 @@ final class DatabaseFailures {
    * resource-failure exceptions.
    */
   static boolean isUnavailable(Throwable failure) {
+    // walk causes, suppressed exceptions and the application exception a failed rollback hides: when the
+    // connection breaks mid-command, Spring reports "JDBC rollback failed" (a closed connection without a
+    // SQL state) and keeps the real cause, the broken connection, as its application exception
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+    Deque<Throwable> pending = new ArrayDeque<>();
+    pending.add(failure);
+    while (!pending.isEmpty()) {
+      Throwable t = pending.poll();
+      if (seen.put(t, Boolean.TRUE) != null) {
+        continue;
+      }
       if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
         return true;
@@ -31,6 +44,18 @@ final class DatabaseFailures {
       if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
         return true;
       }
+      if (t instanceof TransactionSystemException rollback) {
+        if (rollback.getCause() instanceof SQLException) {
+          return true; // the rollback itself could not reach the database
+        }
+        if (rollback.getApplicationException() != null) {
+          pending.add(rollback.getApplicationException());
+        }
+      }
+      if (t.getCause() != null) {
+        pending.add(t.getCause());
+      }
+      pending.addAll(Arrays.asList(t.getSuppressed()));
     }
     return false;
   }

@@ -75,14 +75,18 @@ final class Apps {
   static ConfigurableApplicationContext bare(Db db, String history, String engineName) {
     ConfigurableApplicationContext context = new SpringApplicationBuilder(BareApp.class)
         .run(bareArgs(db, history, engineName).toArray(String[]::new));
-    ProcessEngine engine = context.getBean(ProcessEngine.class);
+    deployBareShapes(context.getBean(ProcessEngine.class), null);
+    return context;
+  }
+
+  /** The bare models ({@link BareShapes}), in one deployment; into a tenant when one is given. */
+  static void deployBareShapes(ProcessEngine engine, String tenant) {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench-shapes")
         .enableDuplicateFiltering(false);
     BareShapes.all().forEach(model -> deployment.addModelInstance(
         model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
             + ".bpmn", model));
-    deployment.deploy();
-    return context;
+    (tenant == null ? deployment : deployment.tenantId(tenant)).deploy();
   }
 
   static int port(ConfigurableApplicationContext context) {

@@ -336,11 +336,7 @@ public final class Bench {
     double[] platform = new double[2];
     try (ConfigurableApplicationContext context = Apps.platform(db, "full", "default")) {
       ProcessEngine engine = engine(context);
-      var deployment = engine.getRepositoryService().createDeployment().name("bench-shapes").tenantId("zhangqiu");
-      BareShapes.all().forEach(model -> deployment.addModelInstance(
-          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
-              + ".bpmn", model));
-      deployment.deploy();
+      Apps.deployBareShapes(engine, "zhangqiu");
       CaseLoad.Shape bareInTenant = new CaseLoad.Shape(BareShapes.CASE, "zhangqiu", "", BareShapes.EVALUATION, "rate");
       CaseLoad[] loads = {new CaseLoad(List.of(engine), CaseLoad.Shape.PLATFORM),
           new CaseLoad(List.of(engine), bareInTenant)};
@@ -362,11 +358,7 @@ public final class Bench {
     try (ConfigurableApplicationContext context = Apps.platform(openDb, "full", "default",
         "--camunda.bpm.authorization.enabled=false")) {
       ProcessEngine engine = engine(context);
-      var deployment = engine.getRepositoryService().createDeployment().name("bench-shapes").tenantId("zhangqiu");
-      BareShapes.all().forEach(model -> deployment.addModelInstance(
-          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId()
-              + ".bpmn", model));
-      deployment.deploy();
+      Apps.deployBareShapes(engine, "zhangqiu");
       CaseLoad load = new CaseLoad(List.of(engine),
           new CaseLoad.Shape(BareShapes.CASE, "zhangqiu", "", BareShapes.EVALUATION, "rate"));
       load.run(counts.warmup(), counts.threads(), "split warm-up");

@@ -1,6 +1,5 @@
 package cn.shudi.benchmark;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.cockpit.impl.db.CommandExecutorImpl;
 import org.camunda.bpm.cockpit.impl.db.QueryServiceImpl;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -39,12 +37,8 @@ final class CockpitQueries {
   }
 
   static Map<String, Stats> run(Apps.Db db, int rows, int runs) throws Exception {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneProcessEngineConfiguration().setJdbcUrl(db.url()).setJdbcUsername(db.user())
-        .setJdbcDriver(db.postgres() ? "org.postgresql.Driver" : "org.h2.Driver").setJdbcPassword(db.password())
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-        .setProcessEngineName("bench-cockpit");
+    ProcessEngineConfigurationImpl configuration = MonitoringBenchmark.standaloneEngine(db.url(), db.user(),
+        db.password(), "bench-cockpit");
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "classpath:jurisdictions/")
@@ -54,13 +48,11 @@ final class CockpitQueries {
       Date now = new Date();
       long started = System.nanoTime();
       Bench.progress("cockpit: loading %,d completed tasks into %s", rows, db.label());
-      benchmarkStep("fill", new Class<?>[] {String.class, String.class, String.class, int.class, List.class, Date.class},
-          db.url(), db.user(), db.password(), rows, benchmarkStep("keys", new Class<?>[0]), now);
+      MonitoringBenchmark.fill(db.url(), db.user(), db.password(), rows, MonitoringBenchmark.keys(), now);
       Bench.progress("cockpit: loaded in %d s", (System.nanoTime() - started) / 1_000_000_000);
       new MonitoringIndexes(configuration.getDataSource(), configuration.getDatabaseType(),
           configuration.getDatabaseTablePrefix()).ensure();
-      benchmarkStep("analyze", new Class<?>[] {String.class, String.class, String.class}, db.url(), db.user(),
-          db.password());
+      MonitoringBenchmark.analyze(db.url(), db.user(), db.password());
       MonitoringQueries queries = new MonitoringQueries(new QueryServiceImpl(new CommandExecutorImpl(configuration,
           new MonitoringPlugin().getMappingFiles())));
       Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(configuration.getDataSource(),
@@ -101,12 +93,5 @@ final class CockpitQueries {
     } finally {
       engine.close();
     }
-  }
-
-  /** MonitoringBenchmark's data steps are package-private; called as they are rather than copied. */
-  private static Object benchmarkStep(String name, Class<?>[] types, Object... args) throws Exception {
-    Method method = MonitoringBenchmark.class.getDeclaredMethod(name, types);
-    method.setAccessible(true);
-    return method.invoke(null, args);
   }
 }

@@ -79,13 +79,19 @@ public final class MonitoringBenchmark {
     }
   }
 
-  static void run(String label, String url, String user, String password, int rows, int runs) throws Exception {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+  /** A standalone engine (no job executor, full history) that gives a fresh database the engine's schema. */
+  public static ProcessEngineConfigurationImpl standaloneEngine(String url, String user, String password,
+      String name) {
+    return (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration().setJdbcUrl(url).setJdbcUsername(user)
         .setJdbcDriver(url.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.h2.Driver")
         .setJdbcPassword(password).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-        .setProcessEngineName("bench");
+        .setProcessEngineName(name);
+  }
+
+  static void run(String label, String url, String user, String password, int rows, int runs) throws Exception {
+    ProcessEngineConfigurationImpl configuration = standaloneEngine(url, user, password, "bench");
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "classpath:jurisdictions/")
@@ -173,7 +179,7 @@ public final class MonitoringBenchmark {
   }
 
   /** The 324 item keys with their tenant: {tenant, key}. */
-  static List<String[]> keys() {
+  public static List<String[]> keys() {
     List<String[]> keys = new ArrayList<>();
     for (int i = 1; i <= 81; i++) {
       keys.add(new String[] {"zhangqiu", String.format(Locale.ROOT, "zq%03d", i)});
@@ -184,7 +190,7 @@ public final class MonitoringBenchmark {
     return keys;
   }
 
-  static void fill(String url, String user, String password, int rows, List<String[]> keys, Date now)
+  public static void fill(String url, String user, String password, int rows, List<String[]> keys, Date now)
       throws SQLException {
     Random random = new Random(20260302L);
     try (Connection connection = DriverManager.getConnection(url, user, password)) {
@@ -284,7 +290,7 @@ public final class MonitoringBenchmark {
     return keys.get(random.nextInt(keys.size()));
   }
 
-  static void analyze(String url, String user, String password) throws SQLException {
+  public static void analyze(String url, String user, String password) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement statement = connection.createStatement()) {
       // fresh statistics for the planner; on PostgreSQL also the visibility map (index-only scans), as autovacuum would

@@ -127,6 +127,27 @@ final class AppNode implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * SIGSTOP: the node stops mid-step, its sockets open, its database state as it is. Lets a test look at
+   * what the node holds (its job locks) and then kill it in exactly that state, instead of racing a
+   * running node between the look and the kill.
+   */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a frozen node runs on. */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+    }
+  }
+
   /** The last lines of the node's log. */
   String tail(int lines) {
     try {

@@ -54,7 +54,8 @@ import cn.shudi.support.PostgresServer;
  * their reminder (and for some the deadline) timers are moved to "now" over REST: the first batch just
  * before the kill, so the node that dies holds some of them, the second batch after it.
  *
- * <p>Node B is killed at the moment it holds job locks. Then the load goes on against node A, which must
+ * <p>Node B is frozen (SIGSTOP) when it is seen holding job locks, and killed (SIGKILL) once the database
+ * shows the locks it holds while frozen, so the kill always leaves locks behind. Then the load goes on against node A, which must
  * finish everything: the dead node's locked jobs come back after the lock time (20 s here), every load case
  * completes with exactly one credit entry, every timer made due fired exactly once (job log and its side
  * effect: the reminder's comment, the supervision process), nothing is left locked or failed, and A still
@@ -156,22 +157,33 @@ class ClusterKillTest {
       for (TimerCase timer : beforeKill) {
         timer.dueNow(nodeA.admin(), 0);
       }
+      // B is frozen (SIGSTOP) the moment it is seen holding locks, its locks are read while it cannot change
+      // them, and it is killed in that state; a look at a running node races its next commit
       long lookFrom = System.nanoTime();
       Set<String> ownersSeen = new java.util.TreeSet<>();
       int polls = 0;
-      while (System.nanoTime() - lookFrom < TimeUnit.SECONDS.toNanos(20)) {
+      int freezes = 0;
+      List<String> heldByDeadNode = List.of();
+      while (System.nanoTime() - lookFrom < TimeUnit.SECONDS.toNanos(60)) {
         List<String> owners = strings(db, "select distinct lock_owner_ from act_ru_job where lock_owner_ is not null");
         ownersSeen.addAll(owners);
         polls++;
         if (owners.contains("node-b")) {
-          break;
+          nodeB.freeze();
+          freezes++;
+          Thread.sleep(300); // what B had sent before the stop reaches the database
+          heldByDeadNode = strings(db, "select id_ from act_ru_job where lock_owner_ = 'node-b'");
+          if (!heldByDeadNode.isEmpty()) {
+            break;
+          }
+          nodeB.thaw();
         }
       }
-      figures.put("lock owners seen while waiting to kill B (polls)", ownersSeen + " (" + polls + ")");
+      figures.put("lock owners seen while waiting to kill B (polls, freezes)",
+          ownersSeen + " (" + polls + ", " + freezes + ")");
       int exit = nodeB.kill();
       bDead = true;
       long killedAt = System.nanoTime();
-      List<String> heldByDeadNode = strings(db, "select id_ from act_ru_job where lock_owner_ = 'node-b'");
       figures.put("B killed after load (s)", (killedAt - loadStart) / 1e9);
       figures.put("B exit status", exit);
       figures.put("jobs B held locked when killed", heldByDeadNode.size());

@@ -21,6 +21,12 @@ public record EngineFailure(int status, String type, String message) {
   public static final EngineFailure TASK_NOT_FOUND = new EngineFailure(404, "TaskNotFoundException",
       "任务不存在或已结束，请刷新待办列表");
 
+  /**
+   * A record of another jurisdiction (tenant) named by id: the engine refuses with a 500 and a text saying
+   * the record exists; the user gets the answer of a record that does not exist.
+   */
+  public static final EngineFailure NOT_FOUND = new EngineFailure(404, "NotFoundException", "记录不存在或无权查看");
+
   /** Another request changed the same case at the same moment; nothing of this request was saved. */
   public static final EngineFailure CONCURRENT_UPDATE = new EngineFailure(409, "ConcurrentUpdateException",
       "该案件正由他人同时办理，本次提交未保存，请刷新后重试");

@@ -64,6 +64,10 @@ class FailureInterceptor extends CommandInterceptor {
         throw failure;
       }
       String taskId = taskIdOf(command);
+      if (isOtherTenants(failure)) {
+        FailureContext.record(taskId != null ? EngineFailure.TASK_NOT_FOUND : EngineFailure.NOT_FOUND);
+        throw failure;
+      }
       if (taskId == null || failure instanceof FormFieldValidationException
           || !(failure instanceof ProcessEngineException)) {
         throw failure;
@@ -135,6 +139,15 @@ class FailureInterceptor extends CommandInterceptor {
       }
     }
     return false;
+  }
+
+  /**
+   * The engine's tenant check refused ("ENGINE-13034 Cannot … because it belongs to no authenticated
+   * tenant"): the record is another jurisdiction's. Answered as not found, so an id tells nothing.
+   */
+  static boolean isOtherTenants(RuntimeException failure) {
+    return failure instanceof ProcessEngineException && failure.getMessage() != null
+        && failure.getMessage().startsWith("ENGINE-13034");
   }
 
   /** The task a completing command works on, or null for every other command. */

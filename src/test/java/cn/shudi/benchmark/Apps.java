@@ -69,6 +69,11 @@ final class Apps {
   static ConfigurableApplicationContext platform(Db db, String history, String engineName, String... extraArgs) {
     List<String> args = new ArrayList<>(platformArgs(db, history, engineName, true));
     args.addAll(List.of(extraArgs));
+    // experiments: -Dbench.platformArgs="--a=b --c=d" goes to every platform context of the run
+    String experiment = System.getProperty("bench.platformArgs", "").trim();
+    if (!experiment.isEmpty()) {
+      args.addAll(List.of(experiment.split("\\s+")));
+    }
     return new SpringApplicationBuilder(ShudiApplication.class).run(args.toArray(String[]::new));
   }
 

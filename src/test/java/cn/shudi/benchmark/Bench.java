@@ -86,7 +86,7 @@ public final class Bench {
     System.out.println(facts);
     row("| figure | platform | bare engine | ratio | target | met |", "|---|---:|---:|---:|---|---|");
     int failures = 0;
-    for (String step : List.of("startup", "cases", "split", "timers", "cockpit")) {
+    for (String step : List.of("startup", "cases", "split", "scaling", "cost", "timers", "cockpit")) {
       if (!steps.contains(step) && !("cases".equals(step) && steps.contains("rest"))) {
         continue;
       }
@@ -96,6 +96,8 @@ public final class Bench {
           case "cases" -> cases();
           case "timers" -> timers();
           case "split" -> split();
+          case "scaling" -> scaling();
+          case "cost" -> cost();
           default -> cockpit();
         }
       } catch (Exception | Error e) {
@@ -382,6 +384,73 @@ public final class Bench {
         platform[1], bare, platform[1] / bare));
     row(String.format(Locale.ROOT, "| split, PostgreSQL, 1 node: platform engine with authorization off, bare shape / bare engine bare shape (cases/s) | %.1f | %.1f | %.2f× | — | |",
         withoutAuthorization, bare, withoutAuthorization / bare));
+  }
+
+  // ---------------------------------------------------------------- 2c. more staff at once
+
+  /**
+   * Opt-in ({@code -Dbench.steps=scaling}): PostgreSQL, one node, both sides with 4, 8 and 16 worker
+   * threads. Each worker waits for the job executor between steps, so with few workers cases/s is bound by
+   * one case's latency, not by the machine; this shows where each side stops scaling.
+   */
+  private void scaling() throws Exception {
+    for (int threads : List.of(4, 8, 16)) {
+      double[] perSecond = new double[2];
+      double[] p50 = new double[2];
+      for (int side = 0; side < 2; side++) {
+        boolean platform = side == 0;
+        Apps.Db db = database("PostgreSQL", (platform ? "p" : "b") + "scale" + threads);
+        try (ConfigurableApplicationContext context = platform ? Apps.platform(db, "full", "default")
+            : Apps.bare(db, "full", "default")) {
+          CaseLoad load = new CaseLoad(List.of(engine(context)), platform ? CaseLoad.Shape.PLATFORM
+              : CaseLoad.Shape.BARE);
+          String label = (platform ? "platform" : "bare") + " PostgreSQL, " + threads + " workers";
+          load.run(counts.warmup(), threads, label + " warm-up");
+          CaseLoad.Result result = load.run(counts.cases(), threads, label);
+          perSecond[side] = result.perSecond();
+          p50[side] = result.latencyMs().p50();
+          progress("%s: %.1f cases/s, case p50 %.0f ms, %d retries", label, result.perSecond(),
+              result.latencyMs().p50(), result.retries());
+        } finally {
+          drop(db);
+        }
+      }
+      row(String.format(Locale.ROOT, "| ZQ054 cases/s, PostgreSQL, full, 1 node, %d workers (case p50 ms) | %.1f (%.0f) | %.1f (%.0f) | %.2f× | ≥ 0.8×, ≥ 50/s | %s |",
+          threads, perSecond[0], p50[0], perSecond[1], p50[1], perSecond[0] / perSecond[1],
+          met(perSecond[0] / perSecond[1] >= 0.8 && perSecond[0] >= 50)));
+    }
+  }
+
+  /**
+   * Opt-in ({@code -Dbench.steps=cost}): PostgreSQL, one node, one worker: per case the CPU of this JVM
+   * and of PostgreSQL, commits, and per table rows written and scans, platform against bare.
+   */
+  private void cost() throws Exception {
+    List<Map<String, Double>> sides = new ArrayList<>();
+    for (boolean platform : new boolean[] {true, false}) {
+      Apps.Db db = database("PostgreSQL", (platform ? "p" : "b") + "cost");
+      try (ConfigurableApplicationContext context = platform ? Apps.platform(db, "full", "default")
+          : Apps.bare(db, "full", "default")) {
+        CaseLoad load = new CaseLoad(List.of(engine(context)), platform ? CaseLoad.Shape.PLATFORM
+            : CaseLoad.Shape.BARE);
+        load.run(counts.warmup(), 1, (platform ? "platform" : "bare") + " cost warm-up");
+        CaseCost.Snapshot before = CaseCost.take(db);
+        load.run(counts.cases(), 1, (platform ? "platform" : "bare") + " cost");
+        sides.add(CaseCost.take(db).perCase(before, counts.cases()));
+      } finally {
+        drop(db);
+      }
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>(sides.get(0).keySet());
+    names.addAll(sides.get(1).keySet());
+    for (String name : names) {
+      double p = sides.get(0).getOrDefault(name, 0.0);
+      double b = sides.get(1).getOrDefault(name, 0.0);
+      if (Math.abs(p - b) >= 0.05 || name.startsWith("cpu") || name.startsWith("db")) {
+        row(String.format(Locale.ROOT, "| per ZQ054 case, PostgreSQL, 1 worker: %s | %.1f | %.1f | %s | — | |", name, p,
+            b, b == 0 ? "—" : String.format(Locale.ROOT, "%.2f×", p / b)));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- 4. timers

@@ -14,6 +14,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import cn.shudi.ShudiApplication;
+import cn.shudi.reliability.LeanHistoryLevel;
 import cn.shudi.support.ZhangqiuOnly;
 
 /** Starts the platform and the bare engine as Spring Boot applications on a given database. */
@@ -35,13 +36,25 @@ final class Apps {
    * keep the throughput runs' start-up short; the start-up figure deploys both counties.
    */
   static List<String> platformArgs(Db db, String history, String engineName, boolean zhangqiuOnly) {
-    List<String> args = new ArrayList<>(common(db, history, engineName));
+    List<String> args = new ArrayList<>(common(db, platformHistory(history), engineName));
     if (zhangqiuOnly) {
       String[] location = new String[1];
       ZhangqiuOnly.register((name, value) -> location[0] = value.get().toString());
       args.add("--shudi.organization.location=" + location[0]);
     }
     return args;
+  }
+
+  /**
+   * The platform's history level for a run's level: "full" is the platform's own ({@link LeanHistoryLevel}, as
+   * application.yaml sets it), "camunda-full" is Camunda's full, anything else as given.
+   */
+  static String platformHistory(String history) {
+    return switch (history) {
+      case "full" -> LeanHistoryLevel.NAME;
+      case "camunda-full" -> "full";
+      default -> history;
+    };
   }
 
   /** The bare engine: Camunda's starters only, same history level, job executor on, no auto-deployment. */

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -25,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * History is kept in full, for the time each process says, and removed at night: the cleanup job waits for
+ * History is kept (level full-lean, {@link LeanHistoryLevel}) for the time each process says, and removed at
+ * night: the cleanup job waits for
  * the window 01:00–05:00 Beijing time, and a run removes a case whose removal time (end + time to live) has
  * passed and keeps a recent one.
  */
@@ -54,7 +54,7 @@ class HistoryCleanupTest {
   void historyIsFullWithARemovalTimeAndTheCleanupWaitsForTheNightWindow() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
         .getProcessEngineConfiguration();
-    assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+    assertThat(configuration.getHistoryLevel().getName()).isEqualTo(LeanHistoryLevel.NAME);
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
     assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("end");
     assertThat(configuration.getHistoryCleanupBatchSize()).isEqualTo(500);

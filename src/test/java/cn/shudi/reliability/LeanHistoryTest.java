@@ -1,0 +1,113 @@
+package cn.shudi.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The history level {@code full-lean} ({@link LeanHistoryLevel}): what a case leaves in the history with
+ * it, row kind by row kind, on the platform as configured.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ReliabilityTestBeans.class)
+class LeanHistoryTest {
+
+  static final String KEY = "test_lean_history";
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ManagementService management;
+
+  @Test
+  void thePlatformRunsTheLeanLevelUnderFullsIdSoADatabaseOfEitherStarts() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryLevel()).isInstanceOf(LeanHistoryLevel.class);
+    assertThat(configuration.getHistory()).isEqualTo("full-lean");
+    assertThat(management.getHistoryLevel()).as("the id the database keeps").isEqualTo(
+        HistoryLevel.HISTORY_LEVEL_FULL.getId());
+  }
+
+  @Test
+  void writesEveryKindOfFullExceptVariableUpdateDetailsAndTheLogOfCreatedOrDeletedJobs() {
+    HistoryLevel lean = new LeanHistoryLevel();
+    for (var type : List.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.JOB_CREATE,
+        HistoryEventTypes.JOB_DELETE)) {
+      assertThat(lean.isHistoryEventProduced(type, null)).as("%s", type).isFalse();
+    }
+    for (var type : List.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+        HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_FAIL, HistoryEventTypes.IDENTITY_LINK_ADD,
+        HistoryEventTypes.USER_OPERATION_LOG, HistoryEventTypes.INCIDENT_CREATE, HistoryEventTypes.TASK_INSTANCE_COMPLETE,
+        HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.FORM_PROPERTY_UPDATE)) {
+      assertThat(lean.isHistoryEventProduced(type, null)).as("%s", type).isTrue();
+    }
+  }
+
+  @Test
+  void aCaseKeepsWhatThePlatformReadsAndLeavesOutTheRest() {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
+      engine.getRepositoryService().createDeployment().tenantId("zhangqiu").name("lean-history-test")
+          .addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY).name("测试精简历史")
+              .camundaHistoryTimeToLive(30).startEvent()
+              .userTask("test_lean_step").name("办理").camundaCandidateGroups("zhangqiu_market")
+              .boundaryEvent("test_lean_deadline").timerWithDuration("P5D").endEvent("test_lean_overdue")
+              .moveToActivity("test_lean_step")
+              .serviceTask("test_lean_record").camundaAsyncBefore().camundaExpression("${true}")
+              .endEvent("test_lean_end").done())
+          .deploy();
+    }
+    String id = engine.getRuntimeService().createProcessInstanceByKey(KEY).processDefinitionTenantId("zhangqiu")
+        .setVariable("dutyResult", "受理").execute().getId();
+    engine.getRuntimeService().setVariable(id, "dutyResult", "检查中");
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId();
+    engine.getIdentityService().setAuthentication("zhangqiu_market_staff", List.of("zhangqiu_market"),
+        List.of("zhangqiu"));
+    try {
+      engine.getTaskService().complete(task, Map.of("dutyResult", "检查完毕"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String job = management.createJobQuery().processInstanceId(id).singleResult().getId();
+    management.executeJob(job);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getState())
+        .isEqualTo("COMPLETED");
+
+    // left out: each intermediate value, and the job log of the timer that never fired
+    assertThat(history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().count())
+        .as("variable update details").isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).creationLog().count()).as("created").isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).deletionLog().count()).as("deleted").isZero();
+
+    // kept: the job that ran, the last value, who was asked and who did it
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).successLog().list())
+        .extracting(log -> log.getJobId()).containsExactly(job);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("dutyResult")
+        .singleResult().getValue()).isEqualTo("检查完毕");
+    assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).type(IdentityLinkType.CANDIDATE).list())
+        .extracting(link -> link.getGroupId()).contains("zhangqiu_market");
+    assertThat(history.createUserOperationLogQuery().taskId(task)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).contains("zhangqiu_market_staff");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).finished().count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("test_lean_record")
+        .finished().count()).isOne();
+  }
+}

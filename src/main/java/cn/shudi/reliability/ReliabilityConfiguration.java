@@ -1,5 +1,10 @@
 package cn.shudi.reliability;
 
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +21,13 @@ class ReliabilityConfiguration {
   @Bean
   FailurePlugin failurePlugin() {
     return new FailurePlugin();
+  }
+
+  /** One node starts at a time on a shared PostgreSQL database (docs/cluster.md). */
+  @Bean
+  StartupLock startupLock(DataSource dataSource,
+      @Value("${shudi.cluster.startup-lock-max-wait:PT10M}") Duration maxWait) {
+    return new StartupLock(dataSource, maxWait);
   }
 
   /** In front of the login (order 1), whose password check is the first to meet a lost database. */

@@ -169,6 +169,18 @@ final class AppNode implements AutoCloseable {
     }
   }
 
+  /** After a test: stops the nodes still running (SIGTERM, then SIGKILL) and drops their database. */
+  static void stopAndDrop(PostgresServer database, AppNode... nodes) throws InterruptedException {
+    for (AppNode node : nodes) {
+      if (node != null) {
+        node.close();
+      }
+    }
+    if (database != null) {
+      database.drop();
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);

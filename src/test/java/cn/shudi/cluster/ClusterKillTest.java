@@ -94,14 +94,7 @@ class ClusterKillTest {
 
   @AfterEach
   void stopNodesAndDropDatabase() throws Exception {
-    for (AppNode node : new AppNode[] {nodeA, nodeB}) {
-      if (node != null) {
-        node.close();
-      }
-    }
-    if (database != null) {
-      database.drop();
-    }
+    AppNode.stopAndDrop(database, nodeA, nodeB);
   }
 
   @Test

@@ -6,13 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes {@link LeanHistoryLevel} known to the engine, so that {@code camunda.bpm.history-level: full-lean}
  * selects it; {@code full} and {@code audit} stay available as they are.
  */
-@Component
 class LeanHistoryPlugin extends AbstractProcessEnginePlugin {
 
   @Override

@@ -23,6 +23,12 @@ class ReliabilityConfiguration {
     return new FailurePlugin();
   }
 
+  /** Makes the history level full-lean selectable ({@link LeanHistoryLevel}). */
+  @Bean
+  LeanHistoryPlugin leanHistoryPlugin() {
+    return new LeanHistoryPlugin();
+  }
+
   /** One node starts at a time on a shared PostgreSQL database (docs/cluster.md). */
   @Bean
   StartupLock startupLock(DataSource dataSource,

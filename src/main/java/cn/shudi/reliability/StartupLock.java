@@ -123,10 +123,6 @@ class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean 
     }
   }
 
-  boolean isHeld() {
-    return held != null;
-  }
-
   /** The context closes (also when the start-up failed): the lock must not outlive it. */
   @Override
   public void destroy() {

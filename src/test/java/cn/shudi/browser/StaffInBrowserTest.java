@@ -2,10 +2,7 @@ package cn.shudi.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.shudi.support.HeadlessChromium;
 
 /**
  * What staff and supervisors do, in a real browser (Debian's headless Chromium and its driver):
@@ -48,9 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffInBrowserTest {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String DRIVER = "/usr/bin/chromedriver";
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final String PASSWORD = "Shudi@Demo2026";
 
   @LocalServerPort
@@ -69,19 +60,7 @@ class StaffInBrowserTest {
 
   @BeforeAll
   void openBrowser() throws IOException {
-    for (String program : List.of(CHROMIUM, DRIVER)) {
-      assertThat(new File(program)).as("缺少 %s：请安装 apt-get install chromium chromium-driver fonts-noto-cjk "
-          + "(bash .ci/run installs them)", program).exists();
-    }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1600,1000", "--user-data-dir=" + Files.createTempDirectory("shudi-chromium"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
     foodCase = runtime.createProcessInstanceByKey("zq054").processDefinitionTenantId("zhangqiu")
         .setVariables(Map.of("township", "mingshui", "caseSubject", "章丘区明水某食品有限公司",
             "creditCode", "91350100M000100Y43", "caseDescription", "年度日常监督检查"))
@@ -113,7 +92,7 @@ class StaffInBrowserTest {
   }
 
   void screenshot(String name) throws IOException {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, name);
   }
 
   void login(String app, String user) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.ShudiApplication;
 import cn.shudi.support.Http;
 import cn.shudi.support.PostgresServer;
+import cn.shudi.support.StaffUsers;
 import cn.shudi.support.TestModels;
 
 /** The production profile on a real PostgreSQL server: boots, deploys, runs a case, keeps it across a restart. */
@@ -69,8 +69,8 @@ class PostgresPlatformTest {
       groups = identity.createGroupQuery().count();
       assertThat(identity.createGroupQuery().groupId("zhangqiu_market").count()).isOne();
 
-      createUser(identity, "pg_market", "zhangqiu_market");
-      createUser(identity, "pg_township", "zhangqiu_mingshui");
+      StaffUsers.create(identity, "pg_market", "zhangqiu_market", STAFF_PASSWORD);
+      StaffUsers.create(identity, "pg_township", "zhangqiu_mingshui", STAFF_PASSWORD);
       engine.getRepositoryService().createDeployment().tenantId("zhangqiu").name("pg-test")
           .addModelInstance("test_joint.bpmn", TestModels.jointInspection("zhangqiu_market", "zhangqiu_mingshui"))
           .deploy();
@@ -112,14 +112,5 @@ class PostgresPlatformTest {
       assertThat(new Http(port(second)).as("pg_market", STAFF_PASSWORD).get("/engine-rest/task").status())
           .isEqualTo(200);
     }
-  }
-
-  static void createUser(IdentityService identity, String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName("测试");
-    user.setLastName("用户");
-    user.setPassword(STAFF_PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
   }
 }

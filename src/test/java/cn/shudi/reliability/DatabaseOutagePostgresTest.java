@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.ShudiApplication;
 import cn.shudi.support.Http;
 import cn.shudi.support.PostgresServer;
+import cn.shudi.support.StaffUsers;
 
 /**
  * The production profile on PostgreSQL loses its database for a while (every connection of the database
@@ -96,7 +96,7 @@ class DatabaseOutagePostgresTest {
             "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-wait=5000")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       IdentityService identity = engine.getIdentityService();
-      createUser(identity, "pg_outage", "zhangqiu_market");
+      StaffUsers.create(identity, "pg_outage", "zhangqiu_market", STAFF_PASSWORD);
       engine.getRepositoryService().createDeployment().tenantId("zhangqiu").name("outage-test")
           .addModelInstance(KEY + ".bpmn", model()).deploy();
       int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
@@ -232,14 +232,5 @@ class DatabaseOutagePostgresTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static void createUser(IdentityService identity, String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName("测试");
-    user.setLastName("用户");
-    user.setPassword(STAFF_PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
   }
 }

@@ -3,10 +3,7 @@ package cn.shudi.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shudi.credit.CreditFile;
+import cn.shudi.support.HeadlessChromium;
 
 /**
  * The browser half of the stored-XSS attack ({@link AttackTest#storedXssInACaseDescription()} is the HTTP half):
@@ -51,9 +44,6 @@ import cn.shudi.credit.CreditFile;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredXssInBrowserTest {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String DRIVER = "/usr/bin/chromedriver";
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final String IMG = AttackTest.XSS_IMG;
   static final String SCRIPT = AttackTest.XSS_SCRIPT;
 
@@ -73,11 +63,6 @@ class StoredXssInBrowserTest {
 
   @BeforeAll
   void openBrowserAndPlantThePayloads() throws IOException {
-    for (String program : List.of(CHROMIUM, DRIVER)) {
-      assertThat(new File(program)).as("缺少 %s：请安装 apt-get install chromium chromium-driver fonts-noto-cjk", program)
-          .exists();
-    }
-    Files.createDirectories(SCREENSHOTS);
     String subject = SCRIPT + "章丘区某食品有限公司";
     String code = AttackTest.newCreditCode();
     String caseId = runtime.createProcessInstanceByKey("zq054").processDefinitionTenantId("zhangqiu")
@@ -99,13 +84,7 @@ class StoredXssInBrowserTest {
             new CreditFile.Contribution("zq054_market_2", "排查隐患", "zhangqiu_market", "区市场监管局", IMG, SCRIPT, 1,
                 "general", IMG, "zhangqiu_market_staff", Instant.now()))));
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1600,1000", "--user-data-dir=" + Files.createTempDirectory("shudi-chromium"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterAll
@@ -151,6 +130,6 @@ class StoredXssInBrowserTest {
   }
 
   void screenshot() throws IOException {
-    Files.write(SCREENSHOTS.resolve("xss-credit-tab.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, "xss-credit-tab");
   }
 }

@@ -1,5 +1,6 @@
 package cn.shudi.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,11 +8,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Locks down the engine's REST API and the webapps' own API: login first (HTTP basic, checked
- * against the engine's users, so authorizations apply per call), then the query guard.
+ * Locks down the engine's REST API, the webapps' API and the platform's own API: login first (HTTP basic,
+ * checked against the engine's users, so authorizations apply per call; the webapps have their session
+ * login), then the request guard.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -35,17 +35,18 @@ class RestSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<QueryGuardFilter> queryGuard(ObjectMapper json, SecurityProperties properties) {
-    var registration = new FilterRegistrationBean<>(new QueryGuardFilter(json, properties.maxResults()));
-    registration.setName("shudi-query-guard");
-    registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT);
+  Callers callers(IdentityService identity) {
+    return new Callers(identity);
+  }
+
+  /** After the login (order 1): an anonymous caller's body is refused unread. */
+  @Bean
+  FilterRegistrationBean<RequestGuardFilter> requestGuard(Callers callers, SecurityProperties properties) {
+    var registration = new FilterRegistrationBean<>(new RequestGuardFilter(callers, properties));
+    registration.setName("shudi-request-guard");
+    registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT, PLATFORM_API_ROOT);
     registration.setAsyncSupported(true);
     registration.setOrder(2);
     return registration;
-  }
-
-  @Bean
-  ScriptFreeDeploymentPlugin scriptFreeDeploymentPlugin() {
-    return new ScriptFreeDeploymentPlugin();
   }
 }

@@ -3,12 +3,13 @@ package cn.shudi.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+
+import cn.shudi.reliability.RequestRefusedException;
 
 /**
  * Puts a deployment made by a user into that user's jurisdiction: Camunda Modeler sends no tenant,
@@ -31,7 +32,7 @@ class TenantDeploymentGuard implements Deployer {
     String tenant = deployment.getTenantId();
     if (tenant == null) {
       if (tenants.size() != 1) {
-        throw new NotValidException("部署被拒绝：用户「" + user.getUserId() + "」属于 " + tenants.size()
+        throw new RequestRefusedException("部署被拒绝：用户「" + user.getUserId() + "」属于 " + tenants.size()
             + " 个辖区，请用 tenant-id 指明部署到哪个辖区");
       }
       tenant = tenants.get(0);
@@ -40,7 +41,7 @@ class TenantDeploymentGuard implements Deployer {
         resource.setTenantId(tenant);
       }
     } else if (!tenants.contains(tenant)) {
-      throw new NotValidException("部署被拒绝：用户「" + user.getUserId() + "」不属于辖区「" + tenant + "」");
+      throw new RequestRefusedException("部署被拒绝：用户「" + user.getUserId() + "」不属于辖区「" + tenant + "」");
     }
   }
 }

@@ -58,7 +58,7 @@ import cn.shudi.organization.Unit;
  *
  * <h2>Time-relative filters without expressions</h2>
  * "Due within 24 hours" is relative to now, but the platform refuses expressions in queries
- * ({@code enable-expressions-in-stored-queries=false}, and {@code QueryGuardFilter} answers 400 to any
+ * ({@code enable-expressions-in-stored-queries=false}, and {@code RequestGuardFilter} answers 400 to any
  * {@code …Expression} field or {@code ${…}} value), so a stored {@code dueBeforeExpression=${dateTime().plusHours(24)}}
  * is not an option, and Camunda's task query only knows absolute {@code dueBefore}/{@code dueAfter}.
  * Instead the filters hold <em>absolute</em> dates that {@link #refreshDueDates()} rewrites on a schedule

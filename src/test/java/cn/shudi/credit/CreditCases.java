@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -67,7 +68,7 @@ final class CreditCases {
         .userTask(MARKET_STEP).name("排查隐患").camundaCandidateGroups(departmentGroup)
         .parallelGateway("credit_test_join").camundaAsyncBefore()
         .serviceTask(RECORD_STEP).name("录入信用档案").camundaExpression("${creditFile.recordInspection(execution)}")
-        .serviceTask("credit_test_after").name("记录办理结果").camundaClass(FailingStep.class.getName())
+        .serviceTask("credit_test_after").name("记录办理结果").camundaDelegateExpression("${failingStep}")
         .userTask(CLOSE_STEP).name("确认办结").camundaCandidateGroups("${townshipGroup}")
         .endEvent("credit_test_end").name("案件已办结")
         .moveToNode("credit_test_fork")
@@ -163,7 +164,11 @@ final class CreditCases {
     return runtime.getVariable(caseId, name);
   }
 
-  /** The step after the credit write: fails as often as armed for a case, as a broken connection would. */
+  /**
+   * The step after the credit write ({@code ${failingStep}}): fails as often as armed for a case, as a broken
+   * connection would. A bean in every test context (component scan), allowed in models by the tests' allow-list.
+   */
+  @Component("failingStep")
   public static class FailingStep implements JavaDelegate {
 
     private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();

@@ -2,6 +2,7 @@ package cn.shudi.security;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,11 +20,12 @@ import jakarta.servlet.http.HttpSession;
  */
 final class Callers {
 
-  /** A logged-in caller: id, groups and counties (tenants). */
-  record Caller(String userId, List<String> groupIds, List<String> tenantIds) {
+  /** A logged-in caller: id, groups, counties (tenants) and, in a webapp session, the webapps they may open. */
+  record Caller(String userId, List<String> groupIds, List<String> tenantIds, Set<String> apps) {
     Caller {
       groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
       tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
+      apps = apps == null ? Set.of() : Set.copyOf(apps);
     }
   }
 
@@ -42,7 +44,7 @@ final class Callers {
     if (current == null || current.getUserId() == null) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(current.getUserId(), current.getGroupIds(), current.getTenantIds()));
+    return Optional.of(new Caller(current.getUserId(), current.getGroupIds(), current.getTenantIds(), Set.of()));
   }
 
   private static Optional<Caller> fromSession(HttpSession session) {
@@ -53,6 +55,6 @@ final class Callers {
     return authentications.getAuthentications().stream()
         .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
         .filter(a -> a.getIdentityId() != null).findFirst()
-        .map(a -> new Caller(a.getIdentityId(), a.getGroupIds(), a.getTenantIds()));
+        .map(a -> new Caller(a.getIdentityId(), a.getGroupIds(), a.getTenantIds(), a.getAuthorizedApps()));
   }
 }

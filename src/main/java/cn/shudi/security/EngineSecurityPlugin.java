@@ -6,13 +6,15 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.variable.ValueTypeResolverImpl;
 
 /**
  * The engine's own walls, whoever calls it (REST, the webapps, a model, the platform): deployments stay in the
  * deployer's county ({@link TenantDeploymentGuard}) and within the {@link DeploymentPolicy}; expressions run
- * in the {@link SandboxedExpressionManager}; variables keep to the {@link VariableTypes}.
+ * in the {@link SandboxedExpressionManager}; variables keep to the {@link VariableTypes}; statistics, metrics and
+ * the operation log are scoped like task lists ({@link ScopeGuardInterceptor}).
  */
 class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
 
@@ -36,6 +38,13 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
     configuration.setCustomPreDeployers(deployers);
+
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    interceptors.add(new ScopeGuardInterceptor());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
     configuration.setExpressionManager(new SandboxedExpressionManager(expressions, beans));
     configuration.setValueTypeResolver(VariableTypes.restTypes(new ValueTypeResolverImpl()));

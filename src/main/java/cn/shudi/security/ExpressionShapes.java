@@ -119,6 +119,7 @@ final class ExpressionShapes {
     Target target = target(base);
     if (target == null) {
       problems.add("「" + text + "」调用了方法「" + name + "」：表达式只能调用白名单 Bean 的方法和 execution、task 的读取方法");
+      visit(base, text, problems);
     } else if (!allowsMember(target, name)) {
       problems.add("「" + text + "」调用了 " + target.name().toLowerCase() + "." + name
           + "：execution 和 task 上只允许读取编号与变量");

@@ -49,6 +49,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * task and filter queries no value with {@code ${}/{@code #{}: a filter with an expression is never stored.
  * (Were one to get through, the engine's {@link SandboxedExpressionManager} evaluates no expression in a
  * query.)</li>
+ * <li>A variable without a type whose value is a JSON object or list (it would be stored as a Java object) is
+ * refused; the engine refuses typed ones ({@link VariableTypes}).</li>
  * <li>{@code maxResults} above {@code shudi.security.max-results} is refused; a list without one gets the
  * cap.</li>
  * </ul>
@@ -61,6 +63,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
           + "/(?:task(?:/count)?|history/task(?:/count)?|filter(?:/.*)?)/?");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile(
       "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/deployment/create/?");
+  private static final Pattern METRICS = Pattern.compile(".*/metrics(?:/.*)?");
   private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
   private static final Pattern SETUP = Pattern.compile("/camunda/api/admin/setup/[^/]+/user/create/?");
   /** Largest body of an anonymous request (a login form or the initial administrator). */
@@ -97,7 +100,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
       reject(response, refusal.get());
       return;
     }
-    HttpServletRequest forward = hasMaxResults(request.getQueryString()) ? request : new CappedRequest(request, maxResults);
+    // metrics take their own, smaller limit (at most 200 intervals) and are the administrators' anyway
+    HttpServletRequest forward = hasMaxResults(request.getQueryString()) || METRICS.matcher(path).matches() ? request
+        : new CappedRequest(request, maxResults);
     if (!hasBody(request)) {
       chain.doFilter(forward, response);
       return;
@@ -267,12 +272,16 @@ class RequestGuardFilter extends OncePerRequestFilter {
     } catch (IOException e) {
       return refuse("请求内容不是合法的 JSON（重复的字段、多余的内容或格式错误）");
     }
-    return findExpression(tree, "", queryEndpoint);
+    return findRefusal(tree, "", queryEndpoint);
   }
 
-  private Optional<Refusal> findExpression(JsonNode node, String path, boolean checkValues) {
+  private Optional<Refusal> findRefusal(JsonNode node, String path, boolean checkValues) {
     if (node == null) {
       return Optional.empty();
+    }
+    if (node.isObject() && node.path("value").isContainerNode() && !node.hasNonNull("type")) {
+      // an untyped variable whose value is a JSON object or list becomes a Java object (Map, List)
+      return refuse("变量「" + path + "」的值是对象或列表：不接受对象类型的变量，列表请以 Json 类型提交");
     }
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
@@ -281,14 +290,14 @@ class RequestGuardFilter extends OncePerRequestFilter {
         if (isExpressionName(field.getKey())) {
           return refuse("查询中不允许使用表达式字段「" + fieldPath + "」");
         }
-        Optional<Refusal> inner = findExpression(field.getValue(), fieldPath, checkValues);
+        Optional<Refusal> inner = findRefusal(field.getValue(), fieldPath, checkValues);
         if (inner.isPresent()) {
           return inner;
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        Optional<Refusal> inner = findExpression(node.get(i), path + "[" + i + "]", checkValues);
+        Optional<Refusal> inner = findRefusal(node.get(i), path + "[" + i + "]", checkValues);
         if (inner.isPresent()) {
           return inner;
         }

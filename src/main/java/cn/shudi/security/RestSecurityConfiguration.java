@@ -1,5 +1,6 @@
 package cn.shudi.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Locks down the engine's REST API, the webapps' API and the platform's own API: login first (HTTP basic,
  * checked against the engine's users, so authorizations apply per call; the webapps have their session
- * login), then the request guard.
+ * login), then the request guard, then the access rules the engine applies too late.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -47,6 +48,16 @@ class RestSecurityConfiguration {
     registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT, PLATFORM_API_ROOT);
     registration.setAsyncSupported(true);
     registration.setOrder(2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AccessRulesFilter> accessRules(Callers callers, AuthorizationService authorizations) {
+    var registration = new FilterRegistrationBean<>(new AccessRulesFilter(callers, authorizations));
+    registration.setName("shudi-access-rules");
+    registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT);
+    registration.setAsyncSupported(true);
+    registration.setOrder(3);
     return registration;
   }
 }

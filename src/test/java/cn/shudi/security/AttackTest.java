@@ -4,9 +4,7 @@ import static cn.shudi.support.TestModels.JOINT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +28,8 @@ import cn.shudi.support.WebappSession;
 
 /**
  * The attacks of the issue "Scale and reliability", one test each, over real HTTP against the running
- * application. Each test asserts the refusal (status and a clear message) and that the attack left nothing
+ * application (login brute force: {@link LoginThrottleHttpTest}; issue 12's probes: the red-team suite,
+ * {@code cn.shudi.redteam}). Each test asserts the refusal (status and a clear message) and that the attack left nothing
  * behind: no deployment, variable, filter or changed task, no evaluated expression (the {@link AttackCanary}),
  * no data of another unit in the answer. Where an assertion could pass for a wrong reason, the test first
  * shows the same request succeeding for someone allowed to make it. The summary is docs/security.md.
@@ -53,10 +46,6 @@ class AttackTest extends SecurityTestBase {
   HistoryService history;
   @Autowired
   FilterService filters;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  ProcessEngineConfiguration configuration;
   @Autowired
   AttackCanary canary;
   @Autowired
@@ -291,113 +280,6 @@ class AttackTest extends SecurityTestBase {
     assertThat(read(supervisor.get("/engine-rest/task/count")).get("count").asInt()).isGreaterThan(5);
     assertThat(read(supervisor.get("/engine-rest/task")).size()).as("an unbounded list gets the cap").isEqualTo(5);
     assertThat(read(supervisor.get("/engine-rest/task?maxResults=2")).size()).isEqualTo(2);
-  }
-
-  // --- login brute force ----------------------------------------------------------------------------
-
-  @Test
-  void loginBruteForce() throws InterruptedException {
-    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
-    String user = "attack_target_" + ThreadLocalRandom.current().nextInt(1_000_000);
-    String password = "Zhengque#Kou2026";
-    User target = identity.newUser(user);
-    target.setFirstName("暴力");
-    target.setLastName("破解");
-    target.setPassword(password);
-    identity.saveUser(target);
-    identity.createMembership(user, "zhangqiu_market");
-    Http right = new Http(port).as(user, password);
-    Http wrong = new Http(port).as(user, "Cuowu#Kou2026");
-    String probe = "/engine-rest/task?maxResults=1";
-    try {
-      assertThat(right.get(probe).status()).as("the right password works").isEqualTo(200);
-      assertThat(webappLogin(user, password).status()).isEqualTo(200);
-
-      // one wrong password: even the right one is refused during the delay, then accepted
-      Http.Response firstWrong = wrong.get(probe);
-      assertThat(firstWrong.status()).isEqualTo(401);
-      long wrongAt = System.nanoTime();
-      assertThat(right.get(probe).status()).as("the right password during the delay").isEqualTo(401);
-      assertThat(webappLogin(user, password).status()).as("the webapp login during the delay").isEqualTo(401);
-      int status = 401;
-      while (status != 200 && System.nanoTime() - wrongAt < Duration.ofSeconds(30).toNanos()) {
-        Thread.sleep(250);
-        status = right.get(probe).status();
-      }
-      Duration waited = Duration.ofNanos(System.nanoTime() - wrongAt);
-      System.out.printf("[brute force] after 1 wrong password the right one was accepted again after %d ms "
-          + "(loginDelayBase=%d s)%n", waited.toMillis(), engine.getLoginDelayBase());
-      assertThat(status).as("accepted after the delay").isEqualTo(200);
-      assertThat(waited).isGreaterThan(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(30));
-
-      // N wrong passwords, each after the previous delay (the engine clock jumps instead of waiting): locked
-      List<Long> delays = new ArrayList<>();
-      long offset = 0;
-      for (int attempt = 1; attempt <= engine.getLoginMaxAttempts(); attempt++) {
-        Http.Response refused = attempt % 2 == 0 ? webappLogin(user, "Cuowu#Kou2026") : wrong.get(probe);
-        assertThat(refused.status()).as("wrong attempt %d", attempt).isEqualTo(401);
-        UserEntity entity = (UserEntity) identity.createUserQuery().userId(user).singleResult();
-        assertThat(entity.getAttempts()).as("attempt %d counted", attempt).isEqualTo(attempt);
-        long delay = entity.getLockExpirationTime().getTime() - ClockUtil.getCurrentTime().getTime();
-        delays.add(delay);
-        assertThat(right.get(probe).status()).as("right password right after wrong attempt %d", attempt).isEqualTo(401);
-        offset += delay + 1_000;
-        ClockUtil.offset(offset);
-      }
-      System.out.printf("[brute force] delay after each wrong password (ms): %s; locked after %d (loginMaxAttempts), "
-          + "loginDelayFactor=%d, loginDelayMaxTime=%d s%n", delays, engine.getLoginMaxAttempts(),
-          engine.getLoginDelayFactor(), engine.getLoginDelayMaxTime());
-      for (int i = 1; i < delays.size(); i++) {
-        assertThat(delays.get(i)).as("the delay grows up to its cap").isGreaterThanOrEqualTo(delays.get(i - 1) - 1_000)
-            .isLessThanOrEqualTo(engine.getLoginDelayMaxTime() * 1_000L + 1_000);
-      }
-      assertThat(delays.get(delays.size() - 1)).isGreaterThan(delays.get(0));
-
-      ClockUtil.offset(offset + Duration.ofDays(1).toMillis());
-      Http.Response locked = right.get(probe);
-      assertThat(locked.status()).as("locked a day later, right password").isEqualTo(401);
-      assertThat(webappLogin(user, password).status()).isEqualTo(401);
-
-      // the answers do not tell a locked user, a wrong password and an unknown user apart
-      Http.Response unknown = new Http(port).as("no_such_user_" + user, password).get(probe);
-      for (Http.Response same : List.of(unknown, firstWrong)) {
-        assertThat(same.status()).isEqualTo(401);
-        assertThat(same.body()).isEqualTo(locked.body());
-        assertThat(same.raw().headers().firstValue("WWW-Authenticate"))
-            .isEqualTo(locked.raw().headers().firstValue("WWW-Authenticate"));
-      }
-      Http.Response webLocked = webappLogin(user, password);
-      Http.Response webUnknown = webappLogin("no_such_user_" + user, password);
-      assertThat(webUnknown.status()).isEqualTo(webLocked.status());
-      assertThat(withoutTimestamp(webUnknown.body())).isEqualTo(withoutTimestamp(webLocked.body()));
-      System.out.printf("[brute force] refusal, REST: %d \"%s\"; webapp: %d \"%s\"%n", locked.status(), locked.body(),
-          webLocked.status(), webLocked.body());
-
-      // an admin unlocks the user
-      assertThat(rest("zhangqiu_supervisor").postJson("/engine-rest/user/" + user + "/unlock", "{}").status())
-          .as("only an admin may unlock").isEqualTo(403);
-      Http.Response unlock = rest("admin").postJson("/engine-rest/user/" + user + "/unlock", "{}");
-      assertThat(unlock.status()).as(unlock.toString()).isEqualTo(204);
-      assertThat(right.get(probe).status()).isEqualTo(200);
-      assertThat(webappLogin(user, password).status()).isEqualTo(200);
-    } finally {
-      ClockUtil.reset();
-      identity.deleteMembership(user, "zhangqiu_market");
-      identity.deleteUser(user);
-    }
-  }
-
-  static String withoutTimestamp(String body) {
-    return body.replaceAll("\"timestamp\":\"[^\"]*\"", "");
-  }
-
-  /** The Tasklist login form's request; answers 200 or 401. */
-  Http.Response webappLogin(String user, String password) {
-    Http http = new Http(port);
-    http.get("/camunda/app/tasklist/default/");
-    return http.send(http.request("/camunda/api/admin/auth/user/default/login/tasklist")
-        .header("X-XSRF-TOKEN", http.csrfToken()).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + url(user) + "&password=" + url(password))));
   }
 
   // --- stored XSS -----------------------------------------------------------------------------------

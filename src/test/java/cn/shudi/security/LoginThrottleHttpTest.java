@@ -2,18 +2,9 @@ package cn.shudi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.shudi.support.Http;
+import cn.shudi.support.RawClient;
 import cn.shudi.support.StaffUsers;
 
 /**
@@ -37,7 +29,7 @@ import cn.shudi.support.StaffUsers;
  * release the locks. Each test shows the refusal and that the real user still gets in from elsewhere.
  *
  * <p>Client addresses: every address 127.0.0.x is the local machine on Linux, and a socket bound to one
- * connects from it ({@link From}, plain HTTP/1.0 by hand; java.net.http cannot choose its local address).
+ * connects from it ({@link RawClient}, plain HTTP/1.0 by hand; java.net.http cannot choose its local address).
  * The engine clock moves past delays and locks instead of the test waiting. The bound on memory is shown on
  * a small throttle of the test's own, without HTTP.
  */
@@ -78,37 +70,37 @@ class LoginThrottleHttpTest extends SecurityTestBase {
 
   @Test
   void wrongPasswordsLockTheAccountOnlyAtTheirAddressAndOnlyForAWhile() {
-    From attacker = from("127.0.0.11");
-    From owner = from("127.0.0.12");
-    assertThat(attacker.rest(user, PASSWORD).status()).as("the right password works").isEqualTo(200);
+    RawClient attacker = from("127.0.0.11");
+    RawClient owner = from("127.0.0.12");
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).as("the right password works").isEqualTo(200);
 
     // one wrong password: the attacker's address waits, the owner's does not
-    From.Answer firstWrong = attacker.rest(user, WRONG);
+    RawClient.Answer firstWrong = attacker.rest(PROBE, user, WRONG);
     assertThat(firstWrong.status()).isEqualTo(401);
-    assertThat(attacker.rest(user, PASSWORD).status()).as("the right password during the delay").isEqualTo(401);
-    assertThat(owner.rest(user, PASSWORD).status()).as("another address during the delay").isEqualTo(200);
-    JsonNode delayed = lock(user, attacker.address);
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).as("the right password during the delay").isEqualTo(401);
+    assertThat(owner.rest(PROBE, user, PASSWORD).status()).as("another address during the delay").isEqualTo(200);
+    JsonNode delayed = lock(user, attacker.address());
     assertThat(delayed.get("failures").asInt()).isEqualTo(1);
     assertThat(delayed.get("state").asText()).isEqualTo("延迟");
 
     // the delays grow up to their cap, then the lock (REST and webapp login alike)
     List<Long> delays = new ArrayList<>();
     for (int failures = 1; failures < properties.failuresBeforeLock(); failures++) {
-      JsonNode row = lock(user, attacker.address);
+      JsonNode row = lock(user, attacker.address());
       assertThat(row.get("failures").asInt()).as("counted").isEqualTo(failures);
       long delay = properties.delayMillis(failures) / 1_000;
       // (the listing shows whole seconds, and a moment has passed since the failure)
       assertThat(untilThen(row).toSeconds()).as("delay after failure %d", failures).isBetween(delay - 3, delay);
       delays.add(delay);
       passDelay(failures);
-      From.Answer wrong = failures % 2 == 0 ? attacker.webappLogin(user, WRONG) : attacker.rest(user, WRONG);
+      RawClient.Answer wrong = failures % 2 == 0 ? attacker.webappLogin(user, WRONG) : attacker.rest(PROBE, user, WRONG);
       assertThat(wrong.status()).as("wrong password %d", failures + 1).isEqualTo(401);
     }
     System.out.printf("[login throttle] delays after each wrong password (s): %s, then locked for %s%n", delays,
         properties.lockDuration());
     assertThat(delays).as("they grow up to their cap").isSorted().contains(properties.delayMax().toSeconds())
         .allSatisfy(delay -> assertThat(delay).isBetween(1L, properties.delayMax().toSeconds()));
-    JsonNode locked = lock(user, attacker.address);
+    JsonNode locked = lock(user, attacker.address());
     assertThat(locked.get("state").asText()).isEqualTo("锁定");
     assertThat(locked.get("scope").asText()).isEqualTo("账户+地址");
     assertThat(untilThen(locked))
@@ -116,26 +108,26 @@ class LoginThrottleHttpTest extends SecurityTestBase {
 
     // locked at the attacker's address, right password included; a locked attempt is not even checked
     passDelay(properties.delayMax());
-    From.Answer lockedRest = attacker.rest(user, PASSWORD);
+    RawClient.Answer lockedRest = attacker.rest(PROBE, user, PASSWORD);
     assertThat(lockedRest.status()).as("right password while locked").isEqualTo(401);
-    From.Answer lockedWebapp = attacker.webappLogin(user, PASSWORD);
+    RawClient.Answer lockedWebapp = attacker.webappLogin(user, PASSWORD);
     assertThat(lockedWebapp.status()).isEqualTo(401);
-    assertThat(attacker.rest(user, WRONG).status()).isEqualTo(401);
-    assertThat(lock(user, attacker.address).get("failures").asInt()).as("refused attempts are not counted")
+    assertThat(attacker.rest(PROBE, user, WRONG).status()).isEqualTo(401);
+    assertThat(lock(user, attacker.address()).get("failures").asInt()).as("refused attempts are not counted")
         .isEqualTo(properties.failuresBeforeLock());
     // the owner logs in from his own address all the same
-    assertThat(owner.rest(user, PASSWORD).status()).as("another address while locked").isEqualTo(200);
+    assertThat(owner.rest(PROBE, user, PASSWORD).status()).as("another address while locked").isEqualTo(200);
     assertThat(owner.webappLogin(user, PASSWORD).status()).isEqualTo(200);
 
     // the answers do not tell a lock, a wrong password and an unknown user apart
-    From elsewhere = from("127.0.0.13");
+    RawClient elsewhere = from("127.0.0.13");
     String unknown = "no_such_user_" + user;
-    for (From.Answer same : List.of(firstWrong, elsewhere.rest(user, WRONG), elsewhere.rest(unknown, PASSWORD))) {
+    for (RawClient.Answer same : List.of(firstWrong, elsewhere.rest(PROBE, user, WRONG), elsewhere.rest(PROBE, unknown, PASSWORD))) {
       assertThat(same.status()).isEqualTo(lockedRest.status());
       assertThat(same.body()).isEqualTo(lockedRest.body());
       assertThat(same.header("WWW-Authenticate")).isEqualTo(lockedRest.header("WWW-Authenticate")).isNotNull();
     }
-    for (From.Answer same : List.of(elsewhere.webappLogin(user, WRONG), elsewhere.webappLogin(unknown, PASSWORD))) {
+    for (RawClient.Answer same : List.of(elsewhere.webappLogin(user, WRONG), elsewhere.webappLogin(unknown, PASSWORD))) {
       assertThat(same.status()).isEqualTo(lockedWebapp.status());
       assertThat(withoutTimestamp(same.body())).isEqualTo(withoutTimestamp(lockedWebapp.body()));
     }
@@ -144,18 +136,18 @@ class LoginThrottleHttpTest extends SecurityTestBase {
 
     // the lock ends by itself
     passDelay(properties.lockDuration());
-    assertThat(attacker.rest(user, PASSWORD).status()).as("after the lock").isEqualTo(200);
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).as("after the lock").isEqualTo(200);
     assertThat(attacker.webappLogin(user, PASSWORD).status()).isEqualTo(200);
-    assertThat(find(user, attacker.address)).as("nothing left at the attacker's address").isNull();
+    assertThat(find(user, attacker.address())).as("nothing left at the attacker's address").isNull();
   }
 
   // --- administrators see and release the locks; nobody else ------------------------------------------
 
   @Test
   void onlyAdministratorsSeeAndReleaseTheLocks() {
-    From attacker = from("127.0.0.14");
+    RawClient attacker = from("127.0.0.14");
     lockOut(attacker);
-    assertThat(lock(user, attacker.address).get("state").asText()).isEqualTo("锁定");
+    assertThat(lock(user, attacker.address()).get("state").asText()).isEqualTo("锁定");
 
     Http.Response anonymous = new Http(port).get(LOCKS);
     assertThat(anonymous.status()).isEqualTo(401);
@@ -170,66 +162,66 @@ class LoginThrottleHttpTest extends SecurityTestBase {
     Http.Response nothingNamed = delete(rest("admin"), LOCKS);
     assertThat(nothingNamed.status()).isEqualTo(400);
     assertThat(read(nothingNamed).get("error").asText()).contains("user").contains("address");
-    assertThat(lock(user, attacker.address).get("state").asText()).as("still locked").isEqualTo("锁定");
-    assertThat(attacker.rest(user, PASSWORD).status()).isEqualTo(401);
+    assertThat(lock(user, attacker.address()).get("state").asText()).as("still locked").isEqualTo("锁定");
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).isEqualTo(401);
 
     // the platform's release
     Http.Response released = delete(rest("admin"), LOCKS + "?user=" + user);
     assertThat(released.status()).as(released.toString()).isEqualTo(200);
     assertThat(read(released).get("released").asInt()).as("at the address and overall").isEqualTo(2);
-    assertThat(find(user, attacker.address)).isNull();
-    assertThat(attacker.rest(user, PASSWORD).status()).isEqualTo(200);
+    assertThat(find(user, attacker.address())).isNull();
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).isEqualTo(200);
 
     // Camunda's unlock (Admin webapp, REST) releases them too, still for admins only
     lockOut(attacker);
-    assertThat(attacker.rest(user, PASSWORD).status()).isEqualTo(401);
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).isEqualTo(401);
     assertThat(rest("zhangqiu_supervisor").postJson("/engine-rest/user/" + user + "/unlock", "{}").status())
         .isEqualTo(403);
-    assertThat(lock(user, attacker.address).get("state").asText()).isEqualTo("锁定");
+    assertThat(lock(user, attacker.address()).get("state").asText()).isEqualTo("锁定");
     Http.Response unlock = rest("admin").postJson("/engine-rest/user/" + user + "/unlock", "{}");
     assertThat(unlock.status()).as(unlock.toString()).isEqualTo(204);
-    assertThat(find(user, attacker.address)).isNull();
-    assertThat(attacker.rest(user, PASSWORD).status()).isEqualTo(200);
+    assertThat(find(user, attacker.address())).isNull();
+    assertThat(attacker.rest(PROBE, user, PASSWORD).status()).isEqualTo(200);
   }
 
   // --- one password on many accounts from one address ---------------------------------------------------
 
   @Test
   void anAddressTryingManyAccountsIsSlowedThenLocked() {
-    From sprayer = from("127.0.0.15");
-    From owner = from("127.0.0.16");
+    RawClient sprayer = from("127.0.0.15");
+    RawClient owner = from("127.0.0.16");
     String prefix = "spray_" + user + "_";
     for (int i = 1; i <= properties.addressFreeFailures(); i++) {
-      assertThat(sprayer.rest(prefix + i, PASSWORD).status()).isEqualTo(401);
+      assertThat(sprayer.rest(PROBE, prefix + i, PASSWORD).status()).isEqualTo(401);
     }
-    assertThat(sprayer.rest(user, PASSWORD).status()).as("free failures do not delay the address").isEqualTo(200);
+    assertThat(sprayer.rest(PROBE, user, PASSWORD).status()).as("free failures do not delay the address").isEqualTo(200);
 
     // past the free failures the address waits after each, whatever the account
     int failures = properties.addressFreeFailures();
     while (failures < properties.addressFailuresBeforeLock()) {
       failures++;
-      assertThat(sprayer.rest(prefix + failures, PASSWORD).status()).isEqualTo(401);
-      JsonNode address = lock(null, sprayer.address);
+      assertThat(sprayer.rest(PROBE, prefix + failures, PASSWORD).status()).isEqualTo(401);
+      JsonNode address = lock(null, sprayer.address());
       assertThat(address.get("failures").asInt()).isEqualTo(failures);
       if (failures < properties.addressFailuresBeforeLock()) {
         assertThat(address.get("state").asText()).isEqualTo("延迟");
-        assertThat(sprayer.rest(user, PASSWORD).status()).as("any account from the delayed address").isEqualTo(401);
-        assertThat(sprayer.rest(prefix + "next", PASSWORD).status()).isEqualTo(401);
-        assertThat(lock(null, sprayer.address).get("failures").asInt()).as("refusals not counted").isEqualTo(failures);
+        assertThat(sprayer.rest(PROBE, user, PASSWORD).status()).as("any account from the delayed address").isEqualTo(401);
+        assertThat(sprayer.rest(PROBE, prefix + "next", PASSWORD).status()).isEqualTo(401);
+        assertThat(lock(null, sprayer.address()).get("failures").asInt()).as("refusals not counted").isEqualTo(failures);
         passDelay(failures - properties.addressFreeFailures());
       }
     }
-    JsonNode locked = lock(null, sprayer.address);
+    JsonNode locked = lock(null, sprayer.address());
     assertThat(locked.get("state").asText()).isEqualTo("锁定");
     assertThat(locked.get("scope").asText()).isEqualTo("地址");
     assertThat(locked.has("account")).isFalse();
     passDelay(properties.delayMax());
-    assertThat(sprayer.rest(user, PASSWORD).status()).as("the locked address").isEqualTo(401);
-    assertThat(owner.rest(user, PASSWORD).status()).as("another address").isEqualTo(200);
+    assertThat(sprayer.rest(PROBE, user, PASSWORD).status()).as("the locked address").isEqualTo(401);
+    assertThat(owner.rest(PROBE, user, PASSWORD).status()).as("another address").isEqualTo(200);
 
     passDelay(properties.lockDuration());
-    assertThat(sprayer.rest(user, PASSWORD).status()).as("after the lock").isEqualTo(200);
-    assertThat(find(null, sprayer.address)).isNull();
+    assertThat(sprayer.rest(PROBE, user, PASSWORD).status()).as("after the lock").isEqualTo(200);
+    assertThat(find(null, sprayer.address())).isNull();
   }
 
   // --- many addresses: stricter for the account, never a lock of the account ---------------------------
@@ -237,27 +229,27 @@ class LoginThrottleHttpTest extends SecurityTestBase {
   @Test
   void manyAddressesMakeTheAccountStricterButNeverLockIt() {
     for (int i = 1; i <= properties.accountFailuresBeforeStrict(); i++) {
-      assertThat(from("127.0.1." + i).rest(user, WRONG).status()).isEqualTo(401);
+      assertThat(from("127.0.1." + i).rest(PROBE, user, WRONG).status()).isEqualTo(401);
     }
     JsonNode overall = lock(user, null);
     assertThat(overall.get("scope").asText()).isEqualTo("账户");
     assertThat(overall.get("failures").asInt()).isEqualTo(properties.accountFailuresBeforeStrict());
     assertThat(overall.get("state").asText()).isEqualTo("从严");
     assertThat(overall.has("lockedUntil")).as("the account itself is never refused").isFalse();
-    From owner = from("127.0.0.17");
-    assertThat(owner.rest(user, PASSWORD).status()).isEqualTo(200);
+    RawClient owner = from("127.0.0.17");
+    assertThat(owner.rest(PROBE, user, PASSWORD).status()).isEqualTo(200);
     assertThat(owner.webappLogin(user, PASSWORD).status()).isEqualTo(200);
 
     // a new address is locked after the strict number of failures, not the usual one
-    From next = from("127.0.0.18");
+    RawClient next = from("127.0.0.18");
     for (int failures = 1; failures <= properties.strictFailuresBeforeLock(); failures++) {
-      assertThat(next.rest(user, WRONG).status()).isEqualTo(401);
+      assertThat(next.rest(PROBE, user, WRONG).status()).isEqualTo(401);
       passDelay(failures);
     }
     assertThat(properties.strictFailuresBeforeLock()).isLessThan(properties.failuresBeforeLock());
-    assertThat(lock(user, next.address).get("state").asText()).isEqualTo("锁定");
-    assertThat(next.rest(user, PASSWORD).status()).isEqualTo(401);
-    assertThat(owner.rest(user, PASSWORD).status()).as("the owner's address").isEqualTo(200);
+    assertThat(lock(user, next.address()).get("state").asText()).isEqualTo("锁定");
+    assertThat(next.rest(PROBE, user, PASSWORD).status()).isEqualTo(401);
+    assertThat(owner.rest(PROBE, user, PASSWORD).status()).as("the owner's address").isEqualTo(200);
   }
 
   // --- random names and addresses do not grow the memory -------------------------------------------------
@@ -285,9 +277,9 @@ class LoginThrottleHttpTest extends SecurityTestBase {
   // --- helpers -------------------------------------------------------------------------------------------
 
   /** Wrong passwords from the address until the account is locked there. */
-  void lockOut(From attacker) {
+  void lockOut(RawClient attacker) {
     for (int failures = 1; failures <= properties.failuresBeforeLock(); failures++) {
-      assertThat(attacker.rest(user, WRONG).status()).isEqualTo(401);
+      assertThat(attacker.rest(PROBE, user, WRONG).status()).isEqualTo(401);
       if (failures < properties.failuresBeforeLock()) {
         passDelay(failures);
       }
@@ -341,90 +333,8 @@ class LoginThrottleHttpTest extends SecurityTestBase {
     return value == null ? !row.has(field) : row.has(field) && row.get(field).asText().equals(value);
   }
 
-  From from(String address) {
+  RawClient from(String address) {
     addresses.add(address);
-    return new From(address, port);
-  }
-
-  /**
-   * A client whose connections come from the given local address: one HTTP/1.0 request per connection,
-   * written by hand, cookies kept.
-   */
-  static final class From {
-
-    final String address;
-    private final int port;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-
-    From(String address, int port) {
-      this.address = address;
-      this.port = port;
-    }
-
-    /** A REST request with HTTP basic login. */
-    Answer rest(String user, String password) {
-      String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      return send("GET", PROBE, Map.of("Authorization", "Basic " + credentials), "");
-    }
-
-    /** The Tasklist login form as the browser sends it: session cookie and CSRF token first. */
-    Answer webappLogin(String user, String password) {
-      cookies.clear();
-      send("GET", "/camunda/app/tasklist/default/", Map.of(), "");
-      return send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-          Map.of("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""),
-              "Content-Type", "application/x-www-form-urlencoded"),
-          "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-              + URLEncoder.encode(password, StandardCharsets.UTF_8));
-    }
-
-    Answer send(String method, String path, Map<String, String> headers, String body) {
-      byte[] content = body.getBytes(StandardCharsets.UTF_8);
-      StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-      if (!cookies.isEmpty()) {
-        request.append("Cookie: ");
-        cookies.forEach((name, value) -> request.append(name).append('=').append(value).append("; "));
-        request.append("\r\n");
-      }
-      request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-      try (Socket socket = new Socket()) {
-        socket.setSoTimeout(30_000);
-        socket.bind(new InetSocketAddress(address, 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-        out.write(content);
-        out.flush();
-        InputStream in = socket.getInputStream();
-        return answer(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-      } catch (IOException e) {
-        throw new IllegalStateException(method + " " + path + " from " + address, e);
-      }
-    }
-
-    private Answer answer(String raw) {
-      int end = raw.indexOf("\r\n\r\n");
-      String[] head = raw.substring(0, end).split("\r\n");
-      Map<String, String> headers = new LinkedHashMap<>();
-      for (int i = 1; i < head.length; i++) {
-        String name = head[i].substring(0, head[i].indexOf(':')).trim();
-        String value = head[i].substring(head[i].indexOf(':') + 1).trim();
-        if (name.equalsIgnoreCase("Set-Cookie")) {
-          String pair = value.split(";", 2)[0];
-          cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        headers.put(name.toLowerCase(), value);
-      }
-      String body = new String(raw.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-      return new Answer(Integer.parseInt(head[0].split(" ")[1]), headers, body);
-    }
-
-    /** Status, headers (names in lower case) and body of one answer. */
-    record Answer(int status, Map<String, String> headers, String body) {
-      String header(String name) {
-        return headers.get(name.toLowerCase());
-      }
-    }
+    return new RawClient(address, port);
   }
 }

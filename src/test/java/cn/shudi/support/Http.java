@@ -59,21 +59,27 @@ public final class Http {
 
   /** A multipart upload as Camunda Modeler sends it to {@code /deployment/create}. */
   public Response postMultipart(String path, Map<String, String> fields, String fileName, byte[] file) {
+    return postMultipart(path, fields, Map.of(fileName, file));
+  }
+
+  /** A multipart upload of several files, each a part named after the file. */
+  public Response postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
     String boundary = "----shudi" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     StringBuilder head = new StringBuilder();
     fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n")
         .append(v).append("\r\n"));
-    head.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
-        .append(fileName).append("\"\r\n").append("Content-Type: application/octet-stream\r\n\r\n");
-    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[start.length + file.length + end.length];
-    System.arraycopy(start, 0, body, 0, start.length);
-    System.arraycopy(file, 0, body, start.length, file.length);
-    System.arraycopy(end, 0, body, start.length + file.length, end.length);
-    BodyPublisher publisher = HttpRequest.BodyPublishers.ofByteArray(body);
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    files.forEach((fileName, file) -> {
+      body.writeBytes(("--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"" + fileName
+          + "\"; filename=\"" + fileName + "\"\r\n" + "Content-Type: application/octet-stream\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    BodyPublisher publisher = HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(publisher));
   }
 

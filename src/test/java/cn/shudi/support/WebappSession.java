@@ -43,6 +43,15 @@ public final class WebappSession {
     return http.postJson(path, json);
   }
 
+  /** A request with the session's cookie and CSRF token, to complete and {@link #send}. */
+  public HttpRequest.Builder request(String path) {
+    return http.request(path).header("X-XSRF-TOKEN", http.csrfToken());
+  }
+
+  public Http.Response send(HttpRequest.Builder request) {
+    return http.send(request);
+  }
+
   public Http.Response postForm(String path, Map<String, String> form) {
     return http.postForm(path, form);
   }

@@ -1,0 +1,49 @@
+package cn.shudi.redteam;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import cn.shudi.security.AttackCanary;
+
+/**
+ * The red-team suite of issue 12 against the application on its embedded H2 database, over real HTTP; the same
+ * probes run on PostgreSQL in {@link RedTeamPostgresTest}. Shares its context with the security tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shudi.security.max-results=5")
+@Import(AttackCanary.Config.class)
+class RedTeamH2Test implements ExpressionProbes, VariableProbes, ModelProbes, BodyProbes, BoundaryProbes {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  AttackCanary canary;
+  @Autowired
+  DataSource dataSource;
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public AttackCanary canary() {
+    return canary;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+}

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which logins to refuse for now, from the wrong passwords of the last minutes (docs/login-throttle.md).
+ * Which logins to refuse for now, from the wrong passwords of the last minutes (docs/security.md, "Logins").
  * Every wrong password counts three times:
  * <ul>
  * <li><b>account at address</b>: growing delays from the first failure, a lock after

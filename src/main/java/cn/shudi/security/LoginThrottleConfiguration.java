@@ -8,7 +8,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Logins throttled per account and client address, with locks that end by themselves
- * (docs/login-throttle.md): the throttle, the engine's user store that asks it, and the filter that tells
+ * (docs/security.md, "Logins"): the throttle, the engine's user store that asks it, and the filter that tells
  * it the client's address.
  */
 @Configuration(proxyBeanMethods = false)

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The login throttle's numbers ({@link LoginThrottle}, docs/login-throttle.md). Failures are counted for
+ * The login throttle's numbers ({@link LoginThrottle}, docs/security.md, "Logins"). Failures are counted for
  * {@code lockDuration} from the first one; a lock lasts {@code lockDuration} too.
  *
  * @param delayBase refusal after the first failure that is delayed

@@ -2,7 +2,6 @@ package cn.shudi.security;
 
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -50,8 +49,11 @@ class SandboxedExpressionManager extends JuelExpressionManager {
   private final ExpressionPolicy policy;
   private final Function<String, Object> beanLookup;
   private final Map<String, Object> beans = new ConcurrentHashMap<>();
-  /** The allowed beans met so far, by instance: which bean a method call's base is. */
-  private final Map<Object, String> beanNames = Collections.synchronizedMap(new IdentityHashMap<>());
+  /**
+   * The allowed beans met so far, by instance: which bean a method call's base is. Copied on write (a dozen
+   * beans, each written once), so the reads of every method call take no lock.
+   */
+  private volatile Map<Object, String> beanNames = new IdentityHashMap<>();
 
   /**
    * @param beanLookup finds a bean by name (the Spring context); asked lazily, when an expression first
@@ -94,8 +96,20 @@ class SandboxedExpressionManager extends JuelExpressionManager {
   }
 
   private Object bean(String name) {
+    Object bean = beans.get(name);
+    if (bean == null) {
+      bean = remember(name);
+    }
+    return bean;
+  }
+
+  private synchronized Object remember(String name) {
     Object bean = beans.computeIfAbsent(name, beanLookup);
-    beanNames.putIfAbsent(bean, name);
+    if (!beanNames.containsKey(bean)) {
+      Map<Object, String> names = new IdentityHashMap<>(beanNames);
+      names.put(bean, name);
+      beanNames = names;
+    }
     return bean;
   }
 

@@ -77,7 +77,7 @@ final class VariableTypes {
 
   static boolean isRefused(TypedValueSerializer<?> serializer) {
     ValueType type = serializer.getType();
-    return type != null && REFUSED.contains(type.getName().toLowerCase(Locale.ROOT));
+    return type != null && REFUSED.contains(type.getName()); // the engine's type names are in lower case
   }
 
   /** Hands out the engine's serializers, each of a refused type wrapped so that it never writes. */

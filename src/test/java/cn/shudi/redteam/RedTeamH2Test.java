@@ -12,9 +12,10 @@ import cn.shudi.security.AttackCanary;
 
 /**
  * The red-team suite of issue 12 against the application on its embedded H2 database, over real HTTP; the same
- * probes run on PostgreSQL in {@link RedTeamPostgresTest}. Shares its context with the security tests.
+ * probes run on PostgreSQL in {@link RedTeamPostgresTest}. A context of its own: the webapps keep state in static
+ * fields that a context closed later by another test class would take from a shared one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shudi.security.max-results=5")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(AttackCanary.Config.class)
 class RedTeamH2Test implements ExpressionProbes, VariableProbes, ModelProbes, BodyProbes, BoundaryProbes {
 

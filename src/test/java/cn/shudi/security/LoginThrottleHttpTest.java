@@ -23,7 +23,7 @@ import cn.shudi.support.RawClient;
 import cn.shudi.support.StaffUsers;
 
 /**
- * The login throttle ({@link LoginThrottle}, docs/login-throttle.md) over real HTTP: wrong passwords lock an
+ * The login throttle ({@link LoginThrottle}, docs/security.md, "Logins") over real HTTP: wrong passwords lock an
  * account only at the attacker's address and only for a while, an address that tries many accounts is slowed
  * and locked, many addresses make the account stricter but never lock it, and the administrators see and
  * release the locks. Each test shows the refusal and that the real user still gets in from elsewhere.

@@ -16,7 +16,9 @@ import cn.shudi.reliability.RequestRefusedException;
  * What any deployment may hold, whoever deploys (an analyst from Camunda Modeler, governance, the platform at
  * start-up): BPMN files ({@link BpmnRules}) and Camunda Forms ({@link FormRules}), nothing else, each within
  * the size caps. Runs before Camunda parses or stores anything, so a refused deployment leaves no row behind;
- * the refusal names every file, element and rule at once, in Chinese (answered 400).
+ * the refusal names every file, element and rule at once, in Chinese (answered 400). A stored deployment the
+ * engine loads again (after a restart, one model at a time) meets the same content rules, so a model deployed
+ * before a rule existed does not run past it; the size caps are for new deployments.
  */
 class DeploymentPolicy implements Deployer {
 
@@ -40,7 +42,7 @@ class DeploymentPolicy implements Deployer {
       String name = resource.getName();
       byte[] bytes = resource.getBytes() == null ? new byte[0] : resource.getBytes();
       total += bytes.length;
-      if (bytes.length > limits.maxResourceBytes()) {
+      if (deployment.isNew() && bytes.length > limits.maxResourceBytes()) {
         findings.add(name + " 有 " + bytes.length + " 字节，超过单个文件上限 " + limits.maxResourceBytes() + " 字节");
       } else if (isBpmn(name)) {
         findings.addAll(bpmn.check(name, bytes));
@@ -51,7 +53,7 @@ class DeploymentPolicy implements Deployer {
       }
     }
     long cap = byUser() ? limits.maxBytes() : limits.maxStartupBytes();
-    if (total > cap) {
+    if (deployment.isNew() && total > cap) {
       findings.add("部署共 " + total + " 字节，超过上限 " + cap + " 字节");
     }
     if (!findings.isEmpty()) {

@@ -20,6 +20,9 @@ class TenantDeploymentGuard implements Deployer {
 
   @Override
   public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // a stored deployment loaded again: its county was settled when it was made
+    }
     Authentication user = Context.getCommandContext().getAuthentication();
     if (user == null || user.getUserId() == null) {
       return;

@@ -1,6 +1,7 @@
 package cn.shudi.redteam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.shudi.reliability.RequestRefusedException;
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
 import cn.shudi.support.WebappSession;
@@ -155,6 +158,29 @@ interface VariableProbes extends RedTeamTarget {
     Http.Response json = admin.putJson(taskPath + "/variables/" + NAME + "_list",
         "{\"value\":\"[\\\"a\\\"]\",\"type\":\"Json\"}");
     assertThat(List.of(text.status(), json.status())).as(text + " / " + json).containsOnly(204);
+    engine().getRuntimeService().deleteProcessInstance(caseId, "red team");
+  }
+
+  /** Behind the API: whatever sets a variable in the engine (a bean, a mapping, a future API) stores no object. */
+  @Test
+  default void theEngineStoresNoObjectWhoeverSetsIt() {
+    Path marker = RedTeamTarget.marker();
+    String caseId = newCase();
+    String json = "{\"url\":" + RedTeamTarget.quoted(gadgetUrl(marker)) + "}";
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("serialized gadget", Variables.serializedObjectValue(json).objectTypeName(GADGET)
+        .serializationDataFormat("application/json").create());
+    values.put("a Java object", Variables.objectValue(new DriverManagerDataSource(gadgetUrl(marker))).create());
+    values.put("a map", new java.util.HashMap<>(Map.of("url", "x")));
+    values.put("a list", new java.util.ArrayList<>(List.of("a")));
+    values.put("bytes", Variables.byteArrayValue(new byte[] {1, 2}));
+    values.put("a file", Variables.fileValue("x.html").file(RedTeamTarget.utf8("<script>")).create());
+    values.forEach((what, value) -> assertThatThrownBy(() -> engine().getRuntimeService()
+        .setVariable(caseId, "rt_engine", value)).as(what).isInstanceOf(RequestRefusedException.class).hasMessageContaining("本平台不保存这类变量"));
+    assertThat(engine().getRuntimeService().getVariables(caseId)).doesNotContainKey("rt_engine");
+    assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(caseId)
+        .variableName("rt_engine").count()).isZero();
+    assertNothingRan(marker);
     engine().getRuntimeService().deleteProcessInstance(caseId, "red team");
   }
 

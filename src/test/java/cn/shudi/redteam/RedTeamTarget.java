@@ -106,6 +106,18 @@ interface RedTeamTarget {
         .extracting(u -> u.getId()).as("administrators").containsExactly("admin");
   }
 
+  /** A control: the payload ran its command (the marker appears within 5 s); the marker is removed again. */
+  static void assertRan(Path marker, String what) throws InterruptedException {
+    try {
+      for (int i = 0; i < 50 && !marker.toFile().exists(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(marker).as("the control %s ran its command", what).exists();
+    } finally {
+      delete(marker);
+    }
+  }
+
   static void delete(Path marker) {
     try {
       Files.deleteIfExists(marker);

@@ -85,12 +85,7 @@ interface VariableProbes extends RedTeamTarget {
   default void theGadgetRunsACommandWhenBuiltAndAsked() throws Exception {
     Path marker = RedTeamTarget.marker();
     try (Connection ignored = new DriverManagerDataSource(gadgetUrl(marker)).getConnection()) {
-      for (int i = 0; i < 50 && !marker.toFile().exists(); i++) {
-        Thread.sleep(100);
-      }
-      assertThat(marker).as("the control gadget ran its command").exists();
-    } finally {
-      RedTeamTarget.delete(marker);
+      RedTeamTarget.assertRan(marker, "gadget");
     }
   }
 
@@ -176,7 +171,8 @@ interface VariableProbes extends RedTeamTarget {
     values.put("bytes", Variables.byteArrayValue(new byte[] {1, 2}));
     values.put("a file", Variables.fileValue("x.html").file(RedTeamTarget.utf8("<script>")).create());
     values.forEach((what, value) -> assertThatThrownBy(() -> engine().getRuntimeService()
-        .setVariable(caseId, "rt_engine", value)).as(what).isInstanceOf(RequestRefusedException.class).hasMessageContaining("本平台不保存这类变量"));
+        .setVariable(caseId, "rt_engine", value)).as(what).isInstanceOf(RequestRefusedException.class)
+        .hasMessageContaining("本平台不保存这类变量"));
     assertThat(engine().getRuntimeService().getVariables(caseId)).doesNotContainKey("rt_engine");
     assertThat(engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(caseId)
         .variableName("rt_engine").count()).isZero();

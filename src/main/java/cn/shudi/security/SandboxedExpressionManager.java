@@ -103,12 +103,18 @@ class SandboxedExpressionManager extends JuelExpressionManager {
     return bean;
   }
 
+  /**
+   * Indexes the bean by instance before it can be found by name: a thread that finds it by name must also find
+   * it allowed (else the job executor's threads, meeting a bean at once, were refused).
+   */
   private synchronized Object remember(String name) {
-    Object bean = beans.computeIfAbsent(name, beanLookup);
-    if (!beanNames.containsKey(bean)) {
+    Object bean = beans.get(name);
+    if (bean == null) {
+      bean = beanLookup.apply(name);
       Map<Object, String> names = new IdentityHashMap<>(beanNames);
       names.put(bean, name);
       beanNames = names;
+      beans.put(name, bean);
     }
     return bean;
   }

@@ -2,7 +2,6 @@ package cn.shudi.security;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +12,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,7 +67,6 @@ class AccessRulesFilter extends OncePerRequestFilter {
 
   private final Callers callers;
   private final AuthorizationService authorizations;
-  private final ObjectMapper json = new ObjectMapper();
 
   AccessRulesFilter(Callers callers, AuthorizationService authorizations) {
     this.callers = callers;
@@ -83,9 +79,7 @@ class AccessRulesFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<String> refusal = refusal(request.getMethod(), path, request);
     if (refusal.isPresent()) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      json.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException", "message", refusal.get()));
+      StrictJson.writeRefusal(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", refusal.get());
       return;
     }
     chain.doFilter(request, response);

@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * What a Camunda Form ({@code .form}, rendered by form-js in Tasklist) may hold: well-formed JSON with the
@@ -22,13 +18,10 @@ final class FormRules {
   static final Set<String> COMPONENTS = Set.of("default", "textfield", "textarea", "number", "select", "radio",
       "checkbox", "checklist", "taglist", "datetime", "text", "group", "separator", "spacer");
 
-  private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
   List<String> check(String resource, byte[] bytes) {
     JsonNode form;
     try {
-      form = json.readTree(bytes);
+      form = StrictJson.MAPPER.readTree(bytes);
     } catch (IOException e) {
       return List.of(resource + " 不是合法的 JSON 表单（" + e.getMessage() + "）");
     }

@@ -17,11 +17,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -63,6 +59,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
           + "/(?:task(?:/count)?|history/task(?:/count)?|filter(?:/.*)?)/?");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile(
       "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/deployment/create/?");
+  private static final Pattern MAX_RESULTS = Pattern.compile("(^|&)maxResults=");
   private static final Pattern METRICS = Pattern.compile(".*/metrics(?:/.*)?");
   private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
   private static final Pattern SETUP = Pattern.compile("/camunda/api/admin/setup/[^/]+/user/create/?");
@@ -75,8 +72,6 @@ class RequestGuardFilter extends OncePerRequestFilter {
   private record Refusal(int status, String type, String message) {
   }
 
-  private final ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private final Callers callers;
   private final int maxResults;
   private final long maxBodyBytes;
@@ -268,7 +263,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
     JsonNode tree;
     try {
-      tree = json.readTree(body);
+      tree = StrictJson.MAPPER.readTree(body);
     } catch (IOException e) {
       return refuse("请求内容不是合法的 JSON（重复的字段、多余的内容或格式错误）");
     }
@@ -313,7 +308,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
   }
 
   private static boolean hasMaxResults(String query) {
-    return query != null && Pattern.compile("(^|&)maxResults=").matcher(query).find();
+    return query != null && MAX_RESULTS.matcher(query).find();
   }
 
   private static boolean isExpressionName(String name) {
@@ -332,16 +327,14 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
   }
 
-  private void reject(HttpServletResponse response, Refusal refusal) throws IOException {
-    response.setStatus(refusal.status());
-    response.setContentType("application/json;charset=UTF-8");
+  private static void reject(HttpServletResponse response, Refusal refusal) throws IOException {
     if (refusal.status() == 401) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");
     }
     if (refusal.status() == 413) {
       response.setHeader("Connection", "close");
     }
-    json.writeValue(response.getOutputStream(), Map.of("type", refusal.type(), "message", refusal.message()));
+    StrictJson.writeRefusal(response, refusal.status(), refusal.type(), refusal.message());
   }
 
   /** A Content-Type the guard does not take. */

@@ -3,7 +3,6 @@ package cn.shudi.redteam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,6 @@ interface BodyProbes extends RedTeamTarget {
     return start;
   }
 
-  static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   default void anonymousBodiesAreRefusedUnread() {
     RawClient client = new RawClient("127.0.0.1", port());
@@ -55,12 +50,12 @@ interface BodyProbes extends RedTeamTarget {
   default void loggedInBodiesStopAtTheCap() {
     RawClient client = new RawClient("127.0.0.1", port());
     Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization",
-        basic("zhangqiu_market_staff", DEMO_PASSWORD));
+        RawClient.basic("zhangqiu_market_staff", DEMO_PASSWORD));
     RawClient.Answer announced = client.sendPartly("POST", "/engine-rest/task", headers, FIFTY_MB, start());
     assertThat(announced.status()).as("50 MB announced").isEqualTo(413);
     assertThat(announced.body()).contains("超过上限");
     RawClient.Answer deployment = client.sendPartly("POST", "/engine-rest/deployment/create", Map.of("Content-Type",
-        "multipart/form-data; boundary=x", "Authorization", basic(ANALYST, DEMO_PASSWORD)), FIFTY_MB, start());
+        "multipart/form-data; boundary=x", "Authorization", RawClient.basic(ANALYST, DEMO_PASSWORD)), FIFTY_MB, start());
     assertThat(deployment.status()).as("a 50 MB deployment").isEqualTo(413);
     // chunked, no length: read up to the cap (1 MB) and refused there; 2 MB are sent in all
     byte[] twoMegabytes = new byte[2 * 1024 * 1024];

@@ -34,8 +34,12 @@ public final class RawClient {
 
   /** A GET with HTTP basic login. */
   public Answer rest(String path, String user, String password) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return send("GET", path, Map.of("Authorization", "Basic " + credentials), "");
+    return send("GET", path, Map.of("Authorization", basic(user, password)), "");
+  }
+
+  /** The value of an {@code Authorization} header with HTTP basic credentials. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The Tasklist login form as the browser sends it: session cookie and CSRF token first. */

@@ -1,5 +1,6 @@
 package cn.shudi.organization;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +8,10 @@ import java.util.Optional;
  * A district or county with its units; each becomes one Camunda tenant.
  *
  * @param code lower-case code, also the tenant id and the folder under {@code jurisdictions/}
+ * @param zone the county's time zone: working days, deadlines, months and stored local times are in it
  */
-public record Jurisdiction(String code, String name, String shortName, String prefecture, List<Unit> units) {
+public record Jurisdiction(String code, String name, String shortName, String prefecture, ZoneId zone,
+    List<Unit> units) {
 
   public Jurisdiction {
     units = List.copyOf(units);

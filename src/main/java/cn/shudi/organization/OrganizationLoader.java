@@ -1,5 +1,8 @@
 package cn.shudi.organization;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,7 +23,7 @@ import cn.shudi.datafile.InvalidDataException;
  */
 public class OrganizationLoader {
 
-  static final List<String> JURISDICTIONS_HEADER = List.of("code", "name", "short_name", "prefecture");
+  static final List<String> JURISDICTIONS_HEADER = List.of("code", "name", "short_name", "prefecture", "time_zone");
   static final List<String> UNITS_HEADER = List.of("code", "name", "short_name", "type");
   private static final Pattern JURISDICTION_CODE = Pattern.compile("[a-z][a-z0-9]{1,30}");
   private static final Pattern UNIT_CODE = Pattern.compile("[a-z][a-z0-9]{1,30}");
@@ -62,8 +65,10 @@ public class OrganizationLoader {
           problems.add(new DataProblem(indexName, line, column, "不能为空"));
         }
       }
+      ZoneId zone = zone(indexName, line, row.get("time_zone"), problems);
       List<Unit> units = loadUnits(code, problems);
-      jurisdictions.add(new Jurisdiction(code, row.get("name"), row.get("short_name"), row.get("prefecture"), units));
+      jurisdictions.add(new Jurisdiction(code, row.get("name"), row.get("short_name"), row.get("prefecture"), zone,
+          units));
     }
     if (problems.isEmpty() && jurisdictions.isEmpty()) {
       problems.add(DataProblem.ofFile(indexName, "没有任何辖区：至少需要一行"));
@@ -72,6 +77,17 @@ public class OrganizationLoader {
       throw new InvalidDataException("组织机构数据有误", problems);
     }
     return new Organization(jurisdictions);
+  }
+
+  /** The county's time zone: its working days, deadlines and months are local time in it. */
+  private static ZoneId zone(String file, long line, String value, List<DataProblem> problems) {
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      problems.add(new DataProblem(file, line, "time_zone",
+          "时区「" + value + "」不合法：应为 IANA 时区名，如 Asia/Shanghai"));
+      return ZoneOffset.UTC;
+    }
   }
 
   private List<Unit> loadUnits(String jurisdiction, List<DataProblem> problems) {

@@ -42,7 +42,7 @@ class CatalogsTest {
 
   @Test
   void aMissingListStopsStartUpNamingTheFile(@TempDir Path folder) throws IOException {
-    Files.writeString(folder.resolve("jurisdictions.csv"), "code,name,short_name,prefecture\nzhangqiu,济南市章丘区,章丘区,济南市\n");
+    Files.writeString(folder.resolve("jurisdictions.csv"), "code,name,short_name,prefecture,time_zone\nzhangqiu,济南市章丘区,章丘区,济南市,Asia/Shanghai\n");
     Files.createDirectories(folder.resolve("zhangqiu"));
     Files.copy(Path.of("jurisdictions/zhangqiu/units.csv"), folder.resolve("zhangqiu/units.csv"));
 
@@ -56,7 +56,7 @@ class CatalogsTest {
 
   @Test
   void aBadListStopsStartUpWithEveryProblem(@TempDir Path folder) throws IOException {
-    Files.writeString(folder.resolve("jurisdictions.csv"), "code,name,short_name,prefecture\nzhangqiu,济南市章丘区,章丘区,济南市\n");
+    Files.writeString(folder.resolve("jurisdictions.csv"), "code,name,short_name,prefecture,time_zone\nzhangqiu,济南市章丘区,章丘区,济南市,Asia/Shanghai\n");
     Files.createDirectories(folder.resolve("zhangqiu"));
     Files.copy(Path.of("jurisdictions/zhangqiu/units.csv"), folder.resolve("zhangqiu/units.csv"));
     Files.writeString(folder.resolve("zhangqiu/catalog.csv"), TestData.resource("several-errors.csv"));

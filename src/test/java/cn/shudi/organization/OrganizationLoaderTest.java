@@ -21,7 +21,7 @@ class OrganizationLoaderTest {
   @TempDir
   Path dir;
 
-  static final String INDEX = "code,name,short_name,prefecture\nzq,济南市章丘区,章丘区,济南市\n";
+  static final String INDEX = "code,name,short_name,prefecture,time_zone\nzq,济南市章丘区,章丘区,济南市,Asia/Shanghai\n";
   static final String GOOD_UNITS = """
       code,name,short_name,type
       command,章丘区社会治理网格化服务中心,区指挥中心,command_centre
@@ -70,6 +70,21 @@ class OrganizationLoaderTest {
   void aGoodFileLoads() throws IOException {
     write(INDEX, GOOD_UNITS);
     assertThat(load().jurisdiction("zq").units()).hasSize(4);
+  }
+
+  @Test
+  void aCountyCarriesItsTimeZone() throws IOException {
+    write(INDEX, GOOD_UNITS);
+    assertThat(load().jurisdiction("zq").zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Test
+  void anUnknownTimeZoneIsReportedWithLineAndColumn() throws IOException {
+    write(INDEX.replace("Asia/Shanghai", "China/Jinan"), GOOD_UNITS);
+    DataProblem problem = failure().problems().get(0);
+    assertThat(problem.line()).isEqualTo(2);
+    assertThat(problem.column()).isEqualTo("time_zone");
+    assertThat(problem.message()).contains("China/Jinan").contains("Asia/Shanghai");
   }
 
   @Test

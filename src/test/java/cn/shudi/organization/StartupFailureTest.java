@@ -57,7 +57,7 @@ class StartupFailureTest {
   void aMalformedUnitsFileStopsStartUpNamingFileLineAndProblem() throws IOException, SQLException {
     Path data = dir.resolve("jurisdictions");
     Files.createDirectories(data.resolve("zq"));
-    Files.writeString(data.resolve("jurisdictions.csv"), "code,name,short_name,prefecture\nzq,济南市章丘区,章丘区,济南市\n");
+    Files.writeString(data.resolve("jurisdictions.csv"), "code,name,short_name,prefecture,time_zone\nzq,济南市章丘区,章丘区,济南市,Asia/Shanghai\n");
     Files.writeString(data.resolve("zq/units.csv"), """
         code,name,short_name,type
         command,章丘区社会治理网格化服务中心,区指挥中心,command_centre

@@ -29,7 +29,7 @@ public final class ZhangqiuOnly {
               StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(folder.resolve("jurisdictions.csv"),
-            "code,name,short_name,prefecture\nzhangqiu,济南市章丘区,章丘区,济南市\n");
+            "code,name,short_name,prefecture,time_zone\nzhangqiu,济南市章丘区,章丘区,济南市,Asia/Shanghai\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import cn.shudi.process.BpmnElement;
+
 /**
  * Drives cases as the staff would: every open task is completed by the demo staff member of the
  * task's candidate group, under that user's authentication (authorization checks are on), so a task
@@ -72,23 +74,49 @@ public final class CaseDriver {
     return tasks.createTaskQuery().processInstanceIdIn(hierarchy(rootId).toArray(String[]::new)).list();
   }
 
-  public String candidateGroup(Task task) {
+  /** The one open task of the process instance at the step; fails when there is none or several. */
+  public Task task(String processInstanceId, BpmnElement step) {
+    return task(processInstanceId, step.id());
+  }
+
+  public Task task(String processInstanceId, String stepId) {
+    List<Task> open = tasks(processInstanceId, stepId);
+    if (open.size() != 1) {
+      throw new AssertionError("expected one open task " + stepId + " in " + processInstanceId + ", found "
+          + open.size());
+    }
+    return open.get(0);
+  }
+
+  public List<Task> tasks(String processInstanceId, String stepId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(stepId).list();
+  }
+
+  public List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst()
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  public String candidateGroup(Task task) {
+    return candidateGroups(task).stream().findFirst()
         .orElseThrow(() -> new AssertionError("task " + task.getTaskDefinitionKey() + " has no candidate group"));
   }
 
-  /** Completes the task as {@code <group>_staff}, a member of the group, in the group's tenant. */
-  public void completeAsStaff(Task task, Map<String, Object> values) {
-    String group = candidateGroup(task);
-    String tenant = group.substring(0, group.indexOf('_'));
-    identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
+  /** Completes the task as the user, with the user's groups in the county; authorization checks apply. */
+  public void completeAs(String user, List<String> groups, String tenant, Task task, Map<String, Object> values) {
+    identity.setAuthentication(user, groups, List.of(tenant));
     try {
       tasks.complete(task.getId(), values);
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Completes the task as {@code <group>_staff}, a member of the group, in the group's tenant. */
+  public void completeAsStaff(Task task, Map<String, Object> values) {
+    String group = candidateGroup(task);
+    completeAs(group + "_staff", List.of(group), group.substring(0, group.indexOf('_')), task, values);
   }
 
   /** Runs every job of the case's processes that is due now; returns how many ran. */

@@ -38,7 +38,7 @@ class ProcessClassesTest {
   @MethodSource("processes")
   void theEnumNamesEveryFlowNodeOfTheModel(String key, BpmnElement[] elements) {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes/shared", key + ".bpmn").toFile());
-    assertThat(model.getModelElementById(key)).as("process id").isInstanceOf(Process.class);
+    assertThat((Object) model.getModelElementById(key)).as("process id").isInstanceOf(Process.class);
     assertThat(Arrays.stream(elements).map(BpmnElement::id))
         .as("flow nodes of " + key)
         .containsExactlyInAnyOrderElementsOf(model.getModelElementsByType(FlowNode.class).stream()

@@ -86,7 +86,7 @@ class SharedCallTest extends SharedProcessTestBase {
     Task evaluate = task(instance, CallProcess.Element.EVALUATE.id());
     assertThat(candidateGroups(evaluate)).containsExactly(MINGSHUI);
     assertThat(formOf(evaluate)).isEqualTo("evaluation");
-    assertThat(runtime.getVariable(instance.getId(), "shared_call_handle_result")).isEqualTo("已现场检查并下达整改通知");
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.HANDLE_RESULT.name())).isEqualTo("已现场检查并下达整改通知");
     completeAs(MINGSHUI, evaluate, Map.of(CallProcess.RATING.name(), "satisfied", CallProcess.RATING_COMMENT.name(), "响应及时"));
 
     assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id()).hasNotPassed(CallProcess.Element.ACCEPT_SUPERVISE.id(),

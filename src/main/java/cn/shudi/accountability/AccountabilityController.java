@@ -31,7 +31,7 @@ import cn.shudi.organization.Organization;
  * <li>{@code GET /api/accountability/{jurisdiction}/refusals?from=yyyy-MM-dd&to=yyyy-MM-dd}: JSON</li>
  * <li>{@code GET /api/accountability/{jurisdiction}/refusals.xlsx?from=…&to=…}: the same as an Excel file</li>
  * </ul>
- * Days are the county's (Asia/Shanghai), both ends inclusive; without {@code to} the period ends today,
+ * Days are the county's ({@link Jurisdiction#zone()}), both ends inclusive; without {@code to} the period ends today,
  * without {@code from} it starts on the first of {@code to}'s month. HTTP basic login as for
  * {@code /engine-rest}; who may read: {@link ReportAccess}. Errors answer {@code {"error": "…"}}.
  */
@@ -72,7 +72,7 @@ class AccountabilityController {
     access.checkCanRead(code);
     Jurisdiction jurisdiction = organization.find(code)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有辖区「" + code + "」"));
-    LocalDate to = toText == null || toText.isBlank() ? today() : date("to", toText);
+    LocalDate to = toText == null || toText.isBlank() ? today(jurisdiction) : date("to", toText);
     LocalDate from = fromText == null || fromText.isBlank() ? to.withDayOfMonth(1) : date("from", fromText);
     if (from.isAfter(to)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "起始日期 from（" + from + "）晚于截止日期 to（" + to + "）");
@@ -89,8 +89,8 @@ class AccountabilityController {
     }
   }
 
-  private static LocalDate today() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), Refusals.ZONE).toLocalDate();
+  private static LocalDate today(Jurisdiction jurisdiction) {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()).toLocalDate();
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -43,7 +43,7 @@ public class AccountabilityReport {
           : catalog.flatMap(c -> c.item(r.itemCode())).map(Item::name).orElse(null);
       String unitName = r.unitCode() == null ? null
           : jurisdiction.unit(r.unitCode()).map(Unit::shortName).orElse(null);
-      lines.add(new RefusalReport.Line(r.id(), r.refusedAt().atZone(Refusals.ZONE).toOffsetDateTime(), r.caseId(),
+      lines.add(new RefusalReport.Line(r.id(), r.refusedAt().atZone(jurisdiction.zone()).toOffsetDateTime(), r.caseId(),
           r.itemCode(), itemName, r.unitCode(), unitName, r.reason()));
     }
     List<RefusalReport.DepartmentCount> byDepartment = count(lines, RefusalReport.Line::unitCode, RefusalReport.Line::unitName).entrySet()

@@ -3,8 +3,10 @@ package cn.shudi.accountability;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,8 +22,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Organization;
+
 /**
- * The refusals of all counties, in table {@code shudi_refusal} (Flyway {@code V1__platform_tables.sql}).
+ * The refusals of all counties, in table {@code shudi_refusal} (Flyway {@code V1__platform_tables.sql}). The
+ * table belongs to the accountability feature: other features read it through this class only. Times are the
+ * county's local time ({@link Jurisdiction#zone()}) by the engine clock.
  *
  * <p>A refusal is written in <b>its own transaction</b> ({@code PROPAGATION_REQUIRES_NEW}): the engine's
  * command that made the attempt may roll back — the township guard throws and so rolls back the very
@@ -36,9 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Refusals {
 
-  /** The counties' time zone: {@code refused_at} holds local time in it, and report days are its days. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
   private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
   private static final int ITEM_CODE_LENGTH = 16;
   private static final int UNIT_CODE_LENGTH = 64;
@@ -52,10 +56,12 @@ public class Refusals {
       rs.getString("reason"), rs.getObject("refused_at", LocalDateTime.class));
 
   private final JdbcClient jdbc;
+  private final Organization organization;
   private final TransactionTemplate ownTransaction;
 
-  Refusals(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  Refusals(JdbcClient jdbc, Organization organization, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.organization = organization;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -81,7 +87,7 @@ public class Refusals {
     Objects.requireNonNull(jurisdiction, "jurisdiction");
     Objects.requireNonNull(reason, "reason");
     Refusal refusal = new Refusal(id, jurisdiction, cut(caseId, CASE_ID_LENGTH), cut(itemCode, ITEM_CODE_LENGTH),
-        cut(unitCode, UNIT_CODE_LENGTH), cut(reason, REASON_LENGTH), now());
+        cut(unitCode, UNIT_CODE_LENGTH), cut(reason, REASON_LENGTH), now(jurisdiction));
     try {
       Refusal stored = ownTransaction.execute(status -> find(id).orElseGet(() -> insert(refusal)));
       LOG.info("已拒绝并记录（{}，案件 {}，事项 {}，单位 {}）：{}", jurisdiction, caseId, itemCode, unitCode, reason);
@@ -99,6 +105,21 @@ public class Refusals {
         .param("jurisdiction", jurisdiction).param("from", from.atStartOfDay())
         .param("to", to.plusDays(1).atStartOfDay())
         .query(ROW).list();
+  }
+
+  /**
+   * How often each unit was refused in the county's month, per {@code unit_code} as written (a unit code or a
+   * group id); refusals naming no unit are not counted.
+   */
+  public Map<String, Integer> perUnit(Jurisdiction jurisdiction, YearMonth month) {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbc.sql("select unit_code, count(*) as refusals from shudi_refusal where jurisdiction = :jurisdiction "
+        + "and refused_at >= :from and refused_at < :to and unit_code is not null group by unit_code")
+        .param("jurisdiction", jurisdiction.code()).param("from", month.atDay(1).atStartOfDay())
+        .param("to", month.plusMonths(1).atDay(1).atStartOfDay())
+        .query((rs, row) -> Map.entry(rs.getString("unit_code"), rs.getInt("refusals"))).list()
+        .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
+    return counts;
   }
 
   /** The refusals of one case, oldest first. */
@@ -120,8 +141,11 @@ public class Refusals {
     return refusal;
   }
 
-  private static LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).withNano(0);
+  /** Now by the engine clock in the county's time, to the second. */
+  private LocalDateTime now(String jurisdiction) {
+    Jurisdiction county = organization.find(jurisdiction)
+        .orElseThrow(() -> new IllegalArgumentException("没有辖区「" + jurisdiction + "」"));
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), county.zone()).withNano(0);
   }
 
   private static String cut(String value, int length) {

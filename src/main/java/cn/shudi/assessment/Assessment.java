@@ -28,6 +28,7 @@ import cn.shudi.evaluation.Readers;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Role;
+import cn.shudi.organization.UnitType;
 
 /**
  * The monthly assessment (月度评价排名) of one county, {@code ${assessment.runMonthly(execution)}} in
@@ -36,11 +37,8 @@ import cn.shudi.organization.Role;
  * ({@link RankingFormula}), stores the ranking (replacing an earlier run of the same month) and writes it
  * as .xlsx to {@code shudi.assessment.export-dir}.
  */
-@Component("assessment")
+@Component(MonthlyAssessmentProcess.ASSESSMENT_BEAN)
 public class Assessment {
-
-  /** Optional start variable: the month to assess (yyyy-MM) instead of the previous one. */
-  public static final String PERIOD = "assessmentPeriod";
 
   private static final Logger LOG = LoggerFactory.getLogger(Assessment.class);
 
@@ -60,10 +58,8 @@ public class Assessment {
   }
 
   /**
-   * Assesses the month before the engine's "now" (or {@code assessmentPeriod}) for the process's county,
-   * and leaves the outcome in variables Cockpit shows: {@code assessmentPeriod}, {@code formulaVersion},
-   * {@code commendedDepartments}, {@code summonedDepartments}, {@code summonedTownships},
-   * {@code assessmentFile}, {@code supervisorsGroup}.
+   * The process adapter: assesses the month before the engine's "now" (or {@code assessmentPeriod}) for the
+   * process's county, and leaves the outcome in variables Cockpit shows ({@link MonthlyAssessmentProcess}).
    */
   public void runMonthly(DelegateExecution execution) {
     Jurisdiction jurisdiction = organization.find(execution.getTenantId()).orElseThrow(() -> new NotValidException(
@@ -73,15 +69,15 @@ public class Assessment {
       throw new NotValidException("月度评价排名由定时器每月自动生成；手工重算只能由" + jurisdiction.shortName()
           + "的指挥调度员、督查人员、清单分析员或系统管理员发起");
     }
-    YearMonth period = period(execution.getVariable(PERIOD));
+    YearMonth period = period(MonthlyAssessmentProcess.PERIOD.get(execution), jurisdiction);
     MonthlyRanking ranking = run(jurisdiction, period, execution.getProcessInstanceId());
-    execution.setVariable(PERIOD, period.toString());
-    execution.setVariable("formulaVersion", ranking.formulaVersion());
-    execution.setVariable("commendedDepartments", names(ranking.commendedDepartments()));
-    execution.setVariable("summonedDepartments", names(ranking.summonedDepartments()));
-    execution.setVariable("summonedTownships", names(ranking.summonedTownships()));
-    execution.setVariable("assessmentFile", ranking.exportFile());
-    execution.setVariable("supervisorsGroup", Role.SUPERVISOR.groupId(jurisdiction));
+    MonthlyAssessmentProcess.PERIOD.set(execution, period.toString());
+    MonthlyAssessmentProcess.FORMULA_VERSION.set(execution, ranking.formulaVersion());
+    MonthlyAssessmentProcess.COMMENDED_DEPARTMENTS.set(execution, names(ranking.commendedDepartments()));
+    MonthlyAssessmentProcess.SUMMONED_DEPARTMENTS.set(execution, names(ranking.summonedDepartments()));
+    MonthlyAssessmentProcess.SUMMONED_TOWNSHIPS.set(execution, names(ranking.summonedTownships()));
+    MonthlyAssessmentProcess.ASSESSMENT_FILE.set(execution, ranking.exportFile());
+    MonthlyAssessmentProcess.SUPERVISORS_GROUP.set(execution, Role.SUPERVISOR.groupId(jurisdiction));
   }
 
   /** Assesses the county's month now (engine clock), stores and exports the ranking. */
@@ -90,9 +86,9 @@ public class Assessment {
     List<UnitMetrics> units = withoutAuthorization(() -> metrics.collect(jurisdiction, period, now));
     MonthlyRanking ranking = new MonthlyRanking(UUID.randomUUID().toString(), jurisdiction.code(),
         jurisdiction.shortName(), period, RankingFormula.VERSION,
-        LocalDateTime.ofInstant(now.toInstant(), MonthlyMetrics.ZONE).withNano(0),
-        RankingFormula.rankDepartments(units.stream().filter(u -> u.kind() == UnitKind.DEPARTMENT).toList()),
-        RankingFormula.rankTownships(units.stream().filter(u -> u.kind() == UnitKind.TOWNSHIP).toList()), null);
+        LocalDateTime.ofInstant(now.toInstant(), jurisdiction.zone()).withNano(0),
+        RankingFormula.rankDepartments(units.stream().filter(u -> u.kind() == UnitType.DEPARTMENT).toList()),
+        RankingFormula.rankTownships(units.stream().filter(u -> u.kind() == UnitType.TOWNSHIP).toList()), null);
     Path file = exportFile(jurisdiction.code(), period);
     ranking = ranking.withExportFile(file.toString());
     store.save(ranking, processInstanceId);
@@ -113,16 +109,16 @@ public class Assessment {
     return properties.exportDir().resolve(jurisdiction).resolve(period + ".xlsx").toAbsolutePath().normalize();
   }
 
-  /** The month before now (county time), or the given {@code yyyy-MM}. */
-  static YearMonth period(Object requested) {
-    if (requested != null && !requested.toString().isBlank()) {
+  /** The month before now (the county's time), or the given {@code yyyy-MM}. */
+  static YearMonth period(String requested, Jurisdiction jurisdiction) {
+    if (requested != null && !requested.isBlank()) {
       try {
-        return YearMonth.parse(requested.toString().trim());
+        return YearMonth.parse(requested.trim());
       } catch (DateTimeParseException e) {
         throw new NotValidException("评价月份应为 yyyy-MM（如 2026-01），收到：" + requested);
       }
     }
-    return YearMonth.from(LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), MonthlyMetrics.ZONE))
+    return YearMonth.from(LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()))
         .minusMonths(1);
   }
 

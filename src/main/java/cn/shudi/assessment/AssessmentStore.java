@@ -7,17 +7,18 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.shudi.organization.UnitType;
+
 /**
- * The stored monthly rankings ({@code shudi_assessment}, {@code shudi_assessment_rank}) and the month's
- * refusals ({@code shudi_refusal}, written by the accountability feature). Runs in the caller's transaction.
+ * The stored monthly rankings: tables {@code shudi_assessment} and {@code shudi_assessment_rank}, which belong
+ * to the assessment feature (created by Flyway {@code V3__evaluation.sql} with the evaluation's tables; other
+ * features read them through {@link Assessment}). Runs in the caller's transaction.
  */
 @Repository
 public class AssessmentStore {
@@ -82,32 +83,22 @@ public class AssessmentStore {
     jdbc.sql("select * from shudi_assessment_rank where assessment_id = :id order by list_order")
         .param("id", header.get().id())
         .query(AssessmentStore::unit).list()
-        .forEach(u -> (u.metrics().kind() == UnitKind.DEPARTMENT ? departments : townships).add(u));
+        .forEach(u -> (u.metrics().kind() == UnitType.DEPARTMENT ? departments : townships).add(u));
     return Optional.of(new MonthlyRanking(header.get().id(), jurisdiction, jurisdictionName, period,
         header.get().version(), header.get().computedAt(), departments, townships, header.get().exportFile()));
-  }
-
-  /**
-   * Refusals of the county from {@code from} (inclusive) to {@code to} (exclusive), per {@code unit_code} as
-   * written (a unit code or a group id).
-   */
-  public Map<String, Integer> refusalsPerUnit(String jurisdiction, LocalDateTime from, LocalDateTime to) {
-    Map<String, Integer> counts = new HashMap<>();
-    jdbc.sql("select unit_code, count(*) as refusals from shudi_refusal where jurisdiction = :jurisdiction "
-        + "and refused_at >= :from and refused_at < :to and unit_code is not null group by unit_code")
-        .param("jurisdiction", jurisdiction).param("from", from).param("to", to)
-        .query((rs, row) -> Map.entry(rs.getString("unit_code"), rs.getInt("refusals"))).list()
-        .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
-    return counts;
   }
 
   private static BigDecimal rate(Double rate) {
     return rate == null ? null : BigDecimal.valueOf(rate).setScale(4, RoundingMode.HALF_UP);
   }
 
+  private static UnitType unitType(String code) {
+    return UnitType.fromCode(code).orElseThrow(() -> new IllegalArgumentException("未知单位类型：" + code));
+  }
+
   private static UnitResult unit(ResultSet rs, int row) throws SQLException {
     UnitMetrics metrics = new UnitMetrics(rs.getString("unit_code"), rs.getString("unit_group"),
-        rs.getString("unit_name"), UnitKind.fromCode(rs.getString("unit_type")), rs.getInt("tasks_due"),
+        rs.getString("unit_name"), unitType(rs.getString("unit_type")), rs.getInt("tasks_due"),
         rs.getInt("tasks_on_time"), rs.getInt("calls_due"), rs.getInt("calls_on_time"), rs.getInt("ratings"),
         rs.getBigDecimal("rating_points").doubleValue(), rs.getInt("refusals"));
     int rank = rs.getInt("rank_no");

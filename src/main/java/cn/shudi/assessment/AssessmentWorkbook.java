@@ -12,6 +12,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.shudi.organization.UnitType;
+
 /**
  * The monthly ranking as an Excel workbook: one sheet per kind of unit ({@value #DEPARTMENT_SHEET},
  * {@value #TOWNSHIP_SHEET}), a header row in Chinese, one row per unit in ranking order, then two lines on
@@ -25,10 +27,10 @@ public final class AssessmentWorkbook {
   public static final String NOT_RANKED = "未参评";
 
   /** The header of a sheet; the satisfaction column is named after what rates the unit. */
-  public static List<String> header(UnitKind kind) {
+  public static List<String> header(UnitType kind) {
     return List.of("名次", "单位", "单位编码", "得分", "按时办结率",
-        kind == UnitKind.DEPARTMENT ? "满意率" : "呼叫评价得分率", "按时响应率", "清单外被拒次数",
-        "到期任务数", "按时办结数", "到期呼叫数", "按时受理数", kind == UnitKind.DEPARTMENT ? "收到评价数" : "呼叫被评价数",
+        kind == UnitType.DEPARTMENT ? "满意率" : "呼叫评价得分率", "按时响应率", "清单外被拒次数",
+        "到期任务数", "按时办结数", "到期呼叫数", "按时受理数", kind == UnitType.DEPARTMENT ? "收到评价数" : "呼叫被评价数",
         "结果");
   }
 
@@ -38,8 +40,8 @@ public final class AssessmentWorkbook {
   public static byte[] write(MonthlyRanking ranking) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Styles styles = new Styles(workbook);
-      sheet(workbook.createSheet(DEPARTMENT_SHEET), UnitKind.DEPARTMENT, ranking, styles);
-      sheet(workbook.createSheet(TOWNSHIP_SHEET), UnitKind.TOWNSHIP, ranking, styles);
+      sheet(workbook.createSheet(DEPARTMENT_SHEET), UnitType.DEPARTMENT, ranking, styles);
+      sheet(workbook.createSheet(TOWNSHIP_SHEET), UnitType.TOWNSHIP, ranking, styles);
       workbook.getProperties().getCoreProperties().setTitle(
           ranking.jurisdictionName() + " " + ranking.period() + " 评价排名（计分公式 " + ranking.formulaVersion() + "）");
       workbook.write(out);
@@ -49,7 +51,7 @@ public final class AssessmentWorkbook {
     }
   }
 
-  private static void sheet(Sheet sheet, UnitKind kind, MonthlyRanking ranking, Styles styles) {
+  private static void sheet(Sheet sheet, UnitType kind, MonthlyRanking ranking, Styles styles) {
     List<String> header = header(kind);
     Row head = sheet.createRow(0);
     for (int c = 0; c < header.size(); c++) {
@@ -79,7 +81,7 @@ public final class AssessmentWorkbook {
       }
       rate(row, 4, m.completionRate(), styles);
       rate(row, 5, m.satisfactionRate(), styles);
-      rate(row, 6, kind == UnitKind.DEPARTMENT ? m.responseRate() : null, styles);
+      rate(row, 6, kind == UnitType.DEPARTMENT ? m.responseRate() : null, styles);
       row.createCell(7).setCellValue(m.refusals());
       row.createCell(8).setCellValue(m.tasksDue());
       row.createCell(9).setCellValue(m.tasksOnTime());
@@ -90,8 +92,8 @@ public final class AssessmentWorkbook {
     }
     r++;
     sheet.createRow(r++).createCell(0).setCellValue(ranking.jurisdictionName() + " " + ranking.period().getYear() + "年"
-        + ranking.period().getMonthValue() + "月" + kind.label() + "评价排名，生成于 " + ranking.computedAt());
-    sheet.createRow(r).createCell(0).setCellValue("计分公式 " + ranking.formulaVersion() + "：" + (kind == UnitKind.DEPARTMENT
+        + ranking.period().getMonthValue() + "月" + kind.shortLabel() + "评价排名，生成于 " + ranking.computedAt());
+    sheet.createRow(r).createCell(0).setCellValue("计分公式 " + ranking.formulaVersion() + "：" + (kind == UnitType.DEPARTMENT
         ? "得分 = 100 ×（40×按时办结率 + 30×满意率 + 20×按时响应率）÷ 已知指标权重之和 − 5 × 清单外被拒次数；前2名表扬，后3名约谈"
         : "得分 = 100 ×（40×按时办结率 + 30×呼叫评价得分率）÷ 已知指标权重之和 − 5 × 清单外被拒次数；后2名约谈")
         + "；无任何指标的单位不参评（详见 docs/ranking-formula.md）");

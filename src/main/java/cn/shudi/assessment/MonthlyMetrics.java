@@ -2,7 +2,6 @@ package cn.shudi.assessment;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,6 +13,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.accountability.Refusals;
+import cn.shudi.call.CallProcess;
 import cn.shudi.evaluation.CallRating;
 import cn.shudi.evaluation.EvaluationStore;
 import cn.shudi.evaluation.StoredRating;
@@ -26,29 +27,29 @@ import cn.shudi.organization.Unit;
  * <li>duty tasks from the engine's history ({@code ACT_HI_TASKINST}): every task the unit was a candidate
  * group of, due in the month, except the calls' 受理呼叫; on time when completed no later than its due date,
  * late when completed later or still open after it; tasks cancelled with their case do not count;</li>
- * <li>calls: the 受理呼叫 tasks ({@value #CALL_ACCEPT_TASK}) due in the month, the same way;</li>
+ * <li>calls: the 受理呼叫 tasks ({@link CallProcess.Element#ACCEPT}) due in the month, the same way;</li>
  * <li>ratings: the townships' ratings of departments given in the month and not annulled by an appeal;
  * the departments' ratings of townships' calls given in the month;</li>
- * <li>refusals: {@code shudi_refusal} rows of the month, counted for the unit {@code unit_code} names.</li>
+ * <li>refusals: the accountability feature's refusals of the month ({@link Refusals#perUnit}), counted for
+ * the unit they name.</li>
  * </ul>
- * Month borders are the county's local midnight (Asia/Shanghai).
+ * Month borders are the county's local midnight ({@link Jurisdiction#zone()}).
  */
 @Component
 public class MonthlyMetrics {
 
   /** The task of shared_call in which the called department accepts the call (受理呼叫). */
-  public static final String CALL_ACCEPT_TASK = "shared_call_accept";
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final String CALL_ACCEPT_TASK = CallProcess.Element.ACCEPT.id();
   private static final String COMPLETED = "completed";
 
   private final HistoryService history;
   private final EvaluationStore evaluations;
-  private final AssessmentStore store;
+  private final Refusals refusals;
 
-  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, AssessmentStore store) {
+  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, Refusals refusals) {
     this.history = history;
     this.evaluations = evaluations;
-    this.store = store;
+    this.refusals = refusals;
   }
 
   /**
@@ -60,8 +61,8 @@ public class MonthlyMetrics {
   public List<UnitMetrics> collect(Jurisdiction jurisdiction, YearMonth month, Date now) {
     LocalDateTime from = month.atDay(1).atStartOfDay();
     LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
-    Date fromDate = Date.from(from.atZone(ZONE).toInstant());
-    Date toDate = Date.from(to.atZone(ZONE).toInstant());
+    Date fromDate = Date.from(from.atZone(jurisdiction.zone()).toInstant());
+    Date toDate = Date.from(to.atZone(jurisdiction.zone()).toInstant());
 
     Map<String, double[]> ratings = new HashMap<>();
     for (StoredRating rating : evaluations.ratingsIn(jurisdiction.code(), from, to)) {
@@ -72,14 +73,14 @@ public class MonthlyMetrics {
     for (CallRating rating : evaluations.callRatingsIn(jurisdiction.code(), from, to)) {
       add(ratings, rating.ratedGroup(), rating.points());
     }
-    Map<String, Integer> refusals = store.refusalsPerUnit(jurisdiction.code(), from, to);
+    Map<String, Integer> refused = refusals.perUnit(jurisdiction, month);
 
     List<UnitMetrics> all = new ArrayList<>();
     for (Unit unit : jurisdiction.units()) {
       if (!unit.isDepartment() && !unit.isTownship()) {
         continue;
       }
-      UnitMetrics metrics = UnitMetrics.empty(unit.code(), unit.groupId(), unit.shortName(), UnitKind.of(unit.type()));
+      UnitMetrics metrics = UnitMetrics.empty(unit.code(), unit.groupId(), unit.shortName(), unit.type());
       int[] duty = new int[2];
       int[] calls = new int[2];
       for (HistoricTaskInstance task : tasksDue(jurisdiction, unit.groupId(), fromDate, toDate)) {
@@ -101,8 +102,7 @@ public class MonthlyMetrics {
       if (received != null) {
         metrics = metrics.withRatings((int) received[0], received[1]);
       }
-      int refused = refusals.getOrDefault(unit.code(), 0) + refusals.getOrDefault(unit.groupId(), 0);
-      all.add(metrics.withRefusals(refused));
+      all.add(metrics.withRefusals(refused.getOrDefault(unit.code(), 0) + refused.getOrDefault(unit.groupId(), 0)));
     }
     return all;
   }

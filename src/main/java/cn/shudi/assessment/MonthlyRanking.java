@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.shudi.organization.UnitType;
+
 /**
  * The monthly assessment of one county: departments and townships ranked separately.
  *
@@ -21,8 +23,8 @@ public record MonthlyRanking(String id, String jurisdiction, String jurisdiction
     townships = List.copyOf(townships);
   }
 
-  public List<UnitResult> of(UnitKind kind) {
-    return kind == UnitKind.DEPARTMENT ? departments : townships;
+  public List<UnitResult> of(UnitType kind) {
+    return kind == UnitType.DEPARTMENT ? departments : townships;
   }
 
   /** The commended departments (表扬), best first. */

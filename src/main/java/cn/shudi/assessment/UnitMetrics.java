@@ -1,5 +1,7 @@
 package cn.shudi.assessment;
 
+import cn.shudi.organization.UnitType;
+
 /**
  * What one unit did in the month: the counts the ranking formula (docs/ranking-formula.md) turns into
  * rates and a score.
@@ -15,11 +17,11 @@ package cn.shudi.assessment;
  * @param ratingPoints the points of those ratings (满意 1, 基本满意 0.6, 不满意 0; a call rating: yes answers ÷ 3)
  * @param refusals rows of {@code shudi_refusal} of the month naming the unit
  */
-public record UnitMetrics(String unitCode, String unitGroup, String unitName, UnitKind kind, int tasksDue,
+public record UnitMetrics(String unitCode, String unitGroup, String unitName, UnitType kind, int tasksDue,
     int tasksOnTime, int callsDue, int callsOnTime, int ratings, double ratingPoints, int refusals) {
 
   /** A unit with nothing in the month. */
-  public static UnitMetrics empty(String unitCode, String unitGroup, String unitName, UnitKind kind) {
+  public static UnitMetrics empty(String unitCode, String unitGroup, String unitName, UnitType kind) {
     return new UnitMetrics(unitCode, unitGroup, unitName, kind, 0, 0, 0, 0, 0, 0, 0);
   }
 

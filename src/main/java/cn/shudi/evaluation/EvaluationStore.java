@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Ratings, call ratings and appeals in the platform's tables ({@code V3__evaluation.sql}). Runs in the
  * caller's transaction: called from the engine, a rating lands with the task that gave it, or not at all.
- * Times are the county's local time ({@link Evaluations#ZONE}).
+ * Times are the county's local time ({@link cn.shudi.organization.Jurisdiction#zone()}).
  */
 @Repository
 public class EvaluationStore {

@@ -2,15 +2,20 @@ package cn.shudi.monitoring;
 
 import java.util.Map;
 
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.call.SupervisionProcess;
+import cn.shudi.evaluation.EvaluationProcess;
+
 /** The hand-modelled processes every jurisdiction shares ({@code processes/shared/}), as the plugin names them. */
 final class SharedProcesses {
 
-  static final String CALL = "shared_call";
+  static final String CALL = CallProcess.KEY;
   /** The department's task of a call: while it is open, the call waits for a response. */
-  static final String CALL_ACCEPT = "shared_call_accept";
-  static final String SUPERVISION = "shared_supervision";
-  static final String JOINT_MEETING = "shared_joint_meeting";
-  static final String EVALUATION = "shared_evaluation";
+  static final String CALL_ACCEPT = CallProcess.Element.ACCEPT.id();
+  static final String SUPERVISION = SupervisionProcess.KEY;
+  static final String JOINT_MEETING = JointMeetingProcess.KEY;
+  static final String EVALUATION = EvaluationProcess.KEY;
 
   static final String DOMAIN = "共用流程";
 

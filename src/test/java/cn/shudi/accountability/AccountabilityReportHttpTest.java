@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.support.Http;
+import cn.shudi.call.CallProcess;
 
 /**
  * The accountability report over real HTTP with the demo logins. The refusals of June 2024 are made the
@@ -102,22 +103,22 @@ class AccountabilityReportHttpTest {
   void assertRefusedCall(String tenant, String township, String itemCode, String department) {
     String group = tenant + "_" + township;
     Map<String, Object> form = new HashMap<>();
-    form.put("township", township);
-    form.put("callItemCode", itemCode);
-    form.put("calledDepartment", department);
-    form.put("callProblem", "测试问题");
-    form.put("callPlace", "测试地点");
-    form.put("callUrgency", "normal");
+    form.put(CallProcess.TOWNSHIP.name(), township);
+    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
+    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
+    form.put(CallProcess.CALL_PROBLEM.name(), "测试问题");
+    form.put(CallProcess.CALL_PLACE.name(), "测试地点");
+    form.put(CallProcess.CALL_URGENCY.name(), "normal");
     identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
     String id;
     try {
-      id = runtime.createProcessInstanceByKey("shared_call").processDefinitionTenantId(tenant).setVariables(form)
+      id = runtime.createProcessInstanceByKey(CallProcess.KEY).processDefinitionTenantId(tenant).setVariables(form)
           .execute().getId();
     } finally {
       identity.clearAuthentication();
     }
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
-        .isEqualTo("shared_call_refused");
+        .isEqualTo(CallProcess.Element.REFUSED.id());
   }
 
   void guardRefusal(String tenant, String item, String unit) {

@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.shudi.support.PostgresServer;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.OrganizationLoader;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The refusal store on a real PostgreSQL server, migrated by the platform's Flyway scripts: a refusal made
@@ -33,6 +36,10 @@ class RefusalsPostgresTest {
   static Refusals refusals;
   static DataSourceTransactionManager transactions;
 
+  /** The counties as the data files give them. */
+  static final Organization ORGANIZATION =
+      new OrganizationLoader(new DefaultResourceLoader(), "file:jurisdictions/").load();
+
   @BeforeAll
   static void migrate() {
     postgres = PostgresServer.freshDatabase("shudi_refusals");
@@ -40,7 +47,7 @@ class RefusalsPostgresTest {
     Flyway.configure().dataSource(dataSource).table("shudi_schema_history").baselineOnMigrate(true)
         .baselineVersion("0").locations("classpath:db/migration").load().migrate();
     transactions = new DataSourceTransactionManager(dataSource);
-    refusals = new Refusals(JdbcClient.create(dataSource), transactions);
+    refusals = new Refusals(JdbcClient.create(dataSource), ORGANIZATION, transactions);
   }
 
   @AfterAll
@@ -56,7 +63,7 @@ class RefusalsPostgresTest {
   }
 
   static void at(LocalDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.atZone(Refusals.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(time.atZone(ORGANIZATION.jurisdiction("zhangqiu").zone()).toInstant()));
   }
 
   @Test

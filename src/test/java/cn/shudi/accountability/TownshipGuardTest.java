@@ -35,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * The township guard: no task of a list item goes to a township when the county's list does not give 镇街
@@ -146,7 +148,7 @@ class TownshipGuardTest {
     identity.setAuthentication(group + "_grid", List.of(group, tenant + "_grid_workers"), List.of(tenant));
     try {
       Map<String, Object> variables = new HashMap<>();
-      variables.put("township", township);
+      variables.put(CallProcess.TOWNSHIP.name(), township);
       variables.put("caseSubject", "某农资经营部");
       variables.put("caseDescription", "测试案件");
       return runtime.createProcessInstanceById(definition.getId()).setVariables(variables).execute();
@@ -159,7 +161,7 @@ class TownshipGuardTest {
     String group = tenant + "_" + unit;
     identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
     try {
-      tasks.complete(task.getId(), Map.of("dutyResult", "已办理"));
+      tasks.complete(task.getId(), Map.of(JointMeetingProcess.DUTY_RESULT.name(), "已办理"));
     } finally {
       identity.clearAuthentication();
     }

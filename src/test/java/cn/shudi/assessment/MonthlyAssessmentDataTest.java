@@ -24,6 +24,8 @@ import cn.shudi.evaluation.PlatformTestBase;
 import cn.shudi.evaluation.StoredRating;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
+import cn.shudi.call.CallProcess;
+import cn.shudi.evaluation.AppealProcess;
 
 /**
  * The ranking of a fixed month (June 2025, 章丘区) computed from what the platform recorded: duty tasks in
@@ -67,17 +69,17 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
   void callAcceptedAt(LocalDateTime called, LocalDateTime accepted) {
     clock(called);
     Map<String, Object> form = new HashMap<>();
-    form.put("township", "mingshui");
-    form.put("calledDepartment", "market");
-    form.put("callItemCode", "ZQ054");
-    form.put("callProblem", "某食品作坊疑似使用过期原料");
-    form.put("callPlace", "明水街道某村");
-    form.put("callUrgency", "urgent");
-    ProcessInstance call = startAs(MINGSHUI + "_staff", List.of(MINGSHUI), "shared_call", form);
-    Task accept = task(call, MonthlyMetrics.CALL_ACCEPT_TASK);
+    form.put(CallProcess.TOWNSHIP.name(), "mingshui");
+    form.put(CallProcess.CALLED_DEPARTMENT.name(), "market");
+    form.put(CallProcess.CALL_ITEM_CODE.name(), "ZQ054");
+    form.put(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
+    form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
+    form.put(CallProcess.CALL_URGENCY.name(), "urgent");
+    ProcessInstance call = startAs(MINGSHUI + "_staff", List.of(MINGSHUI), CallProcess.KEY, form);
+    Task accept = task(call, CallProcess.Element.ACCEPT.id());
     assertThat(accept.getDueDate()).isEqualTo(at(called.plusHours(24)));
     clock(accepted);
-    completeAsStaff(MARKET, accept, Map.of("callAccepted", "yes", "callAcceptNote", "派员"));
+    completeAsStaff(MARKET, accept, Map.of(CallProcess.CALL_ACCEPTED.name(), "yes", CallProcess.CALL_ACCEPT_NOTE.name(), "派员"));
   }
 
   @Test
@@ -135,10 +137,10 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     rateAt(LocalDateTime.of(2025, 5, 31, 23, 59), "water", "satisfied"); // May
     clock(early);
     StoredRating appealed = rate(MINGSHUI, group("water"), "dissatisfied", "不作为");
-    ProcessInstance appeal = startAs("zhangqiu_water_staff", List.of(group("water")), "shared_appeal",
-        Map.of("ratingId", appealed.id(), "appealReason", "已按时办结"));
-    completeAs("zhangqiu_dispatcher", List.of(COMMAND, DISPATCHERS), task(appeal, "shared_appeal_decide"),
-        Map.of("appealDecision", "upheld", "appealDecisionNote", "属实"));
+    ProcessInstance appeal = startAs("zhangqiu_water_staff", List.of(group("water")), AppealProcess.KEY,
+        Map.of(AppealProcess.RATING_ID.name(), appealed.id(), AppealProcess.APPEAL_REASON.name(), "已按时办结"));
+    completeAs("zhangqiu_dispatcher", List.of(COMMAND, DISPATCHERS), task(appeal, AppealProcess.Element.DECIDE.id()),
+        Map.of(AppealProcess.APPEAL_DECISION.name(), "upheld", AppealProcess.APPEAL_DECISION_NOTE.name(), "属实"));
 
     // the departments' ratings of the townships' calls
     clock(early);

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.shudi.evaluation.ModelRules;
 import cn.shudi.evaluation.PlatformTestBase;
 import cn.shudi.organization.Organization;
+import cn.shudi.assessment.MonthlyAssessmentProcess;
 
 /**
  * shared_monthly_assessment 月度评价排名: deployed in every county with a timer on the 1st of every month; when
@@ -31,7 +32,7 @@ import cn.shudi.organization.Organization;
  */
 class MonthlyAssessmentProcessTest extends PlatformTestBase {
 
-  static final String KEY = "shared_monthly_assessment";
+  static final String KEY = MonthlyAssessmentProcess.KEY;
 
   @Autowired
   Assessment assessment;
@@ -79,12 +80,12 @@ class MonthlyAssessmentProcessTest extends PlatformTestBase {
     HistoricProcessInstance run = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
         .tenantIdIn(TENANT).startedAfter(new Date(due.getTime() - 1)).singleResult();
     assertThat(run.getState()).isEqualTo("COMPLETED");
-    assertThat(variable(run, "assessmentPeriod")).isEqualTo(month.toString());
-    assertThat(variable(run, "formulaVersion")).isEqualTo("2026.1");
-    assertThat(variable(run, "commendedDepartments")).isEqualTo("区市场监管局");
-    assertThat(variable(run, "summonedTownships")).isEqualTo("");
-    assertThat(variable(run, "supervisorsGroup")).isEqualTo("zhangqiu_supervisors");
-    assertThat(Path.of((String) variable(run, "assessmentFile"))).exists()
+    assertThat(variable(run, MonthlyAssessmentProcess.PERIOD.name())).isEqualTo(month.toString());
+    assertThat(variable(run, MonthlyAssessmentProcess.FORMULA_VERSION.name())).isEqualTo("2026.1");
+    assertThat(variable(run, MonthlyAssessmentProcess.COMMENDED_DEPARTMENTS.name())).isEqualTo("区市场监管局");
+    assertThat(variable(run, MonthlyAssessmentProcess.SUMMONED_TOWNSHIPS.name())).isEqualTo("");
+    assertThat(variable(run, MonthlyAssessmentProcess.SUPERVISORS_GROUP.name())).isEqualTo("zhangqiu_supervisors");
+    assertThat(Path.of((String) variable(run, MonthlyAssessmentProcess.ASSESSMENT_FILE.name()))).exists()
         .isEqualTo(assessment.exportFile(TENANT, month));
 
     MonthlyRanking ranking = assessment.find(organization.jurisdiction(TENANT), month).orElseThrow();
@@ -106,18 +107,18 @@ class MonthlyAssessmentProcessTest extends PlatformTestBase {
     clock(LocalDateTime.of(2025, 8, 20, 10, 0));
     identity.setAuthentication("zhangqiu_mingshui_staff", List.of(MINGSHUI), List.of(TENANT));
     try {
-      assertThat(refusalOf(() -> start(KEY, Map.of(Assessment.PERIOD, "2025-01"))))
+      assertThat(refusalOf(() -> start(KEY, Map.of(MonthlyAssessmentProcess.PERIOD.name(), "2025-01"))))
           .hasMessageContaining("定时器每月自动生成");
     } finally {
       identity.clearAuthentication();
     }
     assertThat(assessment.find(organization.jurisdiction(TENANT), YearMonth.of(2025, 1))).isEmpty();
 
-    assertThat(refusalOf(() -> start(KEY, Map.of(Assessment.PERIOD, "2025/01")))).hasMessageContaining("yyyy-MM");
+    assertThat(refusalOf(() -> start(KEY, Map.of(MonthlyAssessmentProcess.PERIOD.name(), "2025/01")))).hasMessageContaining("yyyy-MM");
 
     // the analyst, member of the establishment office, may start processes and reads the county
     ProcessInstance byHand = startAs("zhangqiu_analyst", List.of("zhangqiu_bianban", "zhangqiu_analysts"), KEY,
-        Map.of(Assessment.PERIOD, "2025-01"));
+        Map.of(MonthlyAssessmentProcess.PERIOD.name(), "2025-01"));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(byHand.getId()).singleResult()
         .getState()).isEqualTo("COMPLETED");
     assertThat(assessment.find(organization.jurisdiction(TENANT), YearMonth.of(2025, 1))).isPresent();

@@ -40,6 +40,9 @@ import cn.shudi.evaluation.EvaluationStore;
 import cn.shudi.evaluation.StoredRating;
 import cn.shudi.organization.Organization;
 import cn.shudi.support.PostgresServer;
+import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * The evaluation tables ({@code V3__evaluation.sql}) on a real PostgreSQL server with the production profile:
@@ -113,9 +116,9 @@ class PostgresAssessmentTest {
       ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 9, 2, 9, 0).atZone(ZONE).toInstant()));
       ProcessInstance rated = engine.getRuntimeService().createProcessInstanceByKey("pg_rate")
           .processDefinitionTenantId("zhangqiu")
-          .setVariables(Map.of("townshipGroup", "zhangqiu_mingshui", "departmentGroup", "zhangqiu_market",
-              "calledDepartmentGroup", "zhangqiu_market", "rating", "basically_satisfied", "itemCode", "ZQ054",
-              "callJustified", "yes", "callComplete", "yes", "callWithinList", "no"))
+          .setVariables(Map.of(CallProcess.TOWNSHIP_GROUP.name(), "zhangqiu_mingshui", JointMeetingProcess.DEPARTMENT_GROUP.name(), "zhangqiu_market",
+              CallProcess.CALLED_DEPARTMENT_GROUP.name(), "zhangqiu_market", CallProcess.RATING.name(), "basically_satisfied", JointMeetingProcess.ITEM_CODE.name(), "ZQ054",
+              CallProcess.CALL_JUSTIFIED.name(), "yes", CallProcess.CALL_COMPLETE.name(), "yes", CallProcess.CALL_WITHIN_LIST.name(), "no"))
           .execute();
       EvaluationStore store = app.getBean(EvaluationStore.class);
       StoredRating rating = store.ratingOf(rated.getId(), "zhangqiu_market").orElseThrow();
@@ -127,9 +130,9 @@ class PostgresAssessmentTest {
       identity.setAuthentication("pg_market", List.of("zhangqiu_market"), List.of("zhangqiu"));
       ProcessInstance appeal;
       try {
-        appeal = engine.getRuntimeService().createProcessInstanceByKey("shared_appeal")
+        appeal = engine.getRuntimeService().createProcessInstanceByKey(AppealProcess.KEY)
             .processDefinitionTenantId("zhangqiu")
-            .setVariables(Map.of("ratingId", rating.id(), "appealReason", "已按时办结")).execute();
+            .setVariables(Map.of(AppealProcess.RATING_ID.name(), rating.id(), AppealProcess.APPEAL_REASON.name(), "已按时办结")).execute();
       } finally {
         identity.clearAuthentication();
       }
@@ -138,7 +141,7 @@ class PostgresAssessmentTest {
       try {
         var task = engine.getTaskService().createTaskQuery().processInstanceId(appeal.getId()).singleResult();
         engine.getTaskService().complete(task.getId(),
-            Map.of("appealDecision", "rejected", "appealDecisionNote", "维持"));
+            Map.of(AppealProcess.APPEAL_DECISION.name(), "rejected", AppealProcess.APPEAL_DECISION_NOTE.name(), "维持"));
       } finally {
         identity.clearAuthentication();
       }

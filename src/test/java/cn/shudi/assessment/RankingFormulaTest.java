@@ -7,12 +7,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import cn.shudi.organization.UnitType;
 
 /** Formula 2026.1 on a fixed month (docs/ranking-formula.md): scores, order, ties, commended and summoned. */
 class RankingFormulaTest {
 
   /** A department's or township's month: due/on-time tasks, due/on-time calls, ratings, rating points, refusals. */
-  static UnitMetrics unit(String code, UnitKind kind, int tasksDue, int tasksOnTime, int callsDue, int callsOnTime,
+  static UnitMetrics unit(String code, UnitType kind, int tasksDue, int tasksOnTime, int callsDue, int callsOnTime,
       int ratings, double points, int refusals) {
     return new UnitMetrics(code, "zhangqiu_" + code, code, kind, tasksDue, tasksOnTime, callsDue, callsOnTime, ratings,
         points, refusals);
@@ -20,11 +21,11 @@ class RankingFormulaTest {
 
   static UnitMetrics department(String code, int tasksDue, int tasksOnTime, int callsDue, int callsOnTime,
       int ratings, double points, int refusals) {
-    return unit(code, UnitKind.DEPARTMENT, tasksDue, tasksOnTime, callsDue, callsOnTime, ratings, points, refusals);
+    return unit(code, UnitType.DEPARTMENT, tasksDue, tasksOnTime, callsDue, callsOnTime, ratings, points, refusals);
   }
 
   static UnitMetrics township(String code, int tasksDue, int tasksOnTime, int ratings, double points, int refusals) {
-    return unit(code, UnitKind.TOWNSHIP, tasksDue, tasksOnTime, 0, 0, ratings, points, refusals);
+    return unit(code, UnitType.TOWNSHIP, tasksDue, tasksOnTime, 0, 0, ratings, points, refusals);
   }
 
   /** The fixed month of the departments, in the order of units.csv. */

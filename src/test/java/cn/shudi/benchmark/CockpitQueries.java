@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import cn.shudi.assessment.LatestRankings;
 import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.monitoring.Monitoring;
@@ -55,8 +56,7 @@ final class CockpitQueries {
       MonitoringBenchmark.analyze(db.url(), db.user(), db.password());
       MonitoringQueries queries = new MonitoringQueries(new QueryServiceImpl(new CommandExecutorImpl(configuration,
           new MonitoringPlugin().getMappingFiles())));
-      Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(configuration.getDataSource(),
-          Rankings.DEFAULT_TABLE, Rankings.DEFAULT_QUERY));
+      Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(new LatestRankings(configuration.getDataSource())));
       MonitoringScope zhangqiu = MonitoringScope.of(List.of("zhangqiu"));
       MonitoringScope all = MonitoringScope.all();
       Date since = Date.from(now.toInstant().minus(Duration.ofDays(90)));

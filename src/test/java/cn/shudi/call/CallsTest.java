@@ -29,6 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.SupervisionProcess;
 
 /**
  * Calls (乡呼县应) through the real {@code shared_call} process as the platform deploys it (tenant
@@ -41,7 +43,7 @@ class CallsTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
-  static final String KEY = "shared_call";
+  static final String KEY = CallProcess.KEY;
   static final String ZHANGQIU = "zhangqiu";
   static final String MINGSHUI = "zhangqiu_mingshui";
   static final String MARKET = "zhangqiu_market";
@@ -81,12 +83,12 @@ class CallsTest {
 
   static Map<String, Object> callForm(String township, String itemCode, String department) {
     Map<String, Object> form = new HashMap<>();
-    form.put("township", township);
-    form.put("callItemCode", itemCode);
-    form.put("calledDepartment", department);
-    form.put("callProblem", "某食品作坊疑似使用过期原料");
-    form.put("callPlace", "明水街道某村");
-    form.put("callUrgency", "urgent");
+    form.put(CallProcess.TOWNSHIP.name(), township);
+    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
+    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
+    form.put(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
+    form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
+    form.put(CallProcess.CALL_URGENCY.name(), "urgent");
     return form;
   }
 
@@ -126,10 +128,10 @@ class CallsTest {
   String assertRefused(ProcessInstance instance) {
     HistoricProcessInstance done = historic(instance.getId());
     assertThat(done.getEndTime()).as("the refused call ends at once").isNotNull();
-    assertThat(done.getEndActivityId()).isEqualTo("shared_call_refused");
+    assertThat(done.getEndActivityId()).isEqualTo(CallProcess.Element.REFUSED.id());
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("shared_call_accept").count()).as("no department is asked to accept").isZero();
-    return historicVariable(instance.getId(), Calls.REFUSAL_REASON).toString();
+        .activityId(CallProcess.Element.ACCEPT.id()).count()).as("no department is asked to accept").isZero();
+    return historicVariable(instance.getId(), CallProcess.REFUSAL_REASON.name()).toString();
   }
 
   List<String> candidateGroups(Task task) {
@@ -179,7 +181,7 @@ class CallsTest {
   @Test
   void aCallWithoutAnItemIsRefused() {
     Map<String, Object> form = callForm("mingshui", null, "market");
-    form.remove("callItemCode");
+    form.remove(CallProcess.CALL_ITEM_CODE.name());
     ProcessInstance instance = call(ZHANGQIU, "mingshui", form);
 
     assertThat(assertRefused(instance)).isEqualTo("呼叫未写明清单事项：清单之外无属地管理事项");
@@ -202,11 +204,11 @@ class CallsTest {
     ProcessInstance instance = call("zq054", "market");
 
     assertThat(historic(instance.getId()).getEndTime()).isNull();
-    assertThat(runtime.getVariables(instance.getId())).containsEntry(Calls.CALLED_DEPARTMENT_GROUP, MARKET)
-        .containsEntry(Calls.CALL_RESPONSE_LIMIT, "24小时").containsEntry(Calls.CALL_TIME_LIMIT, "30个工作日")
-        .containsEntry(Calls.ITEM_NAME, "食品生产经营企业日常安全监管").doesNotContainKey(Calls.REFUSAL_REASON);
+    assertThat(runtime.getVariables(instance.getId())).containsEntry(CallProcess.CALLED_DEPARTMENT_GROUP.name(), MARKET)
+        .containsEntry(CallProcess.CALL_RESPONSE_LIMIT.name(), "24小时").containsEntry(CallProcess.CALL_TIME_LIMIT.name(), "30个工作日")
+        .containsEntry(CallProcess.ITEM_NAME.name(), "食品生产经营企业日常安全监管").doesNotContainKey(CallProcess.REFUSAL_REASON.name());
     Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(accept.getTaskDefinitionKey()).isEqualTo("shared_call_accept");
+    assertThat(accept.getTaskDefinitionKey()).isEqualTo(CallProcess.Element.ACCEPT.id());
     assertThat(candidateGroups(accept)).containsExactly(MARKET);
     assertThat(refusalRows(instance.getId())).isEmpty();
   }
@@ -242,20 +244,20 @@ class CallsTest {
     management.executeJob(due.get(0).getId());
 
     ProcessInstance supervision = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .processDefinitionKey("shared_supervision").singleResult();
+        .processDefinitionKey(SupervisionProcess.KEY).singleResult();
     assertThat(supervision).as("a shared_supervision instance").isNotNull();
-    assertThat(runtime.getVariables(supervision.getId())).containsEntry("overdueStep", "受理呼叫")
-        .containsEntry("overdueGroup", MARKET).containsEntry("callItemCode", FOOD_SAFETY);
+    assertThat(runtime.getVariables(supervision.getId())).containsEntry(SupervisionProcess.OVERDUE_STEP.name(), "受理呼叫")
+        .containsEntry(SupervisionProcess.OVERDUE_GROUP.name(), MARKET).containsEntry(CallProcess.CALL_ITEM_CODE.name(), FOOD_SAFETY);
     Task supervise = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
-    assertThat(supervise.getTaskDefinitionKey()).isEqualTo("shared_supervision_task");
+    assertThat(supervise.getTaskDefinitionKey()).isEqualTo(SupervisionProcess.Element.TASK.id());
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("shared_call_accept")
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(CallProcess.Element.ACCEPT.id())
         .count()).as("the call stays with the department").isOne();
 
     // the dispatcher of the command centre supervises, as a real user with authorization checks
     identity.setAuthentication("zhangqiu_dispatcher", List.of(COMMAND, "zhangqiu_dispatchers"), List.of(ZHANGQIU));
     try {
-      tasks.complete(supervise.getId(), Map.of("supervisionOpinion", "请立即受理", "supervisionOutcome", "urged"));
+      tasks.complete(supervise.getId(), Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "请立即受理", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged"));
     } finally {
       identity.clearAuthentication();
     }

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * shared_appeal 评价申诉: the rated department appeals a rating once; the command centre decides. March 2025
@@ -25,14 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class AppealTest extends PlatformTestBase {
 
-  static final String KEY = "shared_appeal";
+  static final String KEY = AppealProcess.KEY;
   /** Monday 3 March 2025, 09:00. */
   static final LocalDateTime MONDAY = LocalDateTime.of(2025, 3, 3, 9, 0);
   static final List<String> MARKET_STAFF = List.of(MARKET);
   static final List<String> DISPATCHER = List.of(COMMAND, DISPATCHERS);
 
   ProcessInstance appeal(String user, List<String> groups, String ratingId, String reason) {
-    return startAs(user, groups, KEY, Map.of("ratingId", ratingId, "appealReason", reason));
+    return startAs(user, groups, KEY, Map.of(AppealProcess.RATING_ID.name(), ratingId, AppealProcess.APPEAL_REASON.name(), reason));
   }
 
   @Test
@@ -49,11 +51,11 @@ class AppealTest extends PlatformTestBase {
 
     ProcessInstance appeal = appeal("zhangqiu_market_staff", MARKET_STAFF, rating.id(), "当日已派员到场，有现场记录");
     assertThat(startFormOf(appeal)).isEqualTo("appeal");
-    assertThat(appeal).isWaitingAt("shared_appeal_decide");
-    assertThat(runtime.getVariables(appeal.getId())).containsEntry("commandCentreGroup", COMMAND)
-        .containsEntry("ratedUnitName", "区市场监管局").containsEntry("raterUnitName", "明水街道")
-        .containsEntry("originalRating", "不满意").containsEntry("originalRatingComment", "未按时到场")
-        .containsEntry("ratingId", rating.id());
+    assertThat(appeal).isWaitingAt(AppealProcess.Element.DECIDE.id());
+    assertThat(runtime.getVariables(appeal.getId())).containsEntry(JointMeetingProcess.COMMAND_CENTRE_GROUP.name(), COMMAND)
+        .containsEntry(AppealProcess.RATED_UNIT_NAME.name(), "区市场监管局").containsEntry(AppealProcess.RATER_UNIT_NAME.name(), "明水街道")
+        .containsEntry(AppealProcess.ORIGINAL_RATING.name(), "不满意").containsEntry(AppealProcess.ORIGINAL_RATING_COMMENT.name(), "未按时到场")
+        .containsEntry(AppealProcess.RATING_ID.name(), rating.id());
     Appeal filed = evaluations.appealOf(rating.id()).orElseThrow();
     assertThat(filed.pending()).isTrue();
     assertThat(filed.appellantUser()).isEqualTo("zhangqiu_market_staff");
@@ -61,23 +63,23 @@ class AppealTest extends PlatformTestBase {
     assertThat(filed.reason()).isEqualTo("当日已派员到场，有现场记录");
     assertThat(filed.processInstanceId()).isEqualTo(appeal.getId());
 
-    Task decide = task(appeal, "shared_appeal_decide");
+    Task decide = task(appeal, AppealProcess.Element.DECIDE.id());
     assertThat(decide.getName()).isEqualTo("裁决申诉");
     assertThat(candidateGroups(decide)).containsExactly(COMMAND);
     assertThat(formOf(decide)).isEqualTo("appeal-decision");
     assertThat(decide.getDueDate()).as("5个工作日").isEqualTo(at(MONDAY.plusDays(7)));
 
-    assertThatThrownBy(() -> completeAsStaff(MARKET, decide, Map.of("appealDecision", "upheld",
-        "appealDecisionNote", "自己裁决自己"))).as("the appellant cannot decide").isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> completeAs("zhangqiu_dispatcher", DISPATCHER, decide, Map.of("appealDecision", "upheld")))
+    assertThatThrownBy(() -> completeAsStaff(MARKET, decide, Map.of(AppealProcess.APPEAL_DECISION.name(), "upheld",
+        AppealProcess.APPEAL_DECISION_NOTE.name(), "自己裁决自己"))).as("the appellant cannot decide").isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> completeAs("zhangqiu_dispatcher", DISPATCHER, decide, Map.of(AppealProcess.APPEAL_DECISION.name(), "upheld")))
         .as("a decision needs a note").hasStackTraceContaining("请填写裁决意见");
-    assertThat(appeal).isWaitingAt("shared_appeal_decide");
+    assertThat(appeal).isWaitingAt(AppealProcess.Element.DECIDE.id());
 
     clock(MONDAY.plusDays(1));
     completeAs("zhangqiu_dispatcher", DISPATCHER, decide,
-        Map.of("appealDecision", "upheld", "appealDecisionNote", "现场记录属实，原评价撤销"));
+        Map.of(AppealProcess.APPEAL_DECISION.name(), "upheld", AppealProcess.APPEAL_DECISION_NOTE.name(), "现场记录属实，原评价撤销"));
 
-    assertThat(appeal).isEnded().hasPassed("shared_appeal_record", "shared_appeal_annulled");
+    assertThat(appeal).isEnded().hasPassed(AppealProcess.Element.RECORD.id(), AppealProcess.Element.ANNULLED.id());
     Appeal decided = evaluations.appeal(filed.id()).orElseThrow();
     assertThat(decided.decision()).isEqualTo(Appeal.UPHELD);
     assertThat(decided.decisionNote()).isEqualTo("现场记录属实，原评价撤销");
@@ -99,10 +101,10 @@ class AppealTest extends PlatformTestBase {
     clock(MONDAY.plusDays(2));
     StoredRating rating = rate(MINGSHUI, MARKET, "basically_satisfied", "反馈稍慢");
     ProcessInstance appeal = appeal("zhangqiu_market_staff", MARKET_STAFF, " " + rating.id() + " ", "已按时反馈");
-    completeAs("zhangqiu_dispatcher", DISPATCHER, task(appeal, "shared_appeal_decide"),
-        Map.of("appealDecision", "rejected", "appealDecisionNote", "反馈时间晚于约定"));
+    completeAs("zhangqiu_dispatcher", DISPATCHER, task(appeal, AppealProcess.Element.DECIDE.id()),
+        Map.of(AppealProcess.APPEAL_DECISION.name(), "rejected", AppealProcess.APPEAL_DECISION_NOTE.name(), "反馈时间晚于约定"));
 
-    assertThat(appeal).isEnded().hasPassed("shared_appeal_kept").hasNotPassed("shared_appeal_annulled");
+    assertThat(appeal).isEnded().hasPassed(AppealProcess.Element.KEPT.id()).hasNotPassed(AppealProcess.Element.ANNULLED.id());
     assertThat(evaluations.rating(rating.id()).orElseThrow().annulled()).isFalse();
     assertThat(evaluations.appealOf(rating.id()).orElseThrow().decision()).isEqualTo(Appeal.REJECTED);
     assertThatThrownBy(() -> appeal("zhangqiu_market_staff", MARKET_STAFF, rating.id(), "仍有异议"))
@@ -126,7 +128,7 @@ class AppealTest extends PlatformTestBase {
         .isInstanceOf(NotValidException.class).hasMessageContaining("只有被评价单位（区市场监管局）");
     assertThatThrownBy(() -> appeal("zhangqiu_mingshui_staff", List.of(MINGSHUI), rating.id(), "评错了"))
         .as("the rater is not the rated unit").isInstanceOf(NotValidException.class);
-    assertThatThrownBy(() -> start(KEY, Map.of("ratingId", rating.id(), "appealReason", "无人登录")))
+    assertThatThrownBy(() -> start(KEY, Map.of(AppealProcess.RATING_ID.name(), rating.id(), AppealProcess.APPEAL_REASON.name(), "无人登录")))
         .isInstanceOf(NotValidException.class);
     assertThatThrownBy(() -> appeal("zhangqiu_market_staff", MARKET_STAFF, "no-such-rating", "不存在"))
         .isInstanceOf(NotValidException.class).hasMessageContaining("评价「no-such-rating」不存在");
@@ -136,7 +138,7 @@ class AppealTest extends PlatformTestBase {
     identity.setAuthentication("yunxi_market_staff", List.of("yunxi_market"), List.of("yunxi"));
     try {
       assertThatThrownBy(() -> runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId("yunxi")
-          .setVariables(Map.of("ratingId", rating.id(), "appealReason", "跨县")).execute())
+          .setVariables(Map.of(AppealProcess.RATING_ID.name(), rating.id(), AppealProcess.APPEAL_REASON.name(), "跨县")).execute())
           .isInstanceOf(NotValidException.class).hasMessageContaining("不存在");
     } finally {
       identity.clearAuthentication();

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.call.CallProcess;
 
 /**
  * The forms of the two-way evaluation (form-js schema 16, as Tasklist 7.24 renders it): the variable names
@@ -30,11 +32,11 @@ class EvaluationFormsTest {
 
   /** form → key → required. */
   static final Map<String, Map<String, Boolean>> FIELDS = Map.of(
-      "appeal", ordered("ratingId", true, "appealReason", true),
-      "appeal-decision", ordered("originalRatingComment", false, "appealReason", false, "appealDecision", true,
-          "appealDecisionNote", true),
-      "call-rating", ordered("callJustified", true, "callComplete", true, "callWithinList", true,
-          "callRatingComment", false));
+      "appeal", ordered(AppealProcess.RATING_ID.name(), true, AppealProcess.APPEAL_REASON.name(), true),
+      "appeal-decision", ordered(AppealProcess.ORIGINAL_RATING_COMMENT.name(), false, AppealProcess.APPEAL_REASON.name(), false, AppealProcess.APPEAL_DECISION.name(), true,
+          AppealProcess.APPEAL_DECISION_NOTE.name(), true),
+      "call-rating", ordered(CallProcess.CALL_JUSTIFIED.name(), true, CallProcess.CALL_COMPLETE.name(), true, CallProcess.CALL_WITHIN_LIST.name(), true,
+          CallProcess.CALL_RATING_COMMENT.name(), false));
 
   static final Map<String, List<String>> OPTIONS = Map.of(
       "appeal-decision.appealDecision", List.of(Appeal.UPHELD, Appeal.REJECTED),

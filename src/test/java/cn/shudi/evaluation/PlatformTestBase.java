@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * The running platform (real HTTP port, blueprints and shared processes deployed per county, demo users,
@@ -188,11 +190,11 @@ public abstract class PlatformTestBase {
   /** The engine stores the township's rating of the department, as shared_evaluation does after its form. */
   public StoredRating rate(String townshipGroup, String departmentGroup, String rating, String comment) {
     Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("townshipGroup", townshipGroup);
-    variables.put("departmentGroup", departmentGroup);
-    variables.put("itemCode", "ZQ054");
-    variables.put("rating", rating);
-    variables.put("ratingComment", comment);
+    variables.put(CallProcess.TOWNSHIP_GROUP.name(), townshipGroup);
+    variables.put(JointMeetingProcess.DEPARTMENT_GROUP.name(), departmentGroup);
+    variables.put(JointMeetingProcess.ITEM_CODE.name(), "ZQ054");
+    variables.put(CallProcess.RATING.name(), rating);
+    variables.put(CallProcess.RATING_COMMENT.name(), comment);
     ProcessInstance instance = start(RECORD_KEY, variables);
     return evaluations.ratingOf(instance.getId(), departmentGroup).orElseThrow();
   }
@@ -200,9 +202,9 @@ public abstract class PlatformTestBase {
   /** The engine stores the called department's rating of the township's call. */
   public CallRating rateCall(String departmentGroup, String townshipGroup, String justified, String complete,
       String withinList) {
-    ProcessInstance instance = start(CALL_RATING_KEY, Map.of("calledDepartmentGroup", departmentGroup,
-        "townshipGroup", townshipGroup, "callItemCode", "ZQ054", "callJustified", justified,
-        "callComplete", complete, "callWithinList", withinList));
+    ProcessInstance instance = start(CALL_RATING_KEY, Map.of(CallProcess.CALLED_DEPARTMENT_GROUP.name(), departmentGroup,
+        CallProcess.TOWNSHIP_GROUP.name(), townshipGroup, CallProcess.CALL_ITEM_CODE.name(), "ZQ054", CallProcess.CALL_JUSTIFIED.name(), justified,
+        CallProcess.CALL_COMPLETE.name(), complete, CallProcess.CALL_WITHIN_LIST.name(), withinList));
     return evaluations.callRatingOf(instance.getId(), departmentGroup).orElseThrow();
   }
 

@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import cn.shudi.call.CallProcess;
+import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.evaluation.EvaluationProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * Ratings are stored in the platform's tables: the township's rating of each department that served a case
@@ -26,19 +30,19 @@ class RatingsTest extends PlatformTestBase {
   void theTownshipsRatingsOfACaseAreStoredOnePerDepartment() {
     clock(MONDAY);
     Map<String, Object> caseVariables = new HashMap<>();
-    caseVariables.put("township", "mingshui");
-    caseVariables.put("townshipGroup", MINGSHUI);
-    caseVariables.put("commandCentreGroup", COMMAND);
-    caseVariables.put("jurisdiction", TENANT);
-    caseVariables.put("itemCode", "ZQ002");
-    ProcessInstance evaluation = start("shared_evaluation", caseVariables);
+    caseVariables.put(CallProcess.TOWNSHIP.name(), "mingshui");
+    caseVariables.put(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI);
+    caseVariables.put(JointMeetingProcess.COMMAND_CENTRE_GROUP.name(), COMMAND);
+    caseVariables.put(AppealProcess.JURISDICTION.name(), TENANT);
+    caseVariables.put(JointMeetingProcess.ITEM_CODE.name(), "ZQ002");
+    ProcessInstance evaluation = start(EvaluationProcess.KEY, caseVariables);
 
-    Task first = task(evaluation, "shared_evaluation_rate");
-    completeAsStaff(MINGSHUI, first, Map.of("rating", "satisfied", "ratingComment", "响应及时"));
+    Task first = task(evaluation, EvaluationProcess.Element.RATE.id());
+    completeAsStaff(MINGSHUI, first, Map.of(CallProcess.RATING.name(), "satisfied", CallProcess.RATING_COMMENT.name(), "响应及时"));
     clock(MONDAY.plusHours(2));
-    Task second = task(evaluation, "shared_evaluation_rate");
+    Task second = task(evaluation, EvaluationProcess.Element.RATE.id());
     completeAs("zhangqiu_mingshui_grid", List.of(MINGSHUI, "zhangqiu_grid_workers"), second,
-        Map.of("rating", "dissatisfied", "ratingComment", "未按时反馈"));
+        Map.of(CallProcess.RATING.name(), "dissatisfied", CallProcess.RATING_COMMENT.name(), "未按时反馈"));
 
     StoredRating agriculture = evaluations.ratingOf(evaluation.getId(), AGRICULTURE).orElseThrow();
     assertThat(agriculture.jurisdiction()).isEqualTo(TENANT);
@@ -73,17 +77,17 @@ class RatingsTest extends PlatformTestBase {
         .addModelInstance("test_case_calls_evaluation.bpmn", Bpmn.createExecutableProcess("test_case_calls_evaluation")
             .name("测试案件").camundaHistoryTimeToLive(30)
             .startEvent("test_case_start").name("案件已受理")
-            .callActivity("test_case_evaluate").name("评价部门履职").calledElement("shared_evaluation")
-            .camundaIn("itemCode", "itemCode").camundaIn("townshipGroup", "townshipGroup")
+            .callActivity("test_case_evaluate").name("评价部门履职").calledElement(EvaluationProcess.KEY)
+            .camundaIn(JointMeetingProcess.ITEM_CODE.name(), JointMeetingProcess.ITEM_CODE.name()).camundaIn(CallProcess.TOWNSHIP_GROUP.name(), CallProcess.TOWNSHIP_GROUP.name())
             .endEvent("test_case_end").name("案件已办结")
             .done())
         .deploy();
     // the blueprint's own deployment is not the shared one: bind to the latest shared_evaluation of the county
     ProcessInstance caseInstance = start("test_case_calls_evaluation",
-        Map.of("itemCode", "ZQ054", "townshipGroup", MINGSHUI));
+        Map.of(JointMeetingProcess.ITEM_CODE.name(), "ZQ054", CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI));
     ProcessInstance evaluation = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance.getId())
         .singleResult();
-    completeAsStaff(MINGSHUI, task(evaluation, "shared_evaluation_rate"), Map.of("rating", "basically_satisfied"));
+    completeAsStaff(MINGSHUI, task(evaluation, EvaluationProcess.Element.RATE.id()), Map.of(CallProcess.RATING.name(), "basically_satisfied"));
 
     StoredRating rating = evaluations.ratingOf(caseInstance.getId(), MARKET).orElseThrow();
     assertThat(rating.caseId()).as("the case, not the evaluation").isEqualTo(caseInstance.getId());
@@ -105,12 +109,12 @@ class RatingsTest extends PlatformTestBase {
             .endEvent("test_twice_end").name("结束")
             .done())
         .deploy();
-    ProcessInstance instance = start("test_record_twice", Map.of("townshipGroup", MINGSHUI,
-        "departmentGroup", MARKET, "rating", "satisfied", "ratingComment", "第一次"));
+    ProcessInstance instance = start("test_record_twice", Map.of(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI,
+        JointMeetingProcess.DEPARTMENT_GROUP.name(), MARKET, CallProcess.RATING.name(), "satisfied", CallProcess.RATING_COMMENT.name(), "第一次"));
     StoredRating first = evaluations.ratingOf(instance.getId(), MARKET).orElseThrow();
 
     // a retried job, a second click: the rating stays as first given
-    completeAsStaff(MINGSHUI, task(instance, "test_twice_wait"), Map.of("rating", "dissatisfied"));
+    completeAsStaff(MINGSHUI, task(instance, "test_twice_wait"), Map.of(CallProcess.RATING.name(), "dissatisfied"));
 
     assertThat(jdbc.sql("select count(*) from shudi_rating where case_id = :id").param("id", instance.getId())
         .query(Integer.class).single()).isOne();
@@ -121,13 +125,13 @@ class RatingsTest extends PlatformTestBase {
   @Test
   void aRatingOfSomethingThatIsNotADepartmentOfTheCountyIsRefused() {
     clock(MONDAY.plusDays(3));
-    Map<String, Object> variables = new HashMap<>(Map.of("townshipGroup", MINGSHUI, "rating", "satisfied"));
-    variables.put("departmentGroup", "yunxi_market");
+    Map<String, Object> variables = new HashMap<>(Map.of(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI, CallProcess.RATING.name(), "satisfied"));
+    variables.put(JointMeetingProcess.DEPARTMENT_GROUP.name(), "yunxi_market");
     assertThat(refusalOf(() -> start(RECORD_KEY, variables))).hasMessageContaining("不是章丘区的部门");
-    variables.put("departmentGroup", "zhangqiu_shuangshan");
+    variables.put(JointMeetingProcess.DEPARTMENT_GROUP.name(), "zhangqiu_shuangshan");
     assertThat(refusalOf(() -> start(RECORD_KEY, variables))).hasMessageContaining("不是章丘区的部门");
-    variables.remove("departmentGroup");
-    assertThat(refusalOf(() -> start(RECORD_KEY, variables))).hasMessageContaining("departmentGroup");
+    variables.remove(JointMeetingProcess.DEPARTMENT_GROUP.name());
+    assertThat(refusalOf(() -> start(RECORD_KEY, variables))).hasMessageContaining(JointMeetingProcess.DEPARTMENT_GROUP.name());
     assertThat(evaluations.ratingsIn(TENANT, MONDAY.plusDays(3), MONDAY.plusDays(4))).isEmpty();
   }
 
@@ -146,20 +150,20 @@ class RatingsTest extends PlatformTestBase {
     assertThat(rating.points()).isEqualTo(2 / 3.0);
     assertThat(rating.ratedAt()).isEqualTo(MONDAY.plusDays(4));
 
-    Map<String, Object> missing = new HashMap<>(Map.of("calledDepartmentGroup", MARKET, "townshipGroup", MINGSHUI,
-        "callJustified", "yes", "callComplete", "yes"));
+    Map<String, Object> missing = new HashMap<>(Map.of(CallProcess.CALLED_DEPARTMENT_GROUP.name(), MARKET, CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI,
+        CallProcess.CALL_JUSTIFIED.name(), "yes", CallProcess.CALL_COMPLETE.name(), "yes"));
     assertThat(refusalOf(() -> start(CALL_RATING_KEY, missing)))
         .hasMessageContaining("呼叫事项是否属于清单内事项");
-    missing.put("callWithinList", "maybe");
+    missing.put(CallProcess.CALL_WITHIN_LIST.name(), "maybe");
     assertThat(refusalOf(() -> start(CALL_RATING_KEY, missing))).hasMessageContaining("maybe");
-    missing.put("callWithinList", true);
-    missing.put("townshipGroup", MARKET);
+    missing.put(CallProcess.CALL_WITHIN_LIST.name(), true);
+    missing.put(CallProcess.TOWNSHIP_GROUP.name(), MARKET);
     assertThat(refusalOf(() -> start(CALL_RATING_KEY, missing))).as("a department is not a township")
-        .hasMessageContaining("townshipGroup");
-    missing.put("townshipGroup", MINGSHUI);
+        .hasMessageContaining(CallProcess.TOWNSHIP_GROUP.name());
+    missing.put(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI);
     ProcessInstance booleans = start(CALL_RATING_KEY, missing);
     assertThat(evaluations.callRatingOf(booleans.getId(), MARKET).orElseThrow().points()).isEqualTo(1.0);
-    assertThat(historicVariable(booleans, Evaluations.CALL_RATING_ID)).isNotNull();
+    assertThat(historicVariable(booleans, CallProcess.CALL_RATING_ID.name())).isNotNull();
   }
 
   Object historicVariable(ProcessInstance instance, String name) {

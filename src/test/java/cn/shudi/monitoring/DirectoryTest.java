@@ -11,6 +11,8 @@ import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.OrganizationLoader;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.SupervisionProcess;
 
 /** Names for ids, from the shipped organization and lists; and the bounds of the window. */
 class DirectoryTest {
@@ -25,8 +27,8 @@ class DirectoryTest {
     assertThat(DIRECTORY.itemCode("zhangqiu", "zq001")).isEqualTo("ZQ001");
     assertThat(DIRECTORY.itemName("zhangqiu", "zq001")).isEqualTo("动物疫病防控和重大动物疫情处置");
     assertThat(DIRECTORY.domain("zhangqiu", "zq001")).isEqualTo("农业农村");
-    assertThat(DIRECTORY.itemName("zhangqiu", "shared_call")).isEqualTo("乡呼县应");
-    assertThat(DIRECTORY.domain("zhangqiu", "shared_supervision")).isEqualTo("共用流程");
+    assertThat(DIRECTORY.itemName("zhangqiu", CallProcess.KEY)).isEqualTo("乡呼县应");
+    assertThat(DIRECTORY.domain("zhangqiu", SupervisionProcess.KEY)).isEqualTo("共用流程");
     assertThat(DIRECTORY.itemName("zhangqiu", "test_other")).as("not on the list").isEqualTo("test_other");
     assertThat(DIRECTORY.domain("zhangqiu", "test_other")).isEqualTo("其他");
     assertThat(DIRECTORY.itemName("yunxi", "zq001")).as("another county's list").isEqualTo("zq001");
@@ -52,7 +54,7 @@ class DirectoryTest {
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_township_3")).isEqualTo("镇街");
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_record")).isEmpty();
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_police_")).isEmpty();
-    assertThat(DIRECTORY.stepUnit("zhangqiu", "shared_call", "shared_call_accept")).isEmpty();
+    assertThat(DIRECTORY.stepUnit("zhangqiu", CallProcess.KEY, CallProcess.Element.ACCEPT.id())).isEmpty();
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq002_police_1")).isEmpty();
   }
 

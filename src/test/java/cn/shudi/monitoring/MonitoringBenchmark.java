@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import cn.shudi.assessment.LatestRankings;
 import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.organization.Organization;
@@ -107,8 +108,7 @@ public final class MonitoringBenchmark {
 
       MonitoringQueries queries = new MonitoringQueries(new QueryServiceImpl(new CommandExecutorImpl(configuration,
           new MonitoringPlugin().getMappingFiles())));
-      Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(configuration.getDataSource(),
-          Rankings.DEFAULT_TABLE, Rankings.DEFAULT_QUERY));
+      Monitoring monitoring = new Monitoring(organization, catalogs, new Rankings(new LatestRankings(configuration.getDataSource())));
       MonitoringIndexes indexes = new MonitoringIndexes(configuration.getDataSource(), configuration.getDatabaseType(),
           configuration.getDatabaseTablePrefix());
 

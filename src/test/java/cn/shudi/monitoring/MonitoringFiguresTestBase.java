@@ -23,10 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.shudi.assessment.LatestRankings;
 import cn.shudi.monitoring.Dashboard.ActivityFigures;
 import cn.shudi.monitoring.Dashboard.ItemFigures;
 import cn.shudi.monitoring.Dashboard.TaskLine;
 import cn.shudi.monitoring.Dashboard.UnitFigures;
+import cn.shudi.call.CallProcess;
 
 /**
  * Every query of the plugin on a real engine database, with the figures of {@link MonitoringScenario}
@@ -177,7 +179,7 @@ abstract class MonitoringFiguresTestBase {
   @Test
   void mostOverdueTasksFirst() {
     List<TaskLine> overdue = zhangqiu().overdueTasks();
-    assertThat(overdue).extracting(TaskLine::activityId).containsExactly("shared_call_accept", "shared_call_accept",
+    assertThat(overdue).extracting(TaskLine::activityId).containsExactly(CallProcess.Element.ACCEPT.id(), CallProcess.Element.ACCEPT.id(),
         "zq001_police_1", "zq001_agriculture_2");
     TaskLine police = overdue.get(2);
     assertThat(police.processInstanceId()).isEqualTo(scenario.cases.get(4));
@@ -261,7 +263,7 @@ abstract class MonitoringFiguresTestBase {
 
   @Test
   void theLatestMonthlyRankingOfTheUsersJurisdiction() {
-    Rankings rankings = new Rankings(dataSource, Rankings.DEFAULT_TABLE, Rankings.DEFAULT_QUERY);
+    Rankings rankings = new Rankings(new LatestRankings(dataSource));
     if (!rankings.tableExists()) {
       Dashboard.Ranking ranking = zhangqiu().ranking();
       assertThat(ranking.available()).isFalse();

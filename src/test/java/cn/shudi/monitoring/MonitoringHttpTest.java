@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
+import cn.shudi.call.CallProcess;
 
 /**
  * The plugin in the running application over real HTTP: Cockpit lists it, its assets are served, and
@@ -55,7 +56,7 @@ class MonitoringHttpTest {
     identity.setAuthentication("zhangqiu_mingshui_grid", List.of("zhangqiu_mingshui"), List.of("zhangqiu"));
     try {
       zhangqiuCases.add(runtime.createProcessInstanceByKey("zq001").processDefinitionTenantId("zhangqiu")
-          .setVariables(Map.of("township", "mingshui", "caseSubject", "某养殖场", "caseDescription", "疑似疫病"))
+          .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "mingshui", "caseSubject", "某养殖场", "caseDescription", "疑似疫病"))
           .execute().getId());
     } finally {
       identity.clearAuthentication();
@@ -63,7 +64,7 @@ class MonitoringHttpTest {
     identity.setAuthentication("yunxi_chengguan_grid", List.of("yunxi_chengguan"), List.of("yunxi"));
     try {
       yunxiCase = runtime.createProcessInstanceByKey("yx001").processDefinitionTenantId("yunxi")
-          .setVariables(Map.of("township", "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
+          .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
           .execute().getId();
     } finally {
       identity.clearAuthentication();

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.shudi.support.CaseDriver;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.SupervisionProcess;
 
 /**
  * A small fixed data set made of real cases of the generated blueprint ZQ001 (动物疫病防控和重大动物疫情处置:
@@ -68,7 +70,7 @@ final class MonitoringScenario {
     try {
       for (int i = 0; i < 5; i++) {
         scenario.cases.add(runtime.createProcessInstanceByKey(ITEM).processDefinitionTenantId(ZHANGQIU)
-            .setVariables(Map.of("township", "mingshui", "caseSubject", "养殖场 " + (char) ('A' + i),
+            .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "mingshui", "caseSubject", "养殖场 " + (char) ('A' + i),
                 "caseDescription", "疑似动物疫病"))
             .execute().getId());
       }
@@ -79,12 +81,12 @@ final class MonitoringScenario {
     try {
       for (String department : List.of("agriculture", "police")) {
         Map<String, Object> form = new HashMap<>();
-        form.put("township", "mingshui");
-        form.put("calledDepartment", department);
-        form.put("callItemCode", "ZQ001");
-        form.put("callProblem", "养殖场疑似疫情，请求处置");
-        form.put("callPlace", "明水街道某村");
-        form.put("callUrgency", "urgent");
+        form.put(CallProcess.TOWNSHIP.name(), "mingshui");
+        form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
+        form.put(CallProcess.CALL_ITEM_CODE.name(), "ZQ001");
+        form.put(CallProcess.CALL_PROBLEM.name(), "养殖场疑似疫情，请求处置");
+        form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
+        form.put(CallProcess.CALL_URGENCY.name(), "urgent");
         ProcessInstance call = runtime.createProcessInstanceByKey(SharedProcesses.CALL)
             .processDefinitionTenantId(ZHANGQIU).setVariables(form).execute();
         scenario.calls.add(call.getId());
@@ -96,7 +98,7 @@ final class MonitoringScenario {
         List.of(YUNXI));
     try {
       scenario.yunxiCase = runtime.createProcessInstanceByKey("yx001").processDefinitionTenantId(YUNXI)
-          .setVariables(Map.of("township", "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
+          .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "chengguan", "caseSubject", "某企业", "caseDescription", "排污"))
           .execute().getId();
     } finally {
       identity.clearAuthentication();
@@ -114,7 +116,7 @@ final class MonitoringScenario {
     String e = scenario.cases.get(4);
     driver.runDueJobs(e);
     Task supervision = driver.openTasks(e).stream()
-        .filter(t -> t.getTaskDefinitionKey().equals("shared_supervision_task")).findFirst()
+        .filter(t -> t.getTaskDefinitionKey().equals(SupervisionProcess.Element.TASK.id())).findFirst()
         .orElseThrow(() -> new AssertionError("E's overdue step was not supervised"));
     driver.completeAsStaff(supervision, CaseDriver.FORM_VALUES);
     return scenario;

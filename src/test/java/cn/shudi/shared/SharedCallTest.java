@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import cn.shudi.call.SupervisionProcess;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * shared_call 乡呼县应: 明水街道 calls 区市场监管局 about item ZQ054 (呼叫响应时限 24小时, 办结时限 30个工作日).
@@ -24,20 +27,20 @@ class SharedCallTest extends SharedProcessTestBase {
   @org.springframework.beans.factory.annotation.Autowired
   cn.shudi.evaluation.EvaluationStore evaluationStore;
 
-  static final String KEY = "shared_call";
-  static final Map<String, Object> ACCEPTED = Map.of("callAccepted", "yes", "callAcceptNote", "立即派员");
-  static final Map<String, Object> FEEDBACK = Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改",
-      "callJustified", "yes", "callComplete", "no", "callWithinList", "yes");
-  static final Map<String, Object> SUPERVISED = Map.of("supervisionOpinion", "请立即办理", "supervisionOutcome", "urged");
+  static final String KEY = CallProcess.KEY;
+  static final Map<String, Object> ACCEPTED = Map.of(CallProcess.CALL_ACCEPTED.name(), "yes", CallProcess.CALL_ACCEPT_NOTE.name(), "立即派员");
+  static final Map<String, Object> FEEDBACK = Map.of(JointMeetingProcess.DUTY_RESULT.name(), "已现场检查并下达整改通知", JointMeetingProcess.DUTY_FINDINGS.name(), "请镇街督促整改",
+      CallProcess.CALL_JUSTIFIED.name(), "yes", CallProcess.CALL_COMPLETE.name(), "no", CallProcess.CALL_WITHIN_LIST.name(), "yes");
+  static final Map<String, Object> SUPERVISED = Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "请立即办理", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged");
 
   static Map<String, Object> callForm(String itemCode, String department) {
     Map<String, Object> form = new HashMap<>();
-    form.put("township", "mingshui");
-    form.put("calledDepartment", department);
-    form.put("callItemCode", itemCode);
-    form.put("callProblem", "某食品作坊疑似使用过期原料");
-    form.put("callPlace", "明水街道某村");
-    form.put("callUrgency", "urgent");
+    form.put(CallProcess.TOWNSHIP.name(), "mingshui");
+    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
+    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
+    form.put(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
+    form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
+    form.put(CallProcess.CALL_URGENCY.name(), "urgent");
     return form;
   }
 
@@ -61,33 +64,33 @@ class SharedCallTest extends SharedProcessTestBase {
   void theDepartmentAcceptsHandlesAndTheTownshipRates() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
 
-    assertThat(instance).isWaitingAt("shared_call_accept").hasPassed("shared_call_check");
-    assertThat(runtime.getVariables(instance.getId())).containsEntry("townshipGroup", MINGSHUI)
-        .containsEntry("commandCentreGroup", COMMAND).containsEntry("calledDepartmentGroup", MARKET)
-        .containsEntry("callResponseLimit", "24小时").containsEntry("callTimeLimit", "30个工作日");
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id()).hasPassed(CallProcess.Element.CHECK.id());
+    assertThat(runtime.getVariables(instance.getId())).containsEntry(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI)
+        .containsEntry(JointMeetingProcess.COMMAND_CENTRE_GROUP.name(), COMMAND).containsEntry(CallProcess.CALLED_DEPARTMENT_GROUP.name(), MARKET)
+        .containsEntry(CallProcess.CALL_RESPONSE_LIMIT.name(), "24小时").containsEntry(CallProcess.CALL_TIME_LIMIT.name(), "30个工作日");
     assertThat(startFormOf(instance)).as("the county's start form").isEqualTo("call-start");
-    Task accept = task(instance, "shared_call_accept");
+    Task accept = task(instance, CallProcess.Element.ACCEPT.id());
     assertThat(formOf(accept)).isEqualTo("call-accept");
     assertThat(accept.getName()).isEqualTo("受理呼叫");
     assertThat(candidateGroups(accept)).containsExactly(MARKET);
     assertThat(accept.getDueDate()).as("呼叫响应时限 24小时").isEqualTo(at(MONDAY_MORNING.plusHours(24)));
     completeAs(MARKET, accept, ACCEPTED);
 
-    Task handle = task(instance, "shared_call_handle");
+    Task handle = task(instance, CallProcess.Element.HANDLE.id());
     assertThat(handle.getName()).isEqualTo("办理呼叫事项");
     assertThat(candidateGroups(handle)).containsExactly(MARKET);
     assertThat(formOf(handle)).isEqualTo("call-feedback");
     assertThat(handle.getDueDate()).as("办结时限 30个工作日").isEqualTo(at(MONDAY_MORNING.plusWeeks(6)));
     completeAs(MARKET, handle, FEEDBACK);
 
-    Task evaluate = task(instance, "shared_call_evaluate");
+    Task evaluate = task(instance, CallProcess.Element.EVALUATE.id());
     assertThat(candidateGroups(evaluate)).containsExactly(MINGSHUI);
     assertThat(formOf(evaluate)).isEqualTo("evaluation");
-    assertThat(runtime.getVariable(instance.getId(), "shared_call_handle_result")).isEqualTo("已现场检查并下达整改通知");
-    completeAs(MINGSHUI, evaluate, Map.of("rating", "satisfied", "ratingComment", "响应及时"));
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.HANDLE_RESULT.name())).isEqualTo("已现场检查并下达整改通知");
+    completeAs(MINGSHUI, evaluate, Map.of(CallProcess.RATING.name(), "satisfied", CallProcess.RATING_COMMENT.name(), "响应及时"));
 
-    assertThat(instance).isEnded().hasPassed("shared_call_end").hasNotPassed("shared_call_accept_supervise",
-        "shared_call_handle_supervise", "shared_call_review");
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id()).hasNotPassed(CallProcess.Element.ACCEPT_SUPERVISE.id(),
+        CallProcess.Element.HANDLE_SUPERVISE.id(), CallProcess.Element.REVIEW.id());
     assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).as("timers gone").isZero();
 
     // two-way: the department rated the call, the township rated the department
@@ -102,25 +105,25 @@ class SharedCallTest extends SharedProcessTestBase {
   @Test
   void aRefusalIsReviewedByTheCommandCentre() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
-    completeAs(MARKET, task(instance, "shared_call_accept"),
-        Map.of("callAccepted", "no", "callAcceptNote", "该问题属于区卫健局职责"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()),
+        Map.of(CallProcess.CALL_ACCEPTED.name(), "no", CallProcess.CALL_ACCEPT_NOTE.name(), "该问题属于区卫健局职责"));
 
-    Task review = task(instance, "shared_call_review");
+    Task review = task(instance, CallProcess.Element.REVIEW.id());
     assertThat(review.getName()).isEqualTo("复核不受理理由");
     assertThat(candidateGroups(review)).containsExactly(COMMAND);
     assertThat(formOf(review)).isEqualTo("supervision");
-    completeAs(COMMAND, review, Map.of("supervisionOpinion", "理由成立", "supervisionOutcome", "urged"));
+    completeAs(COMMAND, review, Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "理由成立", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged"));
 
-    assertThat(instance).isEnded().hasPassed("shared_call_reviewed").hasNotPassed("shared_call_handle");
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.REVIEWED.id()).hasNotPassed(CallProcess.Element.HANDLE.id());
   }
 
   @Test
   void anItemOutsideTheListIsRefused() {
     ProcessInstance instance = call(callForm("ZQ999", "market"));
 
-    assertThat(instance).isEnded().hasPassed("shared_call_outside_list", "shared_call_refused")
-        .hasNotPassed("shared_call_accept");
-    assertThat(historicVariable(instance, "refusalReason").toString()).contains("不在清单内");
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.OUTSIDE_LIST.id(), CallProcess.Element.REFUSED.id())
+        .hasNotPassed(CallProcess.Element.ACCEPT.id());
+    assertThat(historicVariable(instance, CallProcess.REFUSAL_REASON.name()).toString()).contains("不在清单内");
   }
 
   @Test
@@ -128,16 +131,16 @@ class SharedCallTest extends SharedProcessTestBase {
     // ZQ054 names 区市场监管局 and the township, not 区农业农村局
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "agriculture"));
 
-    assertThat(instance).isEnded().hasPassed("shared_call_refused");
-    assertThat(historicVariable(instance, "refusalReason").toString()).contains("区农业农村局");
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.REFUSED.id());
+    assertThat(historicVariable(instance, CallProcess.REFUSAL_REASON.name()).toString()).contains("区农业农村局");
   }
 
   @Test
   void aCallMustComeFromATownshipOfTheCounty() {
     Map<String, Object> form = callForm(ONE_DEPARTMENT_ITEM, "market");
-    form.put("township", "nowhere");
+    form.put(CallProcess.TOWNSHIP.name(), "nowhere");
     assertThatThrownBy(() -> call(form)).hasMessageContaining("nowhere");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals("township", "nowhere")
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(CallProcess.TOWNSHIP.name(), "nowhere")
         .count()).isZero();
   }
 
@@ -149,52 +152,52 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(passTimeAndRunTimers(instance, MONDAY_MORNING.plusHours(23))).isZero();
     // the response time has passed: the command centre supervises, the call stays with the department
     assertThat(passTimeAndRunTimers(instance, MONDAY_MORNING.plusHours(24).plusMinutes(1))).isOne();
-    assertThat(instance).isWaitingAt("shared_call_accept", "shared_call_accept_supervise");
-    ProcessInstance supervision = called(instance, "shared_supervision");
-    assertThat(runtime.getVariables(supervision.getId())).containsEntry("overdueStep", "受理呼叫")
-        .containsEntry("overdueGroup", MARKET).containsEntry("severalDepartments", false)
-        .containsEntry("callProblem", "某食品作坊疑似使用过期原料");
-    Task supervise = task(supervision, "shared_supervision_task");
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id(), CallProcess.Element.ACCEPT_SUPERVISE.id());
+    ProcessInstance supervision = called(instance, SupervisionProcess.KEY);
+    assertThat(runtime.getVariables(supervision.getId())).containsEntry(SupervisionProcess.OVERDUE_STEP.name(), "受理呼叫")
+        .containsEntry(SupervisionProcess.OVERDUE_GROUP.name(), MARKET).containsEntry(SupervisionProcess.SEVERAL_DEPARTMENTS.name(), false)
+        .containsEntry(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
+    Task supervise = task(supervision, SupervisionProcess.Element.TASK.id());
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
     completeAs(COMMAND, supervise, SUPERVISED);
-    assertThat(supervision).isEnded().hasNotPassed("shared_supervision_joint_meeting");
-    assertThat(instance).hasPassed("shared_call_accept_supervised").isWaitingAt("shared_call_accept");
+    assertThat(supervision).isEnded().hasNotPassed(SupervisionProcess.Element.JOINT_MEETING.id());
+    assertThat(instance).hasPassed(CallProcess.Element.ACCEPT_SUPERVISED.id()).isWaitingAt(CallProcess.Element.ACCEPT.id());
 
-    completeAs(MARKET, task(instance, "shared_call_accept"), ACCEPTED);
-    completeAs(MARKET, task(instance, "shared_call_handle"), FEEDBACK);
-    completeAs(MINGSHUI, task(instance, "shared_call_evaluate"), Map.of("rating", "basically_satisfied"));
-    assertThat(instance).isEnded().hasPassed("shared_call_end");
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
+    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(), "basically_satisfied"));
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id());
   }
 
   @Test
   void aCallNotHandledWithinTheItemsLimitIsSupervisedAndTheWorkGoesOn() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
     ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(2)));
-    completeAs(MARKET, task(instance, "shared_call_accept"), ACCEPTED);
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
 
     LocalDateTime due = MONDAY_MORNING.plusHours(2).plusWeeks(6);
-    assertThat(task(instance, "shared_call_handle").getDueDate()).isEqualTo(at(due));
+    assertThat(task(instance, CallProcess.Element.HANDLE.id()).getDueDate()).isEqualTo(at(due));
     assertThat(passTimeAndRunTimers(instance, due.minusMinutes(1))).isZero();
     assertThat(passTimeAndRunTimers(instance, due.plusMinutes(1))).isOne();
 
-    assertThat(instance).isWaitingAt("shared_call_handle", "shared_call_handle_supervise");
-    ProcessInstance supervision = called(instance, "shared_supervision");
-    assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("办理呼叫事项");
+    assertThat(instance).isWaitingAt(CallProcess.Element.HANDLE.id(), CallProcess.Element.HANDLE_SUPERVISE.id());
+    ProcessInstance supervision = called(instance, SupervisionProcess.KEY);
+    assertThat(runtime.getVariable(supervision.getId(), SupervisionProcess.OVERDUE_STEP.name())).isEqualTo("办理呼叫事项");
 
     // the department finishes while the command centre still supervises
-    completeAs(MARKET, task(instance, "shared_call_handle"), FEEDBACK);
-    completeAs(MINGSHUI, task(instance, "shared_call_evaluate"), Map.of("rating", "dissatisfied",
-        "ratingComment", "超期办结"));
-    assertThat(instance).hasPassed("shared_call_end").isNotEnded();
-    completeAs(COMMAND, task(supervision, "shared_supervision_task"), SUPERVISED);
-    assertThat(instance).isEnded().hasPassed("shared_call_handle_supervised");
+    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(), "dissatisfied",
+        CallProcess.RATING_COMMENT.name(), "超期办结"));
+    assertThat(instance).hasPassed(CallProcess.Element.END.id()).isNotEnded();
+    completeAs(COMMAND, task(supervision, SupervisionProcess.Element.TASK.id()), SUPERVISED);
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.HANDLE_SUPERVISED.id());
   }
 
   @Test
   void anotherDepartmentCannotAnswerTheCall() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
-    assertThatThrownBy(() -> completeAs(AGRICULTURE, task(instance, "shared_call_accept"), ACCEPTED))
+    assertThatThrownBy(() -> completeAs(AGRICULTURE, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED))
         .isInstanceOf(AuthorizationException.class);
-    assertThat(instance).isWaitingAt("shared_call_accept");
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id());
   }
 }

@@ -12,13 +12,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import cn.shudi.call.JointMeetingProcess;
 
 /** shared_joint_meeting 联席会议: the command centre convenes, every department of the item implements in parallel. */
 class SharedJointMeetingTest extends SharedProcessTestBase {
 
-  static final String KEY = "shared_joint_meeting";
-  static final Map<String, Object> MEETING = Map.of("meetingParticipants", "区农业农村局、区市场监管局",
-      "meetingMinutes", "会议纪要", "meetingDecision", "农业农村局负责产地溯源，市场监管局负责流通环节");
+  static final String KEY = JointMeetingProcess.KEY;
+  static final Map<String, Object> MEETING = Map.of(JointMeetingProcess.MEETING_PARTICIPANTS.name(), "区农业农村局、区市场监管局",
+      JointMeetingProcess.MEETING_MINUTES.name(), "会议纪要", JointMeetingProcess.MEETING_DECISION.name(), "农业农村局负责产地溯源，市场监管局负责流通环节");
 
   @Test
   void modelOpensInModelerWithACompleteDiagram() throws Exception {
@@ -30,8 +31,8 @@ class SharedJointMeetingTest extends SharedProcessTestBase {
   void theCommandCentreConvenesAndEveryDepartmentImplementsTheDecisions() {
     ProcessInstance instance = start(KEY, caseVariables(TWO_DEPARTMENT_ITEM, true));
 
-    assertThat(instance).isWaitingAt("shared_joint_meeting_organise");
-    Task organise = task(instance, "shared_joint_meeting_organise");
+    assertThat(instance).isWaitingAt(JointMeetingProcess.Element.ORGANISE.id());
+    Task organise = task(instance, JointMeetingProcess.Element.ORGANISE.id());
     assertThat(organise.getName()).isEqualTo("组织召开联席会议");
     assertThat(candidateGroups(organise)).containsExactly(COMMAND);
     assertThat(formOf(organise)).isEqualTo("joint-meeting");
@@ -41,7 +42,7 @@ class SharedJointMeetingTest extends SharedProcessTestBase {
     ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusDays(2)));
     completeAs(COMMAND, organise, MEETING);
 
-    List<Task> implement = tasks(instance, "shared_joint_meeting_implement");
+    List<Task> implement = tasks(instance, JointMeetingProcess.Element.IMPLEMENT.id());
     assertThat(implement).as("one task per department, at the same time").hasSize(2);
     assertThat(implement).flatExtracting(this::candidateGroups).containsExactlyInAnyOrder(AGRICULTURE, MARKET);
     assertThat(implement).allSatisfy(t -> {
@@ -54,29 +55,29 @@ class SharedJointMeetingTest extends SharedProcessTestBase {
     Task market = implement.stream().filter(t -> candidateGroups(t).contains(MARKET)).findFirst().orElseThrow();
     Task agriculture = implement.stream().filter(t -> candidateGroups(t).contains(AGRICULTURE)).findFirst()
         .orElseThrow();
-    assertThatThrownBy(() -> completeAs(MARKET, agriculture, Map.of("dutyResult", "代办")))
+    assertThatThrownBy(() -> completeAs(MARKET, agriculture, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "代办")))
         .as("a department does not complete another's task").isInstanceOf(AuthorizationException.class);
 
-    completeAs(MARKET, market, Map.of("dutyResult", "流通环节已排查", "dutyFindings", "无"));
-    assertThat(instance).isWaitingAt("shared_joint_meeting_implement");
-    assertThat(runtime.getVariable(instance.getId(), "dutyResult")).as("each department's result stays its own")
+    completeAs(MARKET, market, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "流通环节已排查", JointMeetingProcess.DUTY_FINDINGS.name(), "无"));
+    assertThat(instance).isWaitingAt(JointMeetingProcess.Element.IMPLEMENT.id());
+    assertThat(runtime.getVariable(instance.getId(), JointMeetingProcess.DUTY_RESULT.name())).as("each department's result stays its own")
         .isNull();
-    completeAs(AGRICULTURE, agriculture, Map.of("dutyResult", "产地已溯源"));
+    completeAs(AGRICULTURE, agriculture, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "产地已溯源"));
 
-    assertThat(instance).isEnded().hasPassed("shared_joint_meeting_end");
+    assertThat(instance).isEnded().hasPassed(JointMeetingProcess.Element.END.id());
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("dutyResult").list()).extracting(v -> v.getValue())
+        .variableName(JointMeetingProcess.DUTY_RESULT.name()).list()).extracting(v -> v.getValue())
         .containsExactlyInAnyOrder("流通环节已排查", "产地已溯源");
   }
 
   @Test
   void anItemWithOneDepartmentGivesThatDepartmentTheDecisions() {
     ProcessInstance instance = start(KEY, caseVariables(ONE_DEPARTMENT_ITEM, false));
-    completeAs(COMMAND, task(instance, "shared_joint_meeting_organise"), MEETING);
+    completeAs(COMMAND, task(instance, JointMeetingProcess.Element.ORGANISE.id()), MEETING);
 
-    Task implement = task(instance, "shared_joint_meeting_implement");
+    Task implement = task(instance, JointMeetingProcess.Element.IMPLEMENT.id());
     assertThat(candidateGroups(implement)).containsExactly(MARKET);
-    completeAs(MARKET, implement, Map.of("dutyResult", "已落实"));
+    completeAs(MARKET, implement, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "已落实"));
     assertThat(instance).isEnded();
   }
 }

@@ -38,6 +38,10 @@ import cn.shudi.support.ProcessCoverage;
 import cn.shudi.support.ZhangqiuOnly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.call.SupervisionProcess;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 
 /**
  * The shared processes as the platform deploys them at start-up (one deployment per jurisdiction,
@@ -105,12 +109,12 @@ abstract class SharedProcessTestBase {
   /** The variables a blueprint passes to a shared process ({@code camunda:in variables="all"}). */
   static Map<String, Object> caseVariables(String itemCode, boolean severalDepartments) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("township", "mingshui");
-    variables.put("townshipGroup", MINGSHUI);
-    variables.put("commandCentreGroup", COMMAND);
-    variables.put("jurisdiction", TENANT);
-    variables.put("itemCode", itemCode);
-    variables.put("severalDepartments", severalDepartments);
+    variables.put(CallProcess.TOWNSHIP.name(), "mingshui");
+    variables.put(CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI);
+    variables.put(JointMeetingProcess.COMMAND_CENTRE_GROUP.name(), COMMAND);
+    variables.put(AppealProcess.JURISDICTION.name(), TENANT);
+    variables.put(JointMeetingProcess.ITEM_CODE.name(), itemCode);
+    variables.put(SupervisionProcess.SEVERAL_DEPARTMENTS.name(), severalDepartments);
     variables.put("caseSubject", "某食品有限公司");
     return variables;
   }

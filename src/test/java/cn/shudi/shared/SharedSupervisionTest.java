@@ -11,21 +11,23 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.call.SupervisionProcess;
 
 /** shared_supervision 督办超期事项: the command centre supervises; a joint meeting where several departments are involved. */
 class SharedSupervisionTest extends SharedProcessTestBase {
 
-  static final String KEY = "shared_supervision";
+  static final String KEY = SupervisionProcess.KEY;
 
   static Map<String, Object> overdue(String itemCode, boolean severalDepartments) {
     Map<String, Object> variables = caseVariables(itemCode, severalDepartments);
-    variables.put("overdueStep", "排查隐患");
-    variables.put("overdueGroup", MARKET);
+    variables.put(SupervisionProcess.OVERDUE_STEP.name(), "排查隐患");
+    variables.put(SupervisionProcess.OVERDUE_GROUP.name(), MARKET);
     return variables;
   }
 
   static final Map<String, Object> SUPERVISED =
-      Map.of("supervisionOpinion", "请区市场监管局两个工作日内办结", "supervisionOutcome", "urged");
+      Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "请区市场监管局两个工作日内办结", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged");
 
   @Test
   void modelOpensInModelerWithACompleteDiagram() throws Exception {
@@ -37,8 +39,8 @@ class SharedSupervisionTest extends SharedProcessTestBase {
   void oneDepartmentIsSupervisedByTheCommandCentreWithinTwoWorkingDays() {
     ProcessInstance instance = start(KEY, overdue(ONE_DEPARTMENT_ITEM, false));
 
-    assertThat(instance).isWaitingAt("shared_supervision_task");
-    Task task = task(instance, "shared_supervision_task");
+    assertThat(instance).isWaitingAt(SupervisionProcess.Element.TASK.id());
+    Task task = task(instance, SupervisionProcess.Element.TASK.id());
     assertThat(task.getName()).isEqualTo("督办超期事项");
     assertThat(candidateGroups(task)).containsExactly(COMMAND);
     assertThat(task.getDueDate()).isEqualTo(at(MONDAY_MORNING.plusDays(2)));
@@ -47,38 +49,38 @@ class SharedSupervisionTest extends SharedProcessTestBase {
 
     completeAs(COMMAND, task, SUPERVISED);
 
-    assertThat(instance).isEnded().hasPassed("shared_supervision_gateway", "shared_supervision_merge", "shared_supervision_end")
-        .hasNotPassed("shared_supervision_joint_meeting");
+    assertThat(instance).isEnded().hasPassed(SupervisionProcess.Element.GATEWAY.id(), SupervisionProcess.Element.MERGE.id(), SupervisionProcess.Element.END.id())
+        .hasNotPassed(SupervisionProcess.Element.JOINT_MEETING.id());
     assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test
   void severalDepartmentsGoToAJointMeetingThenTheSupervisionEnds() {
     ProcessInstance instance = start(KEY, overdue(TWO_DEPARTMENT_ITEM, true));
-    completeAs(COMMAND, task(instance, "shared_supervision_task"), SUPERVISED);
+    completeAs(COMMAND, task(instance, SupervisionProcess.Element.TASK.id()), SUPERVISED);
 
-    assertThat(instance).isWaitingAt("shared_supervision_joint_meeting");
-    ProcessInstance meeting = called(instance, "shared_joint_meeting");
-    assertThat(meeting).isWaitingAt("shared_joint_meeting_organise");
-    assertThat(runtime.getVariable(meeting.getId(), "overdueStep")).as("the caller's variables go along")
+    assertThat(instance).isWaitingAt(SupervisionProcess.Element.JOINT_MEETING.id());
+    ProcessInstance meeting = called(instance, JointMeetingProcess.KEY);
+    assertThat(meeting).isWaitingAt(JointMeetingProcess.Element.ORGANISE.id());
+    assertThat(runtime.getVariable(meeting.getId(), SupervisionProcess.OVERDUE_STEP.name())).as("the caller's variables go along")
         .isEqualTo("排查隐患");
 
-    completeAs(COMMAND, task(meeting, "shared_joint_meeting_organise"), Map.of("meetingParticipants",
-        "区农业农村局、区市场监管局", "meetingMinutes", "会议纪要", "meetingDecision", "分头落实"));
-    List<Task> implement = tasks(meeting, "shared_joint_meeting_implement");
+    completeAs(COMMAND, task(meeting, JointMeetingProcess.Element.ORGANISE.id()), Map.of(JointMeetingProcess.MEETING_PARTICIPANTS.name(),
+        "区农业农村局、区市场监管局", JointMeetingProcess.MEETING_MINUTES.name(), "会议纪要", JointMeetingProcess.MEETING_DECISION.name(), "分头落实"));
+    List<Task> implement = tasks(meeting, JointMeetingProcess.Element.IMPLEMENT.id());
     assertThat(implement).flatExtracting(this::candidateGroups).containsExactlyInAnyOrder(AGRICULTURE, MARKET);
     for (Task t : implement) {
-      completeAs(candidateGroups(t).get(0), t, Map.of("dutyResult", "已落实"));
+      completeAs(candidateGroups(t).get(0), t, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "已落实"));
     }
 
     assertThat(meeting).isEnded();
-    assertThat(instance).isEnded().hasPassed("shared_supervision_joint_meeting", "shared_supervision_end");
+    assertThat(instance).isEnded().hasPassed(SupervisionProcess.Element.JOINT_MEETING.id(), SupervisionProcess.Element.END.id());
   }
 
   @Test
   void onlyTheCommandCentreOfTheCountySupervises() {
     ProcessInstance instance = start(KEY, overdue(ONE_DEPARTMENT_ITEM, false));
-    Task task = task(instance, "shared_supervision_task");
+    Task task = task(instance, SupervisionProcess.Element.TASK.id());
 
     assertThatThrownBy(() -> completeAs(MARKET, task, SUPERVISED)).as("the overdue department itself")
         .isInstanceOf(AuthorizationException.class);
@@ -89,6 +91,6 @@ class SharedSupervisionTest extends SharedProcessTestBase {
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(instance).isWaitingAt("shared_supervision_task");
+    assertThat(instance).isWaitingAt(SupervisionProcess.Element.TASK.id());
   }
 }

@@ -1,0 +1,102 @@
+package cn.shudi.call;
+
+import java.util.Locale;
+
+import cn.shudi.process.BpmnElement;
+import cn.shudi.process.Variable;
+
+/**
+ * shared_call (乡呼县应), {@code processes/shared/shared_call.bpmn}: a township calls a department about an
+ * item of the list; {@link Calls} checks the call, the department accepts, handles and rates the call, the
+ * township rates the department; an overdue step calls {@link SupervisionProcess}.
+ */
+public final class CallProcess {
+
+  public static final String KEY = "shared_call";
+
+  /** The bean of {@code ${calls.open(execution)}} (核对清单事项). */
+  public static final String CALLS_BEAN = "calls";
+  /** The error {@link Calls} throws for a call outside the list (boundary event 事项不在清单内). */
+  public static final String OUTSIDE_LIST = "OUTSIDE_LIST";
+
+  /** The model's elements; an element's id is the key, "_" and its name in lower case. */
+  public enum Element implements BpmnElement {
+    START,
+    CHECK,
+    OUTSIDE_LIST,
+    REFUSED,
+    /** 受理呼叫: the called department accepts the call; monitored and ranked as the call's response. */
+    ACCEPT,
+    ACCEPT_DEADLINE,
+    ACCEPT_SUPERVISE,
+    ACCEPT_SUPERVISED,
+    GATEWAY,
+    REVIEW,
+    REVIEWED,
+    HANDLE,
+    HANDLE_DEADLINE,
+    HANDLE_SUPERVISE,
+    HANDLE_SUPERVISED,
+    EVALUATE,
+    END;
+
+    @Override
+    public String id() {
+      return KEY + "_" + name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  // --- set when the call is opened (case opening) ---
+  /** The calling township's group: candidate group of 评价办理结果. */
+  public static final Variable<String> TOWNSHIP_GROUP = Variable.string("townshipGroup");
+  public static final Variable<String> COMMAND_CENTRE_GROUP = SupervisionProcess.COMMAND_CENTRE_GROUP;
+
+  // --- form call-start ---
+  /** The calling township's unit code. */
+  public static final Variable<String> TOWNSHIP = Variable.string("township");
+  /** The list item called about (e.g. {@code ZQ054}, case-insensitive). */
+  public static final Variable<String> CALL_ITEM_CODE = Variable.string("callItemCode");
+  /** The called department's unit code (e.g. {@code market}). */
+  public static final Variable<String> CALLED_DEPARTMENT = Variable.string("calledDepartment");
+  public static final Variable<String> CALL_PROBLEM = Variable.string("callProblem");
+  public static final Variable<String> CALL_PLACE = Variable.string("callPlace");
+  public static final Variable<String> CALL_URGENCY = Variable.string("callUrgency");
+
+  // --- set by calls.open ---
+  /** The called department's group: candidate group of its tasks. */
+  public static final Variable<String> CALLED_DEPARTMENT_GROUP = Variable.string("calledDepartmentGroup");
+  /** The item's 呼叫响应时限 (e.g. 24小时). */
+  public static final Variable<String> CALL_RESPONSE_LIMIT = Variable.string("callResponseLimit");
+  /** The item's 办结时限. */
+  public static final Variable<String> CALL_TIME_LIMIT = Variable.string("callTimeLimit");
+  public static final Variable<String> ITEM_NAME = Variable.string("itemName");
+  /** Why the call was refused (清单之外无属地管理事项). */
+  public static final Variable<String> REFUSAL_REASON = Variable.string("refusalReason");
+
+  // --- form call-accept ---
+  /** {@code yes} or {@code no}. */
+  public static final Variable<String> CALL_ACCEPTED = Variable.string("callAccepted");
+  public static final Variable<String> CALL_ACCEPT_NOTE = Variable.string("callAcceptNote");
+
+  // --- form call-feedback: the result (local to the task, mapped out) and the department's rating of the call ---
+  public static final Variable<String> DUTY_RESULT = JointMeetingProcess.DUTY_RESULT;
+  public static final Variable<String> DUTY_FINDINGS = JointMeetingProcess.DUTY_FINDINGS;
+  /** The result of 办理呼叫事项, mapped out of the task. */
+  public static final Variable<String> HANDLE_RESULT = Variable.string(Element.HANDLE.id() + "_result");
+  public static final Variable<String> HANDLE_FINDINGS = Variable.string(Element.HANDLE.id() + "_findings");
+  /** Yes/no answers: the call was justified, complete, within the list. */
+  public static final Variable<String> CALL_JUSTIFIED = Variable.string("callJustified");
+  public static final Variable<String> CALL_COMPLETE = Variable.string("callComplete");
+  public static final Variable<String> CALL_WITHIN_LIST = Variable.string("callWithinList");
+  public static final Variable<String> CALL_RATING_COMMENT = Variable.string("callRatingComment");
+  /** Set after the call rating: its id. */
+  public static final Variable<String> CALL_RATING_ID = Variable.string("callRatingId");
+
+  // --- form evaluation (评价办理结果; also shared_evaluation's) ---
+  /** A {@code Rating} value: satisfied, basically_satisfied, dissatisfied. */
+  public static final Variable<String> RATING = Variable.string("rating");
+  public static final Variable<String> RATING_COMMENT = Variable.string("ratingComment");
+
+  private CallProcess() {
+  }
+}

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,8 @@ public class StepOutcomes {
 
   StepOutcomes(JdbcClient jdbc, ObjectMapper json, Organization organization) {
     this.jdbc = jdbc;
-    this.json = json;
+    // the facts keep a field left empty (null): the platform's mapper leaves nulls out (spring.jackson)
+    this.json = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
     this.countyTime = new CountyTime(organization);
   }
 

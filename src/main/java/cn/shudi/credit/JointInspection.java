@@ -23,7 +23,7 @@ import cn.shudi.process.Variable;
  *
  * <p>A step counts when its form has a result, findings or hazards; of a step done in several rounds the
  * last counts. The rectification fields (requirements, days, re-inspection) are the case's, whichever step
- * recorded them (the last recording wins), as the models keep them case-wide ({@code zq054_rectified}).
+ * recorded them (the last value recorded wins), as the models keep them case-wide ({@code zq054_rectified}).
  */
 final class JointInspection {
 
@@ -50,7 +50,7 @@ final class JointInspection {
       }
       for (Variable<?> field : List.of(ItemProcess.RECTIFICATION_REQUIREMENTS, ItemProcess.RECTIFICATION_DAYS,
           ItemProcess.RECTIFIED)) {
-        if (outcome.facts().containsKey(field.name())) {
+        if (outcome.facts().get(field.name()) != null) { // a field left empty does not erase another step's
           caseWide.put(field.name(), outcome.facts().get(field.name()));
         }
       }

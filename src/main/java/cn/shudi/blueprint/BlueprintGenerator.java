@@ -2,7 +2,6 @@ package cn.shudi.blueprint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -34,7 +33,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 
-import cn.shudi.casework.CaseVariables;
 import cn.shudi.catalog.Item;
 import cn.shudi.catalog.Responsibility;
 import cn.shudi.catalog.Step;
@@ -69,37 +67,34 @@ public class BlueprintGenerator {
   private static final int ESCALATION_ROW = 130; // from a step's top to the reminder/supervision boxes
   private static final int END_ROW = 110; // from those boxes' top to their end events
 
-  /** Ids, names and expressions of one item's blueprint. */
-  record Names(String key) {
-    String id(String suffix) {
-      return key + "_" + suffix;
-    }
-  }
-
   public static String processKey(Item item) {
-    return item.code().toLowerCase(Locale.ROOT);
+    return ItemProcess.key(item.code());
   }
 
   /** The unit part of a step's id: unit code, or {@code township} for the case's township. */
   public static String unitKey(Responsibility responsibility) {
-    return responsibility.party().fixedUnit().map(u -> u.code()).orElse("township");
+    return responsibility.party().fixedUnit().map(u -> u.code()).orElse(ItemProcess.TOWNSHIP_UNIT);
   }
 
   public static String candidateGroup(Responsibility responsibility) {
     return responsibility.party().fixedUnit().map(u -> u.groupId())
-        .orElse("${" + CaseVariables.TOWNSHIP_GROUP + "}");
+        .orElse(ItemProcess.TOWNSHIP_CANDIDATE);
   }
 
   public static String stepId(Item item, Responsibility responsibility, int index) {
-    return processKey(item) + "_" + unitKey(responsibility) + "_" + (index + 1);
+    return stepElement(item, responsibility, index).id();
+  }
+
+  static ItemProcess.Element stepElement(Item item, Responsibility responsibility, int index) {
+    return ItemProcess.ids(item.code()).step(unitKey(responsibility), index + 1);
   }
 
   public static String dueExpression(Step step) {
-    return "${deadlines.after('" + step.timeLimit().label() + "')}";
+    return ItemProcess.dueExpression(step.timeLimit().label());
   }
 
   static String reminderExpression(Step step) {
-    return "${deadlines.reminderAt('" + step.timeLimit().label() + "')}";
+    return ItemProcess.reminderExpression(step.timeLimit().label());
   }
 
   public BpmnModelInstance generate(Item item, Jurisdiction jurisdiction) {
@@ -109,7 +104,7 @@ public class BlueprintGenerator {
   /** One generation: the model under construction and its diagram. */
   private static final class Build {
     private final Item item;
-    private final Names names;
+    private final ItemProcess.Ids names;
     private final BpmnModelInstance model = Bpmn.createEmptyModel();
     private Process process;
     private LaneSet laneSet;
@@ -118,12 +113,12 @@ public class BlueprintGenerator {
 
     Build(Item item, Jurisdiction jurisdiction) {
       this.item = item;
-      this.names = new Names(processKey(item));
+      this.names = ItemProcess.ids(item.code());
     }
 
     BpmnModelInstance run() {
       Definitions definitions = model.newInstance(Definitions.class);
-      definitions.setId(names.id("definitions"));
+      definitions.setId(names.element("definitions").id());
       definitions.setTargetNamespace("https://shudi.cn/blueprints");
       definitions.setExporter("shudi-blueprint-generator");
       definitions.setExporterVersion("1");
@@ -131,7 +126,7 @@ public class BlueprintGenerator {
       model.setDefinitions(definitions);
 
       Collaboration collaboration = model.newInstance(Collaboration.class);
-      collaboration.setId(names.id("collaboration"));
+      collaboration.setId(names.element("collaboration").id());
       definitions.addChildElement(collaboration);
 
       process = model.newInstance(Process.class);
@@ -141,19 +136,19 @@ public class BlueprintGenerator {
       process.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
       definitions.addChildElement(process);
       Documentation about = model.newInstance(Documentation.class);
-      about.setId(names.id("about"));
+      about.setId(names.element("about").id());
       about.setTextContent(item.code() + " " + item.domain() + "：" + item.name() + "。依据：" + item.legalBasis()
           + "。办结时限：" + item.timeLimit().label() + "。");
       process.getDocumentations().add(about);
 
       Participant pool = model.newInstance(Participant.class);
-      pool.setId(names.id("pool"));
+      pool.setId(names.element("pool").id());
       pool.setName(item.code() + " " + item.name());
       pool.setProcess(process);
       collaboration.addChildElement(pool);
 
       laneSet = model.newInstance(LaneSet.class);
-      laneSet.setId(names.id("lanes"));
+      laneSet.setId(names.element("lanes").id());
       process.addChildElement(laneSet);
 
       diagram = new Diagram(model, names.key(), collaboration);
@@ -175,22 +170,22 @@ public class BlueprintGenerator {
       int mainTop = POOL_Y + STEP_ROW; // the primary lane's step row carries the main line
       int mainY = mainTop + TASK_H / 2;
 
-      StartEvent start = node(StartEvent.class, names.id("start"), "案件已受理");
+      StartEvent start = node(StartEvent.class, names.start().id(), "案件已受理");
       start.setCamundaFormRef(START_FORM);
       start.setCamundaFormRefBinding("deployment");
       CamundaExecutionListener opening = extensions(start).addExtensionElement(CamundaExecutionListener.class);
       opening.setCamundaEvent("start");
-      opening.setCamundaDelegateExpression("${caseOpening}");
-      ParallelGateway fork = node(ParallelGateway.class, names.id("fork"), "并行办理");
-      ParallelGateway join = node(ParallelGateway.class, names.id("join"), null);
+      opening.setCamundaDelegateExpression(ItemProcess.OPENING_LISTENER);
+      ParallelGateway fork = node(ParallelGateway.class, names.fork().id(), "并行办理");
+      ParallelGateway join = node(ParallelGateway.class, names.join().id(), null);
       join.setCamundaAsyncBefore(true); // township and department finish at once: the join retries as a job
-      ServiceTask record = node(ServiceTask.class, names.id("record"), "记录办理结果");
-      record.setCamundaExpression("${caseRecords.recordResult(execution)}");
-      CallActivity evaluate = node(CallActivity.class, names.id("evaluate"), "评价部门履职");
+      ServiceTask record = node(ServiceTask.class, names.record().id(), "记录办理结果");
+      record.setCamundaExpression(ItemProcess.RECORD_RESULT);
+      CallActivity evaluate = node(CallActivity.class, names.evaluate().id(), "评价部门履职");
       evaluate.setCalledElement("shared_evaluation");
       evaluate.setCamundaCalledElementBinding("deployment");
       extensions(evaluate).addExtensionElement(CamundaIn.class).setCamundaVariables("all");
-      EndEvent end = node(EndEvent.class, names.id("end"), "案件已办结");
+      EndEvent end = node(EndEvent.class, names.end().id(), "案件已办结");
 
       diagram.shape(start, START_X, mainY - EVENT / 2, EVENT, EVENT);
       diagram.shape(fork, FORK_X, mainY - GATEWAY / 2, GATEWAY, GATEWAY);
@@ -207,7 +202,7 @@ public class BlueprintGenerator {
         Responsibility unit = units.get(u);
         int laneTop = POOL_Y + u * LANE_HEIGHT;
         Lane lane = model.newInstance(Lane.class);
-        lane.setId(names.id(unitKey(unit) + "_lane"));
+        lane.setId(names.lane(unitKey(unit)).id());
         lane.setName(unit.party().isCaseTownship() ? "镇街（案件所在地）" : unit.party().name());
         laneSet.getLanes().add(lane);
         diagram.shape(lane, POOL_X + POOL_LABEL, laneTop, width - POOL_LABEL, LANE_HEIGHT).setHorizontal(true);
@@ -245,10 +240,11 @@ public class BlueprintGenerator {
     /** A duty step with its reminder and its supervision, laid out in a column of the unit's lane. */
     private UserTask step(Lane lane, Responsibility unit, int index, int x, int top) {
       Step step = unit.steps().get(index);
-      String id = stepId(item, unit, index);
+      ItemProcess.Element element = stepElement(item, unit, index);
+      String id = element.id();
       UserTask task = node(UserTask.class, id, step.name());
       Documentation documentation = model.newInstance(Documentation.class);
-      documentation.setId(id + "_doc");
+      documentation.setId(element.doc().id());
       documentation.setTextContent(step.description() + "（时限：" + step.timeLimit().label() + "）");
       task.getDocumentations().add(documentation);
       task.setCamundaCandidateGroups(candidateGroup(unit));
@@ -256,21 +252,21 @@ public class BlueprintGenerator {
       task.setCamundaFormRef(DUTY_FORM);
       task.setCamundaFormRefBinding("deployment");
       CamundaInputOutput io = extensions(task).addExtensionElement(CamundaInputOutput.class);
-      for (String local : List.of(CaseVariables.DUTY_RESULT, CaseVariables.DUTY_FINDINGS)) {
+      for (var local : ItemProcess.DUTY_FIELDS) {
         CamundaInputParameter in = model.newInstance(CamundaInputParameter.class);
-        in.setCamundaName(local);
+        in.setCamundaName(local.name());
         io.getCamundaInputParameters().add(in);
       }
-      output(io, id + CaseVariables.STEP_RESULT_SUFFIX, "${" + CaseVariables.DUTY_RESULT + "}");
-      output(io, id + CaseVariables.STEP_FINDINGS_SUFFIX, "${" + CaseVariables.DUTY_FINDINGS + "}");
+      output(io, id + ItemProcess.STEP_RESULT_SUFFIX, "${" + ItemProcess.DUTY_RESULT.name() + "}");
+      output(io, id + ItemProcess.STEP_FINDINGS_SUFFIX, "${" + ItemProcess.DUTY_FINDINGS.name() + "}");
 
-      BoundaryEvent reminder = timer(task, id + "_reminder", "即将到期", reminderExpression(step));
-      ServiceTask remind = node(ServiceTask.class, id + "_remind", "提醒即将到期");
-      remind.setCamundaExpression("${reminders.remind(execution, '" + id + "')}");
-      EndEvent reminded = node(EndEvent.class, id + "_reminded", "已提醒");
+      BoundaryEvent reminder = timer(task, element.reminder().id(), "即将到期", reminderExpression(step));
+      ServiceTask remind = node(ServiceTask.class, element.remind().id(), "提醒即将到期");
+      remind.setCamundaExpression(ItemProcess.remindExpression(element));
+      EndEvent reminded = node(EndEvent.class, element.reminded().id(), "已提醒");
 
-      BoundaryEvent deadline = timer(task, id + "_deadline", "办理超期", dueExpression(step));
-      CallActivity supervise = node(CallActivity.class, id + "_supervise", "督办超期事项");
+      BoundaryEvent deadline = timer(task, element.deadline().id(), "办理超期", dueExpression(step));
+      CallActivity supervise = node(CallActivity.class, element.supervise().id(), "督办超期事项");
       supervise.setCalledElement("shared_supervision");
       supervise.setCamundaCalledElementBinding("deployment");
       ExtensionElements mappings = extensions(supervise);
@@ -281,7 +277,7 @@ public class BlueprintGenerator {
       CamundaIn overdueGroup = mappings.addExtensionElement(CamundaIn.class);
       overdueGroup.setCamundaSourceExpression(candidateGroup(unit));
       overdueGroup.setCamundaTarget("overdueGroup");
-      EndEvent supervised = node(EndEvent.class, id + "_supervised", "督办已结束");
+      EndEvent supervised = node(EndEvent.class, element.supervised().id(), "督办已结束");
 
       for (FlowNode node : List.of(task, reminder, remind, reminded, deadline, supervise, supervised)) {
         lane.getFlowNodeRefs().add(node);
@@ -347,7 +343,7 @@ public class BlueprintGenerator {
 
     private void connect(FlowNode from, FlowNode to, double... waypoints) {
       SequenceFlow flow = model.newInstance(SequenceFlow.class);
-      flow.setId(names.id("flow_" + (++flows)));
+      flow.setId(names.flow(++flows).id());
       process.addChildElement(flow);
       flow.setSource(from);
       flow.setTarget(to);

@@ -1,7 +1,6 @@
 package cn.shudi.casework;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.authorization.Groups;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
 import cn.shudi.organization.Jurisdiction;
@@ -27,8 +27,12 @@ import cn.shudi.reliability.RequestRefusedException;
  * open cases of their own township only; departments, the command centre and dispatchers open cases for any
  * township of their county.
  */
-@Component("caseOpening")
+@Component(ItemProcess.CASE_OPENING)
 public class CaseOpening implements ExecutionListener {
+
+  /** What an opened case knows: its county, its township and, for a list item, the item. */
+  record Opened(Jurisdiction jurisdiction, Unit township, Optional<Item> item) {
+  }
 
   private final Organization organization;
   private final Catalogs catalogs;
@@ -38,27 +42,41 @@ public class CaseOpening implements ExecutionListener {
     this.catalogs = catalogs;
   }
 
+  /** The adapter: reads the start form's township, opens the case, writes the case's facts. */
   @Override
   public void notify(DelegateExecution execution) {
-    String tenant = execution.getTenantId();
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    Opened opened = open(execution.getTenantId(), execution.getProcessDefinitionId(), processKey,
+        ItemProcess.TOWNSHIP.get(execution),
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
+    ItemProcess.JURISDICTION.set(execution, opened.jurisdiction().code());
+    ItemProcess.TOWNSHIP_GROUP.set(execution, opened.township().groupId());
+    ItemProcess.COMMAND_CENTRE_GROUP.set(execution, opened.jurisdiction().commandCentre().groupId());
+    opened.item().ifPresent(item -> {
+      ItemProcess.ITEM_CODE.set(execution, item.code());
+      ItemProcess.ITEM_NAME.set(execution, item.name());
+      ItemProcess.SEVERAL_DEPARTMENTS.set(execution, item.involvesSeveralDepartments());
+    });
+  }
+
+  /**
+   * Opens a case of the process {@code processKey} deployed under {@code tenant} in the township
+   * {@code townshipCode}, started by {@code starter} (null: the platform itself).
+   *
+   * @throws NotValidException when the process has no county or the township is not one of the county's
+   * @throws RequestRefusedException when a township's staff open a case of another township
+   */
+  Opened open(String tenant, String processDefinitionId, String processKey, String townshipCode,
+      Authentication starter) {
     Jurisdiction jurisdiction = organization.find(tenant).orElseThrow(() -> new NotValidException(
-        "流程「" + execution.getProcessDefinitionId() + "」未部署在任何辖区（租户）下，不能受理案件"));
-    String townshipCode = CaseVariables.township(execution);
+        "流程「" + processDefinitionId + "」未部署在任何辖区（租户）下，不能受理案件"));
     if (townshipCode == null || townshipCode.isBlank()) {
-      throw new NotValidException("请选择案件所属镇街（变量 township）");
+      throw new NotValidException("请选择案件所属镇街（变量 " + ItemProcess.TOWNSHIP.name() + "）");
     }
     Unit township = jurisdiction.unit(townshipCode).filter(Unit::isTownship).orElseThrow(() -> new NotValidException(
         "「" + townshipCode + "」不是" + jurisdiction.shortName() + "的镇街"));
-    requireStarterMayOpen(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
-        jurisdiction, township);
-    execution.setVariable(CaseVariables.JURISDICTION, jurisdiction.code());
-    execution.setVariable(CaseVariables.TOWNSHIP_GROUP, township.groupId());
-    execution.setVariable(CaseVariables.COMMAND_CENTRE_GROUP, jurisdiction.commandCentre().groupId());
-    item(execution).ifPresent(item -> {
-      execution.setVariable(CaseVariables.ITEM_CODE, item.code());
-      execution.setVariable(CaseVariables.ITEM_NAME, item.name());
-      execution.setVariable(CaseVariables.SEVERAL_DEPARTMENTS, item.involvesSeveralDepartments());
-    });
+    requireStarterMayOpen(starter, jurisdiction, township);
+    return new Opened(jurisdiction, township, item(tenant, processKey));
   }
 
   private static void requireStarterMayOpen(Authentication starter, Jurisdiction jurisdiction, Unit township) {
@@ -80,8 +98,7 @@ public class CaseOpening implements ExecutionListener {
   }
 
   /** The list item of a blueprint: its process key is the item code in lower case. */
-  private Optional<Item> item(DelegateExecution execution) {
-    String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    return catalogs.of(execution.getTenantId()).item(key.toUpperCase(Locale.ROOT));
+  private Optional<Item> item(String tenant, String processKey) {
+    return catalogs.of(tenant).item(processKey.toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
 import cn.shudi.catalog.Party;
@@ -15,7 +16,7 @@ import cn.shudi.catalog.Responsibility;
 import cn.shudi.organization.Unit;
 
 /** Facts about the running case that BPMN reads by expression ({@code ${casework.…}}). */
-@Component("casework")
+@Component(ItemProcess.CASEWORK)
 public class Casework {
 
   private final Catalogs catalogs;
@@ -24,15 +25,22 @@ public class Casework {
     this.catalogs = catalogs;
   }
 
-  /**
-   * The departments that served the case, for the township to evaluate: every fixed department of
-   * the item, primary first. Used as the collection of the evaluation's multi-instance.
-   */
+  /** The adapter of {@code ${casework.departmentGroups(execution)}}: the case's item, else its process key. */
   public List<String> departmentGroups(DelegateExecution execution) {
-    String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    String code = CaseVariables.itemCode(execution);
-    Item item = catalogs.of(execution.getTenantId()).item(code != null ? code : key.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> new IllegalStateException("清单中没有事项 " + key));
+    String code = ItemProcess.ITEM_CODE.get(execution);
+    if (code == null) {
+      code = ((ExecutionEntity) execution).getProcessDefinition().getKey().toUpperCase(Locale.ROOT);
+    }
+    return departmentGroups(execution.getTenantId(), code);
+  }
+
+  /**
+   * The departments that served a case of the item, for the township to evaluate: every fixed department
+   * of the item, primary first. Used as the collection of the evaluation's multi-instance.
+   */
+  List<String> departmentGroups(String tenant, String itemCode) {
+    Item item = catalogs.of(tenant).item(itemCode)
+        .orElseThrow(() -> new IllegalStateException("清单中没有事项 " + ItemProcess.key(itemCode)));
     List<String> groups = new ArrayList<>();
     for (Responsibility responsibility : item.responsibilities()) {
       Party party = responsibility.party();

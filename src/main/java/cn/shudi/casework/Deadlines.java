@@ -1,41 +1,60 @@
 package cn.shudi.casework;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.catalog.TimeLimit;
+import cn.shudi.organization.Organization;
 
 /**
  * Due dates from the list's time limits, read by BPMN: {@code camunda:dueDate="${deadlines.after('5个工作日')}"}
  * and timers {@code <timeDate>${deadlines.reminderAt('5个工作日')}</timeDate>}. "Now" is the engine's
- * clock, so tests move time without sleeping. Working days skip Saturdays and Sundays; public holidays
- * are not known to the platform yet.
+ * clock, so tests move time without sleeping; days are counted in the county's time zone (the case's
+ * jurisdiction). Working days skip Saturdays and Sundays; public holidays are not known to the platform yet.
  */
-@Component("deadlines")
+@Component(ItemProcess.DEADLINES)
 public class Deadlines {
 
   /** The reminder comes when this share of the time is used up. */
   static final double REMINDER_SHARE = 0.8;
 
-  private final ZoneId zone = ZoneId.of("Asia/Shanghai");
+  private final CountyTime countyTime;
 
+  Deadlines(Organization organization) {
+    this.countyTime = new CountyTime(organization);
+  }
+
+  /** The adapter: now, in the zone of the case being executed. */
   public Date after(String limit) {
-    return Date.from(dueFrom(now(), TimeLimit.parse(limit)).atZone(zone).toInstant());
+    return Date.from(dueAt(now(), TimeLimit.parse(limit), zone()));
   }
 
   public Date reminderAt(String limit) {
-    LocalDateTime now = now();
-    LocalDateTime due = dueFrom(now, TimeLimit.parse(limit));
-    long span = java.time.Duration.between(now, due).toSeconds();
-    return Date.from(now.plusSeconds((long) (span * REMINDER_SHARE)).atZone(zone).toInstant());
+    return Date.from(reminderAt(now(), TimeLimit.parse(limit), zone()));
   }
 
-  LocalDateTime dueFrom(LocalDateTime start, TimeLimit limit) {
+  /** When a step started at {@code start} is due, its days counted in {@code zone}. */
+  static Instant dueAt(Instant start, TimeLimit limit, ZoneId zone) {
+    return dueFrom(LocalDateTime.ofInstant(start, zone), limit).atZone(zone).toInstant();
+  }
+
+  /** When a step started at {@code start} is reminded: {@value #REMINDER_SHARE} of its time used up. */
+  static Instant reminderAt(Instant start, TimeLimit limit, ZoneId zone) {
+    long span = Duration.between(start, dueAt(start, limit, zone)).toSeconds();
+    return start.plusSeconds((long) (span * REMINDER_SHARE));
+  }
+
+  static LocalDateTime dueFrom(LocalDateTime start, TimeLimit limit) {
     return switch (limit.kind()) {
       case HOURS -> start.plusHours(limit.amount());
       case DAYS -> start.plusDays(limit.amount());
@@ -55,7 +74,13 @@ public class Deadlines {
     return result;
   }
 
-  private LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** The zone of the county whose case the engine is executing (the expression has no execution argument). */
+  private ZoneId zone() {
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    return countyTime.zone(context == null ? null : context.getExecution().getTenantId());
   }
 }

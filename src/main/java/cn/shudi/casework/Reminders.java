@@ -6,11 +6,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.blueprint.ItemProcess;
+
 /**
  * The reminder before a deadline ({@code ${reminders.remind(execution, 'zq054_market_inspect')}}):
  * the step's open task moves to the top of the unit's list (priority) and gets a comment staff see.
  */
-@Component("reminders")
+@Component(ItemProcess.REMINDERS)
 public class Reminders {
 
   /** Tasklist sorts by priority; a reminded task stands above the default 50. */
@@ -22,11 +24,16 @@ public class Reminders {
     this.tasks = tasks;
   }
 
+  /** The adapter: the case is the execution's process instance. */
   public void remind(DelegateExecution execution, String stepId) {
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(stepId).list()) {
+    remind(execution.getProcessInstanceId(), stepId);
+  }
+
+  /** Reminds the open tasks of the step in the case. */
+  void remind(String caseId, String stepId) {
+    for (Task task : tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey(stepId).list()) {
       tasks.setPriority(task.getId(), REMINDED_PRIORITY);
-      tasks.createComment(task.getId(), execution.getProcessInstanceId(), "即将到期，请及时办理：" + task.getName());
+      tasks.createComment(task.getId(), caseId, "即将到期，请及时办理：" + task.getName());
     }
   }
 }

@@ -25,6 +25,8 @@ import cn.shudi.credit.CreditFile.CaseStep;
 import cn.shudi.credit.CreditFile.Content;
 import cn.shudi.credit.CreditFile.Contribution;
 import cn.shudi.credit.CreditFile.Entry;
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Organization;
 
 /**
  * The tables {@code shudi_credit_entry} and {@code shudi_credit_contribution} (Flyway V2), append-only.
@@ -35,12 +37,10 @@ import cn.shudi.credit.CreditFile.Entry;
  * expired, or two threads), the unique constraint refuses the second insert: the savepoint is rolled back
  * — on PostgreSQL the surrounding transaction would otherwise be unusable — and the winner's entry is read
  * and returned. Inside a job the write joins the engine's transaction: if the job fails, the entry is rolled
- * back with it and the retry writes it again.
+ * back with it and the retry writes it again. Times are the county's local time (its jurisdiction's zone).
  */
 class CreditEntryStore {
 
-  /** County local time, as the other shudi_* tables store it. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** Column sizes of V2; longer text is cut and marked, so a long free text cannot fail the case. */
   private static final int INSPECTION_SIZE = 4000;
   private static final int SUMMARY_SIZE = 20000;
@@ -54,9 +54,11 @@ class CreditEntryStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final Organization organization;
 
-  CreditEntryStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  CreditEntryStore(JdbcClient jdbc, PlatformTransactionManager transactions, Organization organization) {
     this.jdbc = jdbc;
+    this.organization = organization;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -125,7 +127,7 @@ class CreditEntryStore {
         .param("rectification", cut(content.rectification(), RECTIFICATION_SIZE))
         .param("result", cut(content.result(), SUMMARY_SIZE))
         .param("hazards", content.hazardCount()).param("corrects", correctsEntryId).param("by", recordedBy)
-        .param("at", local(recordedAt))
+        .param("at", local(recordedAt, step.jurisdiction()))
         .update();
     int seq = 0;
     for (Contribution c : content.contributions()) {
@@ -141,7 +143,7 @@ class CreditEntryStore {
           .param("result", cut(c.result(), STEP_TEXT_SIZE)).param("hazards", c.hazardCount())
           .param("level", cut(c.hazardLevel(), 32))
           .param("rectification", cut(c.rectification(), STEP_RECTIFICATION_SIZE))
-          .param("by", c.recordedBy()).param("at", local(c.recordedAt()))
+          .param("by", c.recordedBy()).param("at", local(c.recordedAt(), step.jurisdiction()))
           .update();
     }
   }
@@ -196,13 +198,18 @@ class CreditEntryStore {
       return entries;
     }
     Map<String, List<Contribution>> byEntry = new LinkedHashMap<>();
+    Map<String, String> jurisdictions = new java.util.HashMap<>();
+    entries.forEach(e -> jurisdictions.put(e.id(), e.jurisdiction()));
     jdbc.sql("""
         select entry_id, step_id, step_name, unit_group, unit_name, findings, result, hazard_count, hazard_level,
           rectification, recorded_by, recorded_at
         from shudi_credit_contribution where entry_id in (:ids) order by entry_id, seq
         """)
         .param("ids", entries.stream().map(Entry::id).toList())
-        .query((rs, n) -> Map.entry(rs.getString("entry_id"), contribution(rs))).list()
+        .query((rs, n) -> {
+          String entryId = rs.getString("entry_id");
+          return Map.entry(entryId, contribution(rs, jurisdictions.get(entryId)));
+        }).list()
         .forEach(e -> byEntry.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return entries.stream().map(e -> e.withContributions(byEntry.getOrDefault(e.id(), List.of()))).toList();
   }
@@ -213,14 +220,14 @@ class CreditEntryStore {
         rs.getString("subject_name"), rs.getString("township_group"), rs.getString("inspection"),
         rs.getString("findings"), rs.getString("rectification"), rs.getString("result"),
         integer(rs, "hazard_count"), rs.getString("corrects_entry_id"), rs.getString("recorded_by"),
-        instant(rs, "recorded_at"), List.of());
+        instant(rs, "recorded_at", rs.getString("jurisdiction")), List.of());
   }
 
-  private static Contribution contribution(ResultSet rs) throws SQLException {
+  private Contribution contribution(ResultSet rs, String jurisdiction) throws SQLException {
     return new Contribution(rs.getString("step_id"), rs.getString("step_name"), rs.getString("unit_group"),
         rs.getString("unit_name"), rs.getString("findings"), rs.getString("result"), integer(rs, "hazard_count"),
         rs.getString("hazard_level"), rs.getString("rectification"), rs.getString("recorded_by"),
-        instant(rs, "recorded_at"));
+        instant(rs, "recorded_at", jurisdiction));
   }
 
   private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -228,13 +235,24 @@ class CreditEntryStore {
     return rs.wasNull() ? null : value;
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  private Instant instant(ResultSet rs, String column, String jurisdiction) throws SQLException {
     LocalDateTime local = rs.getObject(column, LocalDateTime.class);
-    return local == null ? null : local.atZone(ZONE).toInstant();
+    return local == null ? null : local.atZone(zone(jurisdiction)).toInstant();
   }
 
-  private static LocalDateTime local(Instant instant) {
-    return instant == null ? null : LocalDateTime.ofInstant(instant, ZONE);
+  private LocalDateTime local(Instant instant, String jurisdiction) {
+    return instant == null ? null : LocalDateTime.ofInstant(instant, zone(jurisdiction));
+  }
+
+  /**
+   * The county's time zone (its jurisdiction's); an entry without jurisdiction (a case the engine did not
+   * know) is in the zone all counties share.
+   */
+  ZoneId zone(String jurisdiction) {
+    return organization.find(jurisdiction).map(Jurisdiction::zone).orElseGet(() -> organization.jurisdictions()
+        .stream().map(Jurisdiction::zone).distinct().reduce((a, b) -> {
+          throw new IllegalStateException("信用档案记录不属于任何辖区，无法确定时区（各辖区时区不同）");
+        }).orElseThrow());
   }
 
   static String cut(String text, int size) {

@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import cn.shudi.casework.CaseVariables;
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.casework.StepOutcomes;
 import cn.shudi.organization.Organization;
+import cn.shudi.process.Variable;
 
 /**
  * The enterprises' shared credit files (信用档案), keyed by the unified social credit code and kept in
@@ -45,13 +47,13 @@ import cn.shudi.organization.Organization;
  *
  * BPMN: {@code ${creditFile.recordInspection(execution)}}; read access over HTTP: {@link CreditFileController}.
  */
-@Component("creditFile")
+@Component(ItemProcess.CREDIT_FILE)
 public class CreditFile {
 
   /** Variable holding the id of the entry the case wrote. */
-  public static final String CREDIT_ENTRY_ID = "creditEntryId";
+  public static final Variable<String> CREDIT_ENTRY_ID = Variable.string("creditEntryId");
   /** Variable explaining why a case wrote no entry (a subject without a credit code). */
-  public static final String CREDIT_FILE_NOTE = "creditFileNote";
+  public static final Variable<String> CREDIT_FILE_NOTE = Variable.string("creditFileNote");
   static final String NO_CODE_NOTE = "监管对象没有统一社会信用代码（非企业对象），本案件不写入信用档案";
 
   private static final Logger LOG = LoggerFactory.getLogger(CreditFile.class);
@@ -151,14 +153,14 @@ public class CreditFile {
   }
 
   private final CreditEntryStore store;
-  private final InspectionReader inspections;
+  private final StepOutcomes outcomes;
   private final HistoryService history;
   private final IdentityService identity;
 
   CreditFile(JdbcClient jdbc, PlatformTransactionManager transactions, Organization organization,
-      @Lazy HistoryService history, @Lazy IdentityService identity) {
-    this.store = new CreditEntryStore(jdbc, transactions);
-    this.inspections = new InspectionReader(organization);
+      StepOutcomes outcomes, @Lazy HistoryService history, @Lazy IdentityService identity) {
+    this.store = new CreditEntryStore(jdbc, transactions, organization);
+    this.outcomes = outcomes;
     this.history = history;
     this.identity = identity;
   }
@@ -229,51 +231,64 @@ public class CreditFile {
     return store.byId(id);
   }
 
+  /** The time zone of the entry's county, in which it is shown. */
+  java.time.ZoneId zone(Entry entry) {
+    return store.zone(entry.jurisdiction());
+  }
+
   /** Ids of the entries correcting each of the given entries (only those that have corrections). */
   public Map<String, List<String>> correctionsOf(List<String> entryIds) {
     return store.corrections(entryIds);
   }
 
   /**
-   * BPMN: {@code ${creditFile.recordInspection(execution)}}, after the units' parallel steps: the joint
-   * result entered once into the subject's credit file (一体录入), with each unit's contribution, under this
-   * case and this step ({@code execution.getCurrentActivityId()}). Sets {@value #CREDIT_ENTRY_ID}.
-   *
-   * <p>Read from the case: {@code creditCode}, {@code caseSubject}, {@code itemCode}/{@code itemName},
-   * {@code townshipGroup}, and each step's variables {@code <taskId>_findings}, {@code _result},
-   * {@code _hazards}/{@code _hazardCount}, {@code _level}/{@code _hazardLevel}, and the rectification
-   * variables (see {@link InspectionReader}). Which unit did a step is the step's candidate group in the
-   * history; who did it is the assignee or the user who completed it.
-   *
-   * <p>Subjects without a credit code: many cases are about a place, a building or a person, not an
-   * enterprise, and the start form makes the code optional. Such a case records nothing — an entry under
-   * the subject's name would be a credit file nobody can find by code and could merge two enterprises of
-   * the same name — and the case goes on; {@value #CREDIT_FILE_NOTE} says why for Cockpit and the record.
-   * A code that is present but not valid is different: the subject is an enterprise whose file must get
-   * the entry, so the step fails with the reason (as an async job: an incident in Cockpit; correct the
-   * {@code creditCode} variable there and retry — nothing is written under a wrong code, nothing is lost).
+   * BPMN: {@code ${creditFile.recordInspection(execution)}}, after the units' parallel steps: the adapter. Reads
+   * the case's facts ({@code creditCode}, {@code caseSubject}, {@code itemCode}/{@code itemName},
+   * {@code townshipGroup}) and the outcomes its steps recorded as they completed, seals them
+   * ({@link #recordInspection(String, CaseStep)}) and sets {@code creditEntryId} or {@code creditFileNote}.
    */
   public void recordInspection(DelegateExecution execution) {
-    String rawCode = CaseVariables.creditCode(execution);
+    CaseStep step = new CaseStep(execution.getTenantId(), execution.getProcessInstanceId(),
+        execution.getCurrentActivityId(), ItemProcess.ITEM_CODE.get(execution), ItemProcess.ITEM_NAME.get(execution),
+        ItemProcess.CASE_SUBJECT.get(execution), ItemProcess.TOWNSHIP_GROUP.get(execution));
+    Optional<Entry> entry = recordInspection(ItemProcess.CREDIT_CODE.get(execution), step);
+    if (entry.isPresent()) {
+      CREDIT_ENTRY_ID.set(execution, entry.get().id());
+    } else {
+      CREDIT_FILE_NOTE.set(execution, NO_CODE_NOTE);
+    }
+  }
+
+  /**
+   * The joint result of a case entered once into the subject's credit file (一体录入), with each unit's
+   * contribution, under the case and the step that seals it: what the case's steps recorded as they completed
+   * (casework's {@link StepOutcomes}: which unit, who, when, the form's facts), nothing read from history.
+   *
+   * <p>Subjects without a credit code: many cases are about a place, a building or a person, not an
+   * enterprise, and the start form makes the code optional. Such a case records nothing (empty result) — an
+   * entry under the subject's name would be a credit file nobody can find by code and could merge two
+   * enterprises of the same name — and the case goes on; {@code creditFileNote} says why for Cockpit and
+   * the record. A code that is present but not valid is different: the subject is an enterprise whose file
+   * must get the entry, so the step fails with the reason (as an async job: an incident in Cockpit; correct the
+   * {@code creditCode} variable there and retry — nothing is written under a wrong code, nothing is lost).
+   *
+   * @throws NotValidException when the code is not valid (the message says why and what to do)
+   */
+  Optional<Entry> recordInspection(String rawCode, CaseStep step) {
     if (rawCode == null || rawCode.isBlank()) {
-      execution.setVariable(CREDIT_FILE_NOTE, NO_CODE_NOTE);
-      LOG.info("案件 {} 无统一社会信用代码，不写入信用档案", execution.getProcessInstanceId());
-      return;
+      LOG.info("案件 {} 无统一社会信用代码，不写入信用档案", step.caseId());
+      return Optional.empty();
     }
     CreditCode code;
     try {
       code = CreditCode.parse(rawCode);
     } catch (InvalidCreditCodeException e) {
       throw new NotValidException("不能写入信用档案：" + e.getMessage()
-          + "。请核对监管对象的统一社会信用代码，在 Cockpit 中更正流程变量 creditCode 后重试。");
+          + "。请核对监管对象的统一社会信用代码，在 Cockpit 中更正流程变量 " + ItemProcess.CREDIT_CODE.name() + " 后重试。");
     }
-    CaseStep step = new CaseStep(execution.getTenantId(), execution.getProcessInstanceId(),
-        execution.getCurrentActivityId(), CaseVariables.itemCode(execution),
-        CaseVariables.string(execution, CaseVariables.ITEM_NAME), CaseVariables.caseSubject(execution),
-        CaseVariables.townshipGroup(execution));
-    Content content = withoutAuthorization(() -> inspections.read(execution));
-    Entry entry = record(code.value(), step, content);
-    execution.setVariable(CREDIT_ENTRY_ID, entry.id());
+    Content content = JointInspection.of(new JointInspection.Case(step.itemCode(), step.itemName(), step.subject(),
+        outcomes.ofCase(step.caseId())));
+    return Optional.of(record(code.value(), step, content));
   }
 
   private CaseStep caseStepOf(String caseId, String stepId) {
@@ -285,20 +300,15 @@ public class CreditFile {
       }
       Map<String, Object> facts = new java.util.HashMap<>();
       for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(caseId)
-          .variableNameIn(CaseVariables.ITEM_CODE, CaseVariables.ITEM_NAME, CaseVariables.CASE_SUBJECT,
-              CaseVariables.TOWNSHIP_GROUP).list()) {
+          .variableNameIn(ItemProcess.ITEM_CODE.name(), ItemProcess.ITEM_NAME.name(), ItemProcess.CASE_SUBJECT.name(),
+              ItemProcess.TOWNSHIP_GROUP.name()).list()) {
         if (v.getValue() != null) {
           facts.put(v.getName(), v.getValue());
         }
       }
-      return new CaseStep(process.getTenantId(), caseId, stepId, string(facts.get(CaseVariables.ITEM_CODE)),
-          string(facts.get(CaseVariables.ITEM_NAME)), string(facts.get(CaseVariables.CASE_SUBJECT)),
-          string(facts.get(CaseVariables.TOWNSHIP_GROUP)));
+      return new CaseStep(process.getTenantId(), caseId, stepId, ItemProcess.ITEM_CODE.from(facts),
+          ItemProcess.ITEM_NAME.from(facts), ItemProcess.CASE_SUBJECT.from(facts), ItemProcess.TOWNSHIP_GROUP.from(facts));
     });
-  }
-
-  private static String string(Object value) {
-    return value == null ? null : value.toString();
   }
 
   private String currentUser() {

@@ -2,6 +2,7 @@ package cn.shudi.credit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,20 +116,22 @@ class CreditFileController {
     return null;
   }
 
-  private static EntryView view(Entry e, List<String> correctedBy) {
+  private EntryView view(Entry e, List<String> correctedBy) {
+    ZoneId zone = creditFile.zone(e);
     return new EntryView(e.id(), e.creditCode(), e.jurisdiction(), e.caseId(), e.stepId(), e.itemCode(), e.itemName(),
         e.subject(), e.townshipGroup(), e.inspection(), e.findings(), e.rectification(), e.result(), e.hazardCount(),
-        e.correctsEntryId(), correctedBy, e.recordedBy(), local(e.recordedAt()),
-        e.contributions().stream().map(CreditFileController::view).toList());
+        e.correctsEntryId(), correctedBy, e.recordedBy(), local(e.recordedAt(), zone),
+        e.contributions().stream().map(c -> view(c, zone)).toList());
   }
 
-  private static ContributionView view(Contribution c) {
+  private static ContributionView view(Contribution c, ZoneId zone) {
     return new ContributionView(c.stepId(), c.stepName(), c.unitGroup(), c.unitName(), c.findings(), c.result(),
-        c.hazardCount(), c.hazardLevel(), c.rectification(), c.recordedBy(), local(c.recordedAt()));
+        c.hazardCount(), c.hazardLevel(), c.rectification(), c.recordedBy(), local(c.recordedAt(), zone));
   }
 
-  private static OffsetDateTime local(Instant instant) {
-    return instant == null ? null : instant.atZone(CreditEntryStore.ZONE).toOffsetDateTime();
+  /** A time as the county's local time with its offset (the entry's jurisdiction's zone). */
+  private static OffsetDateTime local(Instant instant, ZoneId zone) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

@@ -13,17 +13,20 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  *
  * <ul>
  * <li>{@code ACT_HI_DETAIL} rows for each variable update (every intermediate value of every variable, the
- * task-local form fields included). The last value of each variable stays in {@code ACT_HI_VARINST}; each
- * step's result stays in its own case variable ({@code <step>_result}); the credit entry keeps each unit's
- * contribution; who did what stays in the operation log.</li>
+ * task-local form fields included). The last value of each variable stays in {@code ACT_HI_VARINST}; what each
+ * step recorded (unit, who, facts) is in casework's step outcomes, written when the step completes; the credit
+ * entry keeps each unit's contribution.</li>
  * <li>The job log's "created" and "deleted" rows: two per deadline or reminder timer that never fires (a
  * case makes about 20). "Failed" and "successful" stay: a job that ran, when, on which node, and why it
  * failed.</li>
  * </ul>
  *
- * Everything else of {@code full} stays, in particular what the platform reads: candidate-group links
- * ({@code ACT_HI_IDENTITYLINK}: monthly metrics, credit contributions, the conflict answer), the operation
- * log (who completed a step), incidents, and activity, task and variable instances (Cockpit, monitoring).
+ * Everything else of {@code full} stays. The credit file no longer reads history (it seals the step
+ * outcomes), but the platform still reads: candidate-group links ({@code ACT_HI_IDENTITYLINK}: the monthly
+ * metrics' {@code taskHadCandidateGroup}, the conflict answer of {@code FailureInterceptor}); the operation
+ * log (the audit trail of who completed, claimed or changed what, which accountability goes back to, shown
+ * in Cockpit and scoped by security's {@code ScopeGuardInterceptor}); incidents, and activity, task and
+ * variable instances (Cockpit, monitoring).
  *
  * <p>Its id is {@code full}'s (3) on purpose: both write the same tables, this one fewer rows, so a database
  * that ran with {@code full} starts with this level (the engine compares ids at start-up) and the other way

@@ -1,5 +1,7 @@
 package cn.shudi.benchmark;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,10 +28,10 @@ import org.camunda.bpm.engine.task.Task;
 final class CaseLoad {
 
   /** What each form submits (the fields of duty-step, inspection and evaluation; the clean path). */
-  static final Map<String, Object> PLAN = Map.of("dutyResult", "风险等级B级，每季度检查一次", "dutyFindings", "无");
-  static final Map<String, Object> INSPECTION = Map.of("dutyResult", "原料把关、生产过程和贮存条件符合要求",
-      "dutyFindings", "未发现问题", "hazardCount", 0L, "hazardLevel", "none");
-  static final Map<String, Object> SHARE = Map.of("dutyResult", "排查和整改结果已推送区市场监管局", "dutyFindings", "无");
+  static final Map<String, Object> PLAN = Map.of(ItemProcess.DUTY_RESULT.name(), "风险等级B级，每季度检查一次", ItemProcess.DUTY_FINDINGS.name(), "无");
+  static final Map<String, Object> INSPECTION = Map.of(ItemProcess.DUTY_RESULT.name(), "原料把关、生产过程和贮存条件符合要求",
+      ItemProcess.DUTY_FINDINGS.name(), "未发现问题", ItemProcess.HAZARD_COUNT.name(), 0L, ItemProcess.HAZARD_LEVEL.name(), "none");
+  static final Map<String, Object> SHARE = Map.of(ItemProcess.DUTY_RESULT.name(), "排查和整改结果已推送区市场监管局", ItemProcess.DUTY_FINDINGS.name(), "无");
   static final Map<String, Object> RATING = Map.of("rating", "satisfied", "ratingComment", "配合及时");
 
   /** A valid unified social credit code (GB 32100-2015) of a food company registered in 章丘. */
@@ -84,8 +86,8 @@ final class CaseLoad {
   }
 
   void oneCase(ProcessEngine engine) {
-    Map<String, Object> variables = new HashMap<>(Map.of("township", "mingshui", "caseSubject", "章丘某食品有限公司",
-        "caseDescription", "日常监管", "creditCode", CREDIT_CODE));
+    Map<String, Object> variables = new HashMap<>(Map.of(ItemProcess.TOWNSHIP.name(), "mingshui", ItemProcess.CASE_SUBJECT.name(), "章丘某食品有限公司",
+        ItemProcess.CASE_DESCRIPTION.name(), "日常监管", ItemProcess.CREDIT_CODE.name(), CREDIT_CODE));
     var start = engine.getRuntimeService().createProcessInstanceByKey(shape.key()).setVariables(variables);
     ProcessInstance instance = (shape.tenant() == null ? start : start.processDefinitionTenantId(shape.tenant()))
         .execute();

@@ -117,7 +117,7 @@ class BlueprintScenarioTest {
     assertThat(driver.isEnded(instance.getId())).as("case ended").isTrue();
     HistoryService history = engine.getHistoryService();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("caseResult").singleResult().getValue().toString()).contains("已按要求办理");
+        .variableName(ItemProcess.CASE_RESULT.name()).singleResult().getValue().toString()).contains("已按要求办理");
     long departments = item.responsibilities().stream()
         .filter(r -> r.party().fixedUnit().filter(u -> u.isDepartment()).isPresent())
         .map(r -> r.party().name()).distinct().count();

@@ -65,7 +65,7 @@ class ElementTemplatesTest {
         String value = property.path("value").asText("");
         Matcher bean = BEAN.matcher(value);
         while (bean.find()) {
-          if (!List.of("townshipGroup", "itemCode").contains(bean.group(1))) {
+          if (!List.of(ItemProcess.TOWNSHIP_GROUP.name(), ItemProcess.ITEM_CODE.name()).contains(bean.group(1))) {
             assertThat(context.containsBean(bean.group(1))).as("bean %s in %s", bean.group(1), template.path("id"))
                 .isTrue();
           }

@@ -20,6 +20,9 @@ import cn.shudi.organization.OrganizationLoader;
 /** One test per rule of the model check: a model broken in that one way gives that one finding. */
 class ModelCheckTest {
 
+  static final ItemProcess.Ids ZQ002 = ItemProcess.ids("ZQ002");
+  static final ItemProcess.Element RECORD = ZQ002.record();
+
   static final Organization ORGANIZATION =
       new OrganizationLoader(new DefaultResourceLoader(), "file:jurisdictions/").load();
 
@@ -54,7 +57,7 @@ class ModelCheckTest {
   void aMissingShapeIsFound() throws IOException {
     assertThat(checkWith(s -> s.replaceFirst("<bpmndi:BPMNShape bpmnElement=\"zq002_record\"[^>]*>\\s*<dc:Bounds[^>]*/>\\s*</bpmndi:BPMNShape>", "")))
         .singleElement().satisfies(f -> {
-          assertThat(f.elementId()).isEqualTo("zq002_record");
+          assertThat(f.elementId()).isEqualTo(RECORD.id());
           assertThat(f.message()).contains("BPMNShape");
         });
   }

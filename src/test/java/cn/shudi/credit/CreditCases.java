@@ -24,6 +24,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.process.Variable;
 
 /**
  * A small joint inspection for the credit file tests: the county's market bureau and the case's township
@@ -33,10 +40,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class CreditCases {
 
   static final String KEY = "credit_test";
-  static final String MARKET_STEP = "credit_test_market_1";
-  static final String TOWNSHIP_STEP = "credit_test_township_1";
-  static final String RECORD_STEP = "credit_test_record";
-  static final String CLOSE_STEP = "credit_test_close";
+  static final ItemProcess.Ids IDS = new ItemProcess.Ids(KEY);
+  static final String MARKET_STEP = IDS.step("market", 1).id();
+  static final String TOWNSHIP_STEP = IDS.township(1).id();
+  static final String RECORD_STEP = IDS.record().id();
+  static final String CLOSE_STEP = IDS.element("close").id();
 
   private static final AtomicInteger CODES = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
@@ -61,21 +69,39 @@ final class CreditCases {
     return first17 + CreditCode.checkCharacter(first17);
   }
 
+  /** The joint inspection: both units' steps have the inspection form's fields local, as the blueprints do. */
   static BpmnModelInstance model(String departmentGroup) {
-    return Bpmn.createExecutableProcess(KEY).name("信用档案测试：联合检查").camundaHistoryTimeToLive(30)
-        .startEvent("credit_test_start").name("案件已受理").camundaExecutionListenerDelegateExpression("start", "${caseOpening}")
-        .parallelGateway("credit_test_fork")
+    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).name("信用档案测试：联合检查").camundaHistoryTimeToLive(30)
+        .startEvent(IDS.start().id()).name("案件已受理")
+        .camundaExecutionListenerDelegateExpression(ExecutionListener.EVENTNAME_START, ItemProcess.OPENING_LISTENER)
+        .parallelGateway(IDS.fork().id())
         .userTask(MARKET_STEP).name("排查隐患").camundaCandidateGroups(departmentGroup)
-        .parallelGateway("credit_test_join").camundaAsyncBefore()
-        .serviceTask(RECORD_STEP).name("录入信用档案").camundaExpression("${creditFile.recordInspection(execution)}")
-        .serviceTask("credit_test_after").name("记录办理结果").camundaDelegateExpression("${failingStep}")
-        .userTask(CLOSE_STEP).name("确认办结").camundaCandidateGroups("${townshipGroup}")
-        .endEvent("credit_test_end").name("案件已办结")
-        .moveToNode("credit_test_fork")
-        .userTask(TOWNSHIP_STEP).name("排查隐患").camundaCandidateGroups("${townshipGroup}")
-        .connectTo("credit_test_join")
+        .parallelGateway(IDS.join().id()).camundaAsyncBefore()
+        .serviceTask(RECORD_STEP).name("录入信用档案").camundaExpression(ItemProcess.RECORD_INSPECTION)
+        .serviceTask(IDS.element("after").id()).name("记录办理结果").camundaDelegateExpression("${failingStep}")
+        .userTask(CLOSE_STEP).name("确认办结").camundaCandidateGroups(ItemProcess.TOWNSHIP_CANDIDATE)
+        .endEvent(IDS.end().id()).name("案件已办结")
+        .moveToNode(IDS.fork().id())
+        .userTask(TOWNSHIP_STEP).name("排查隐患").camundaCandidateGroups(ItemProcess.TOWNSHIP_CANDIDATE)
+        .connectTo(IDS.join().id())
         .done();
+    for (String step : List.of(MARKET_STEP, TOWNSHIP_STEP)) {
+      UserTask task = model.getModelElementById(step);
+      CamundaInputOutput io = model.newInstance(CamundaInputOutput.class);
+      for (Variable<?> field : INSPECTION_FORM) {
+        CamundaInputParameter local = model.newInstance(CamundaInputParameter.class);
+        local.setCamundaName(field.name());
+        io.getCamundaInputParameters().add(local);
+      }
+      task.builder().addExtensionElement(io);
+    }
+    return model;
   }
+
+  /** The fields of the test's inspection form, local to each inspection step. */
+  private static final List<Variable<?>> INSPECTION_FORM = List.of(ItemProcess.DUTY_RESULT, ItemProcess.DUTY_FINDINGS,
+      ItemProcess.HAZARD_COUNT, ItemProcess.HAZARD_LEVEL, ItemProcess.RECTIFICATION_REQUIREMENTS,
+      ItemProcess.RECTIFICATION_DAYS, ItemProcess.RECTIFIED);
 
   /** Deploys the test process into the tenant once. */
   void deploy(String tenant, String departmentGroup) {
@@ -88,10 +114,10 @@ final class CreditCases {
 
   /** Starts a case about an enterprise; {@code creditCode} may be null (a subject without a code). */
   String start(String tenant, String township, String creditCode, Map<String, Object> more) {
-    Map<String, Object> variables = new HashMap<>(Map.of("township", township, "caseSubject", "某食品有限公司",
-        "caseDescription", "日常监督检查"));
+    Map<String, Object> variables = new HashMap<>(Map.of(ItemProcess.TOWNSHIP.name(), township,
+        ItemProcess.CASE_SUBJECT.name(), "某食品有限公司", ItemProcess.CASE_DESCRIPTION.name(), "日常监督检查"));
     if (creditCode != null) {
-      variables.put("creditCode", creditCode);
+      variables.put(ItemProcess.CREDIT_CODE.name(), creditCode);
     }
     variables.putAll(more);
     return runtime.createProcessInstanceByKey(KEY).processDefinitionTenantId(tenant).setVariables(variables)
@@ -100,19 +126,17 @@ final class CreditCases {
 
   /** Both units inspect: the department finds hazards, the township none; then the join waits as a job. */
   void inspect(String caseId) {
-    completeAsStaff(task(caseId, MARKET_STEP), Map.of(
-        MARKET_STEP + "_findings", "原料库温湿度记录缺失；冷藏柜温度超标",
-        MARKET_STEP + "_result", "已下达责令整改通知书",
-        MARKET_STEP + "_hazards", 2L,
-        MARKET_STEP + "_level", "general",
-        "credit_test_rectification_requirements", "7日内补齐温湿度记录",
-        "credit_test_rectification_days", 7L));
-    completeAsStaff(task(caseId, TOWNSHIP_STEP), Map.of(
-        TOWNSHIP_STEP + "_findings", "",
-        TOWNSHIP_STEP + "_result", "协管员同步检查，结果已共享",
-        TOWNSHIP_STEP + "_hazards", 0L,
-        TOWNSHIP_STEP + "_level", "none",
-        "credit_test_rectified", "yes"));
+    completeAsStaff(task(caseId, MARKET_STEP), ItemProcess.DUTY_FINDINGS.with("原料库温湿度记录缺失；冷藏柜温度超标")
+        .putValue(ItemProcess.DUTY_RESULT.name(), "已下达责令整改通知书")
+        .putValue(ItemProcess.HAZARD_COUNT.name(), 2L)
+        .putValue(ItemProcess.HAZARD_LEVEL.name(), "general")
+        .putValue(ItemProcess.RECTIFICATION_REQUIREMENTS.name(), "7日内补齐温湿度记录")
+        .putValue(ItemProcess.RECTIFICATION_DAYS.name(), 7L));
+    completeAsStaff(task(caseId, TOWNSHIP_STEP), ItemProcess.DUTY_FINDINGS.with("")
+        .putValue(ItemProcess.DUTY_RESULT.name(), "协管员同步检查，结果已共享")
+        .putValue(ItemProcess.HAZARD_COUNT.name(), 0L)
+        .putValue(ItemProcess.HAZARD_LEVEL.name(), "none")
+        .putValue(ItemProcess.RECTIFIED.name(), "yes"));
   }
 
   /**
@@ -160,8 +184,8 @@ final class CreditCases {
     }
   }
 
-  Object variable(String caseId, String name) {
-    return runtime.getVariable(caseId, name);
+  <T> T variable(String caseId, Variable<T> variable) {
+    return variable.from(runtime.getVariables(caseId, List.of(variable.name())));
   }
 
   /**

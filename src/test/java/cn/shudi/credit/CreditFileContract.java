@@ -1,5 +1,7 @@
 package cn.shudi.credit;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static cn.shudi.credit.CreditCases.CLOSE_STEP;
 import static cn.shudi.credit.CreditCases.MARKET_STEP;
 import static cn.shudi.credit.CreditCases.RECORD_STEP;
@@ -60,7 +62,7 @@ abstract class CreditFileContract {
   @Test
   void aJointInspectionIsEnteredOnceWithWhatEachUnitRecorded() {
     String code = newCode();
-    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of("itemCode", "ZQ054", "itemName", "食品生产经营企业日常安全监管"));
+    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of(ItemProcess.ITEM_CODE.name(), "ZQ054", ItemProcess.ITEM_NAME.name(), "食品生产经营企业日常安全监管"));
     cases.inspectAndRecord(caseId);
 
     List<Entry> file = creditFile().entriesOf(code);
@@ -256,7 +258,7 @@ abstract class CreditFileContract {
   @Test
   void aCorrectionIsANewEntryPointingToTheEntryItCorrects() {
     String code = newCode();
-    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of("itemCode", "ZQ054"));
+    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of(ItemProcess.ITEM_CODE.name(), "ZQ054"));
     cases.inspectAndRecord(caseId);
     Entry original = creditFile().entriesOf(code).get(0);
 
@@ -312,14 +314,14 @@ abstract class CreditFileContract {
 
     // corrected in Cockpit, the retry writes the entry
     String fixed = newCode();
-    engine().getRuntimeService().setVariable(caseId, "creditCode", fixed);
+    engine().getRuntimeService().setVariable(caseId, ItemProcess.CREDIT_CODE.name(), fixed);
     engine().getManagementService().executeJob(job.getId());
     assertThat(creditFile().entriesOf(fixed)).hasSize(1);
   }
 
   @Test
   void aCaseWithoutACodeWritesNothingAndSaysWhy() {
-    String caseId = cases.start("zhangqiu", "mingshui", null, Map.of("caseSubject", "明水街道某自建房"));
+    String caseId = cases.start("zhangqiu", "mingshui", null, Map.of(ItemProcess.CASE_SUBJECT.name(), "明水街道某自建房"));
     cases.inspectAndRecord(caseId);
     assertThat(cases.variable(caseId, CreditFile.CREDIT_FILE_NOTE)).isEqualTo(CreditFile.NO_CODE_NOTE);
     assertThat(cases.variable(caseId, CreditFile.CREDIT_ENTRY_ID)).isNull();
@@ -331,7 +333,7 @@ abstract class CreditFileContract {
   @Test
   void theShortApiFindsTheCasesJurisdictionInTheEngine() {
     String code = newCode();
-    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of("itemCode", "ZQ054"));
+    String caseId = cases.start("zhangqiu", "mingshui", code, Map.of(ItemProcess.ITEM_CODE.name(), "ZQ054"));
     Entry entry = creditFile().record(code, caseId, "manual_note", "现场检查记录（补录）");
     assertThat(entry.jurisdiction()).isEqualTo("zhangqiu");
     assertThat(entry.townshipGroup()).isEqualTo("zhangqiu_mingshui");

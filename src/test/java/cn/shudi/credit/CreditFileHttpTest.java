@@ -1,5 +1,7 @@
 package cn.shudi.credit;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static cn.shudi.credit.CreditCases.CLOSE_STEP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +86,7 @@ class CreditFileHttpTest {
     CreditCases cases = new CreditCases(engine);
     cases.deploy("zhangqiu", "zhangqiu_market");
     cases.deploy("yunxi", "yunxi_market");
-    Map<String, Object> facts = Map.of("itemCode", item.code(), "itemName", item.name());
+    Map<String, Object> facts = Map.of(ItemProcess.ITEM_CODE.name(), item.code(), ItemProcess.ITEM_NAME.name(), item.name());
     caseA = cases.start("zhangqiu", "mingshui", code, facts);
     cases.inspectAndRecord(caseA);
     caseB = cases.start("zhangqiu", "shuangshan", code, facts);
@@ -123,7 +125,7 @@ class CreditFileHttpTest {
   }
 
   List<String> ids(JsonNode file) {
-    assertThat(file.get("creditCode").asText()).isEqualTo(code);
+    assertThat(file.get(ItemProcess.CREDIT_CODE.name()).asText()).isEqualTo(code);
     List<String> ids = new ArrayList<>();
     file.get("entries").forEach(e -> ids.add(e.get("id").asText()));
     return ids;
@@ -185,8 +187,8 @@ class CreditFileHttpTest {
     assertThat(a).isNotNull();
     assertThat(a.get("caseId").asText()).isEqualTo(caseA);
     assertThat(a.get("stepId").asText()).isEqualTo(CreditCases.RECORD_STEP);
-    assertThat(a.get("jurisdiction").asText()).isEqualTo("zhangqiu");
-    assertThat(a.get("hazardCount").asInt()).isEqualTo(2);
+    assertThat(a.get(ItemProcess.JURISDICTION.name()).asText()).isEqualTo("zhangqiu");
+    assertThat(a.get(ItemProcess.HAZARD_COUNT.name()).asInt()).isEqualTo(2);
     assertThat(a.get("findings").asText()).contains("原料库温湿度记录缺失");
     assertThat(a.get("rectification").asText()).contains("已整改到位");
     assertThat(a.get("recordedAt").asText()).endsWith("+08:00");

@@ -1,5 +1,7 @@
 package cn.shudi.flagship;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -132,7 +134,7 @@ final class FlagshipModels {
     List<String> inputs = task.getExtensionElements().getElementsQuery().filterByType(
         org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult().getCamundaInputParameters()
         .stream().map(CamundaInputParameter::getCamundaName).toList();
-    assertThat(inputs).as("%s: the form writes into local variables", id).contains("dutyResult", "dutyFindings");
+    assertThat(inputs).as("%s: the form writes into local variables", id).contains(ItemProcess.DUTY_RESULT.name(), ItemProcess.DUTY_FINDINGS.name());
     List<String> outputs = task.getExtensionElements().getElementsQuery().filterByType(
         org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).singleResult().getCamundaOutputParameters()
         .stream().map(CamundaOutputParameter::getCamundaName).toList();

@@ -1,5 +1,7 @@
 package cn.shudi.flagship;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -80,7 +82,7 @@ abstract class FlagshipTestBase {
   static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
 
   /** What staff write into the common fields of every form. */
-  static final Map<String, Object> DONE = Map.of("dutyResult", "已按要求办理", "dutyFindings", "无");
+  static final Map<String, Object> DONE = Map.of(ItemProcess.DUTY_RESULT.name(), "已按要求办理", ItemProcess.DUTY_FINDINGS.name(), "无");
   static final Map<String, Object> SUPERVISED =
       Map.of("supervisionOpinion", "请责任单位两个工作日内办结", "supervisionOutcome", "urged");
   static final Map<String, Object> SATISFIED = Map.of("rating", "satisfied", "ratingComment", "配合及时");
@@ -139,7 +141,7 @@ abstract class FlagshipTestBase {
 
   /** A case started the way Tasklist starts it: the start form's fields as variables, tenant zhangqiu. */
   ProcessInstance startCase(Map<String, Object> more) {
-    Map<String, Object> variables = new HashMap<>(Map.of("township", TOWNSHIP, "caseDescription", "日常监管"));
+    Map<String, Object> variables = new HashMap<>(Map.of(ItemProcess.TOWNSHIP.name(), TOWNSHIP, ItemProcess.CASE_DESCRIPTION.name(), "日常监管"));
     variables.putAll(more);
     return runtime.createProcessInstanceByKey(key()).processDefinitionTenantId(TENANT).setVariables(variables)
         .execute();
@@ -242,12 +244,13 @@ abstract class FlagshipTestBase {
    * A step runs late: its reminder raises the task's priority, then at the deadline the command centre
    * supervises (shared_supervision, urged) while the unit's task stays open.
    */
-  void runsLate(ProcessInstance instance, String stepId, String group) {
+  void runsLate(ProcessInstance instance, ItemProcess.Element step, String group) {
+    String stepId = step.id();
     Task task = task(instance, stepId);
-    fire(instance, stepId + "_reminder");
+    fire(instance, step.reminder().id());
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getPriority())
         .as("%s reminded", stepId).isEqualTo(Reminders.REMINDED_PRIORITY);
-    fire(instance, stepId + "_deadline");
+    fire(instance, step.deadline().id());
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo(task.getName());
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(group);

@@ -1,5 +1,7 @@
 package cn.shudi.flagship;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -35,18 +37,34 @@ import cn.shudi.credit.CreditFile;
  */
 class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
 
+  static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
+  static final ItemProcess.Element END = ZQ054.end();
+  static final ItemProcess.Element EVALUATE = ZQ054.evaluate();
+  static final ItemProcess.Element HAZARDS_FOUND = ZQ054.element("hazards_found");
+  static final ItemProcess.Element JOIN = ZQ054.join();
+  static final ItemProcess.Element MARKET_1 = ZQ054.step("market", 1);
+  static final ItemProcess.Element MARKET_2 = ZQ054.step("market", 2);
+  static final ItemProcess.Element MARKET_3 = ZQ054.step("market", 3);
+  static final ItemProcess.Element MARKET_4 = ZQ054.step("market", 4);
+  static final ItemProcess.Element MARKET_REINSPECT = ZQ054.step("market", "reinspect");
+  static final ItemProcess.Element RECORD = ZQ054.record();
+  static final ItemProcess.Element RECTIFICATION_DAYS = ZQ054.element("rectification_days");
+  static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
+  static final ItemProcess.Element TOWNSHIP_2 = ZQ054.township(2);
+  static final ItemProcess.Element TOWNSHIP_3 = ZQ054.township(3);
+
   private static final AtomicInteger ENTERPRISES = new AtomicInteger();
 
   static final Map<String, Object> CLEAN =
-      with(DONE, "dutyResult", "原料把关、生产过程和贮存条件符合要求", "hazardCount", 0L, "hazardLevel", "none");
-  static final Map<String, Object> HAZARDS = with(DONE, "dutyResult", "检查发现问题", "hazardCount", 2L,
-      "hazardLevel", "general", "dutyFindings", "原料库温湿度记录缺失；从业人员健康证过期");
-  static final Map<String, Object> ORDER = with(DONE, "dutyResult", "已下达责令整改通知书", "rectificationDays", 10L,
-      "rectificationRequirements", "补齐温湿度记录，从业人员体检换证");
-  static final Map<String, Object> FOLLOWED_UP = with(DONE, "dutyResult", "企业已按通知整改，反馈整改情况");
-  static final Map<String, Object> NOT_FIXED = with(DONE, "dutyResult", "健康证仍未办理", "rectified", "no");
-  static final Map<String, Object> FIXED = with(DONE, "dutyResult", "复查合格", "rectified", "yes");
-  static final Map<String, Object> SHARED = with(DONE, "dutyResult", "排查和整改结果已推送区市场监管局");
+      with(DONE, ItemProcess.DUTY_RESULT.name(), "原料把关、生产过程和贮存条件符合要求", ItemProcess.HAZARD_COUNT.name(), 0L, ItemProcess.HAZARD_LEVEL.name(), "none");
+  static final Map<String, Object> HAZARDS = with(DONE, ItemProcess.DUTY_RESULT.name(), "检查发现问题", ItemProcess.HAZARD_COUNT.name(), 2L,
+      ItemProcess.HAZARD_LEVEL.name(), "general", ItemProcess.DUTY_FINDINGS.name(), "原料库温湿度记录缺失；从业人员健康证过期");
+  static final Map<String, Object> ORDER = with(DONE, ItemProcess.DUTY_RESULT.name(), "已下达责令整改通知书", ItemProcess.RECTIFICATION_DAYS.name(), 10L,
+      ItemProcess.RECTIFICATION_REQUIREMENTS.name(), "补齐温湿度记录，从业人员体检换证");
+  static final Map<String, Object> FOLLOWED_UP = with(DONE, ItemProcess.DUTY_RESULT.name(), "企业已按通知整改，反馈整改情况");
+  static final Map<String, Object> NOT_FIXED = with(DONE, ItemProcess.DUTY_RESULT.name(), "健康证仍未办理", ItemProcess.RECTIFIED.name(), "no");
+  static final Map<String, Object> FIXED = with(DONE, ItemProcess.DUTY_RESULT.name(), "复查合格", ItemProcess.RECTIFIED.name(), "yes");
+  static final Map<String, Object> SHARED = with(DONE, ItemProcess.DUTY_RESULT.name(), "排查和整改结果已推送区市场监管局");
 
   @Autowired
   CreditFile creditFile;
@@ -62,7 +80,7 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   Map<String, Object> enterprise() {
     String creditCode = creditCode(ENTERPRISES.incrementAndGet());
     assertThat(CreditCode.isValid(creditCode)).as(creditCode).isTrue();
-    return Map.of("caseSubject", "章丘某食品有限公司", "creditCode", creditCode);
+    return Map.of(ItemProcess.CASE_SUBJECT.name(), "章丘某食品有限公司", ItemProcess.CREDIT_CODE.name(), creditCode);
   }
 
   /** 91 (enterprise) 370181 (章丘) + organization code MA3C4nnn and its check + the code's check character. */
@@ -87,7 +105,7 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   }
 
   String creditCode(ProcessInstance instance) {
-    return (String) runtime.getVariable(instance.getId(), "creditCode");
+    return (String) runtime.getVariable(instance.getId(), ItemProcess.CREDIT_CODE.name());
   }
 
   @Test
@@ -99,44 +117,44 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   void theBureauPlansThenBothInspectSideBySideAndTheResultGoesOnceIntoTheCreditFile() {
     ProcessInstance instance = startCase(enterprise());
     assertThat(startFormOf(instance)).isEqualTo("case-start");
-    assertThat(instance).isWaitingAtExactly("zq054_market_1");
-    Task plan = task(instance, "zq054_market_1");
+    assertThat(instance).isWaitingAtExactly(MARKET_1.id());
+    Task plan = task(instance, MARKET_1.id());
     assertThat(plan.getName()).isEqualTo("制定计划");
     assertThat(plan.getDueDate()).as("10个工作日").isEqualTo(at(MONDAY_MORNING.plusDays(14)));
     assertThat(formOf(plan)).isEqualTo("duty-step");
     assertThatThrownBy(() -> completeAs(MINGSHUI, plan, DONE)).as("the township cannot do the bureau's step")
         .isInstanceOf(AuthorizationException.class);
-    complete(instance, "zq054_market_1", MARKET, with(DONE, "dutyResult", "风险等级B级，每季度检查一次"));
+    complete(instance, MARKET_1.id(), MARKET, with(DONE, ItemProcess.DUTY_RESULT.name(), "风险等级B级，每季度检查一次"));
 
     // 两点划线: both inspect the same enterprise at the same time
-    assertThat(openSteps(instance)).containsExactly("zq054_market_2", "zq054_township_1");
-    assertThat(formOf(task(instance, "zq054_market_2"))).isEqualTo("inspection");
-    assertThat(formOf(task(instance, "zq054_township_1"))).isEqualTo("inspection");
-    assertThat(candidateGroups(task(instance, "zq054_township_1"))).containsExactly(MINGSHUI);
-    complete(instance, "zq054_township_1", MINGSHUI, CLEAN);
-    complete(instance, "zq054_market_2", MARKET, CLEAN);
-    assertThat(instance).as("the join runs as a job").isWaitingAt("zq054_join");
+    assertThat(openSteps(instance)).containsExactly(MARKET_2.id(), TOWNSHIP_1.id());
+    assertThat(formOf(task(instance, MARKET_2.id()))).isEqualTo("inspection");
+    assertThat(formOf(task(instance, TOWNSHIP_1.id()))).isEqualTo("inspection");
+    assertThat(candidateGroups(task(instance, TOWNSHIP_1.id()))).containsExactly(MINGSHUI);
+    complete(instance, TOWNSHIP_1.id(), MINGSHUI, CLEAN);
+    complete(instance, MARKET_2.id(), MARKET, CLEAN);
+    assertThat(instance).as("the join runs as a job").isWaitingAt(JOIN.id());
     runAsyncJobs(instance);
 
-    assertThat(instance).isWaitingAtExactly("zq054_township_3");
-    complete(instance, "zq054_township_3", MINGSHUI, SHARED);
-    assertThat(instance).as("the credit write runs as a job").isWaitingAt("zq054_market_4");
+    assertThat(instance).isWaitingAtExactly(TOWNSHIP_3.id());
+    complete(instance, TOWNSHIP_3.id(), MINGSHUI, SHARED);
+    assertThat(instance).as("the credit write runs as a job").isWaitingAt(MARKET_4.id());
     assertThat(creditFile.entriesOf(creditCode(instance))).isEmpty();
     runAsyncJobs(instance);
 
     assertThat(creditFile.entriesOf(creditCode(instance))).singleElement().satisfies(entry -> {
       assertThat(entry.caseId()).isEqualTo(instance.getId());
-      assertThat(entry.stepId()).isEqualTo("zq054_market_4");
+      assertThat(entry.stepId()).isEqualTo(MARKET_4.id());
       assertThat(entry.itemCode()).isEqualTo("ZQ054");
       assertThat(entry.hazardCount()).isZero();
       assertThat(entry.contributions()).extracting(CreditFile.Contribution::unitGroup).contains(MARKET, MINGSHUI);
       assertThat(entry.content()).contains("原料把关、生产过程和贮存条件符合要求", "排查和整改结果已推送");
     });
     assertThat(rateDepartments(instance)).containsExactly(MARKET);
-    assertThat(instance).isEnded().hasPassed("zq054_market_4", "zq054_record", "zq054_evaluate", "zq054_end")
-        .hasNotPassed("zq054_market_3", "zq054_township_2", "zq054_market_reinspect");
-    assertThat(historicVariable(instance, "zq054_market_2_hazards")).isEqualTo(0L);
-    assertThat(historicVariable(instance, "caseResult").toString()).contains("风险等级B级", "排查和整改结果已推送");
+    assertThat(instance).isEnded().hasPassed(MARKET_4.id(), RECORD.id(), EVALUATE.id(), END.id())
+        .hasNotPassed(MARKET_3.id(), TOWNSHIP_2.id(), MARKET_REINSPECT.id());
+    assertThat(historicVariable(instance, MARKET_2.variable("hazards"))).isEqualTo(0L);
+    assertThat(historicVariable(instance, ItemProcess.CASE_RESULT.name()).toString()).contains("风险等级B级", "排查和整改结果已推送");
     String evaluation = history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey("shared_evaluation").singleResult().getId();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(evaluation)
@@ -146,29 +164,29 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   @Test
   void hazardsAreRectifiedTogetherAndReinspectedUntilTheyAreFixed() {
     ProcessInstance instance = startCase(enterprise());
-    complete(instance, "zq054_market_1", MARKET, DONE);
-    complete(instance, "zq054_market_2", MARKET, HAZARDS);
-    complete(instance, "zq054_township_1", MINGSHUI, CLEAN);
+    complete(instance, MARKET_1.id(), MARKET, DONE);
+    complete(instance, MARKET_2.id(), MARKET, HAZARDS);
+    complete(instance, TOWNSHIP_1.id(), MINGSHUI, CLEAN);
     runAsyncJobs(instance);
 
     // the bureau's hazards alone are enough: both rectify, side by side
-    assertThat(instance).hasPassed("zq054_hazards_found").isWaitingAtExactly("zq054_market_3", "zq054_township_2");
-    assertThat(formOf(task(instance, "zq054_market_3"))).isEqualTo("rectification-order");
-    complete(instance, "zq054_market_3", MARKET, ORDER);
-    complete(instance, "zq054_township_2", MINGSHUI, FOLLOWED_UP);
+    assertThat(instance).hasPassed(HAZARDS_FOUND.id()).isWaitingAtExactly(MARKET_3.id(), TOWNSHIP_2.id());
+    assertThat(formOf(task(instance, MARKET_3.id()))).isEqualTo("rectification-order");
+    complete(instance, MARKET_3.id(), MARKET, ORDER);
+    complete(instance, TOWNSHIP_2.id(), MINGSHUI, FOLLOWED_UP);
     runAsyncJobs(instance);
-    assertThat(formOf(task(instance, "zq054_market_reinspect"))).isEqualTo("reinspection");
-    complete(instance, "zq054_market_reinspect", MARKET, NOT_FIXED);
+    assertThat(formOf(task(instance, MARKET_REINSPECT.id()))).isEqualTo("reinspection");
+    complete(instance, MARKET_REINSPECT.id(), MARKET, NOT_FIXED);
 
     // not fixed: a new round of rectification by both
-    assertThat(instance).isWaitingAtExactly("zq054_market_3", "zq054_township_2");
-    complete(instance, "zq054_township_2", MINGSHUI, FOLLOWED_UP);
-    complete(instance, "zq054_market_3", MARKET, ORDER);
+    assertThat(instance).isWaitingAtExactly(MARKET_3.id(), TOWNSHIP_2.id());
+    complete(instance, TOWNSHIP_2.id(), MINGSHUI, FOLLOWED_UP);
+    complete(instance, MARKET_3.id(), MARKET, ORDER);
     runAsyncJobs(instance);
-    complete(instance, "zq054_market_reinspect", MARKET, FIXED);
+    complete(instance, MARKET_REINSPECT.id(), MARKET, FIXED);
 
-    assertThat(instance).isWaitingAtExactly("zq054_township_3");
-    complete(instance, "zq054_township_3", MINGSHUI, SHARED);
+    assertThat(instance).isWaitingAtExactly(TOWNSHIP_3.id());
+    complete(instance, TOWNSHIP_3.id(), MINGSHUI, SHARED);
     runAsyncJobs(instance);
     assertThat(creditFile.entriesOf(creditCode(instance))).singleElement().satisfies(entry -> {
       assertThat(entry.hazardCount()).isEqualTo(2);
@@ -176,22 +194,22 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
           "补齐温湿度记录");
     });
     rateDepartments(instance);
-    assertThat(instance).isEnded().hasPassed("zq054_end");
-    assertThat(completedTimes(instance, "zq054_market_3")).isEqualTo(2);
-    assertThat(completedTimes(instance, "zq054_township_2")).isEqualTo(2);
-    assertThat(completedTimes(instance, "zq054_market_reinspect")).isEqualTo(2);
-    assertThat(historicVariable(instance, "zq054_rectification_days")).isEqualTo(10L);
+    assertThat(instance).isEnded().hasPassed(END.id());
+    assertThat(completedTimes(instance, MARKET_3.id())).isEqualTo(2);
+    assertThat(completedTimes(instance, TOWNSHIP_2.id())).isEqualTo(2);
+    assertThat(completedTimes(instance, MARKET_REINSPECT.id())).isEqualTo(2);
+    assertThat(historicVariable(instance, RECTIFICATION_DAYS.id())).isEqualTo(10L);
   }
 
   @Test
   void theCreditEntryIsWrittenOnceEvenWhenItsJobRunsAgain() {
     ProcessInstance instance = startCase(enterprise());
-    complete(instance, "zq054_market_1", MARKET, DONE);
-    complete(instance, "zq054_market_2", MARKET, CLEAN);
-    complete(instance, "zq054_township_1", MINGSHUI, CLEAN);
+    complete(instance, MARKET_1.id(), MARKET, DONE);
+    complete(instance, MARKET_2.id(), MARKET, CLEAN);
+    complete(instance, TOWNSHIP_1.id(), MINGSHUI, CLEAN);
     runAsyncJobs(instance);
-    complete(instance, "zq054_township_3", MINGSHUI, SHARED);
-    Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId("zq054_market_4")
+    complete(instance, TOWNSHIP_3.id(), MINGSHUI, SHARED);
+    Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(MARKET_4.id())
         .singleResult();
 
     // the entry is written, then the transaction fails further on: the job rolls back and will run again
@@ -202,15 +220,15 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
     Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
     assertThat(failed.getRetries()).as("R5/PT10M: four retries left").isEqualTo(4);
     assertThat(failed.getExceptionMessage()).contains("数据库连接中断");
-    assertThat(instance).isWaitingAt("zq054_market_4");
+    assertThat(instance).isWaitingAt(MARKET_4.id());
 
     management.executeJob(job.getId());
     List<CreditFile.Entry> entries = creditFile.entriesOf(creditCode(instance));
     assertThat(entries).hasSize(1);
-    assertThat(runtime.getVariable(instance.getId(), CreditFile.CREDIT_ENTRY_ID)).isEqualTo(entries.get(0).id());
+    assertThat(runtime.getVariable(instance.getId(), CreditFile.CREDIT_ENTRY_ID.name())).isEqualTo(entries.get(0).id());
 
     // the step runs a second time (restarted in Cockpit): the case's entry is returned, none is added
-    runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity("zq054_market_4").execute();
+    runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity(MARKET_4.id()).execute();
     runAsyncJobs(instance);
     assertThat(creditFile.entriesOf(creditCode(instance))).as("one entry for the case, however often the step ran")
         .extracting(CreditFile.Entry::id).containsExactly(entries.get(0).id());
@@ -222,21 +240,21 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   @Test
   void aLateStepIsRemindedThenSupervisedByTheCommandCentreWhileTheWorkGoesOn() {
     ProcessInstance instance = startCase(enterprise());
-    Task plan = task(instance, "zq054_market_1");
+    Task plan = task(instance, MARKET_1.id());
     assertThat(plan.getPriority()).isEqualTo(50);
     // 10 working days = 14 calendar days; the reminder comes when 80% of the time is used up
-    assertThat(timer(instance, "zq054_market_1_reminder").getDuedate())
+    assertThat(timer(instance, MARKET_1.reminder().id()).getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 3, 14, 13, 48)));
-    assertThat(timer(instance, "zq054_market_1_deadline").getDuedate()).isEqualTo(plan.getDueDate());
+    assertThat(timer(instance, MARKET_1.deadline().id()).getDuedate()).isEqualTo(plan.getDueDate());
 
-    fire(instance, "zq054_market_1_reminder");
+    fire(instance, MARKET_1.reminder().id());
     assertThat(tasks.createTaskQuery().taskId(plan.getId()).singleResult().getPriority())
         .isEqualTo(Reminders.REMINDED_PRIORITY);
     assertThat(tasks.getTaskComments(plan.getId())).extracting(Comment::getFullMessage)
         .anySatisfy(m -> assertThat(m).contains("即将到期", "制定计划"));
     assertThat(calledCount(instance, "shared_supervision")).isZero();
 
-    fire(instance, "zq054_market_1_deadline");
+    fire(instance, MARKET_1.deadline().id());
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("制定计划");
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(MARKET);
@@ -245,49 +263,49 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
     assertThat(formOf(supervise)).isEqualTo("supervision");
     assertThat(supervise.getDueDate()).as("2个工作日").isEqualTo(at(LocalDateTime.of(2025, 3, 19, 9, 0)));
-    assertThat(instance).isWaitingAt("zq054_market_1", "zq054_market_1_supervise");
+    assertThat(instance).isWaitingAt(MARKET_1.id(), MARKET_1.supervise().id());
 
     completeAs(COMMAND, supervise, with(SUPERVISED, "supervisionOutcome", "escalate"));
-    assertThat(runtime.getVariable(instance.getId(), "severalDepartments")).isEqualTo(false);
+    assertThat(runtime.getVariable(instance.getId(), ItemProcess.SEVERAL_DEPARTMENTS.name())).isEqualTo(false);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(supervision.getId()).count())
         .as("one department: the command centre's supervision is the last rung").isZero();
     assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(supervision.getId()).count())
         .as("no joint meeting").isZero();
 
-    complete(instance, "zq054_market_1", MARKET, DONE);
-    assertThat(instance).isWaitingAtExactly("zq054_market_2", "zq054_township_1");
+    complete(instance, MARKET_1.id(), MARKET, DONE);
+    assertThat(instance).isWaitingAtExactly(MARKET_2.id(), TOWNSHIP_1.id());
   }
 
   @Test
   void aLateTownshipIsSupervisedUnderItsOwnGroup() {
     ProcessInstance instance = startCase(enterprise());
-    complete(instance, "zq054_market_1", MARKET, DONE);
-    fire(instance, "zq054_township_1_deadline");
+    complete(instance, MARKET_1.id(), MARKET, DONE);
+    fire(instance, TOWNSHIP_1.deadline().id());
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("排查隐患");
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(MINGSHUI);
-    assertThat(runtime.getVariable(supervision.getId(), "caseSubject")).isEqualTo("章丘某食品有限公司");
+    assertThat(runtime.getVariable(supervision.getId(), ItemProcess.CASE_SUBJECT.name())).isEqualTo("章丘某食品有限公司");
   }
 
   @Test
   void everyStepThatRunsLateIsRemindedAndSupervised() {
     ProcessInstance instance = startCase(enterprise());
-    runsLate(instance, "zq054_market_1", MARKET);
-    complete(instance, "zq054_market_1", MARKET, DONE);
-    runsLate(instance, "zq054_market_2", MARKET);
-    runsLate(instance, "zq054_township_1", MINGSHUI);
-    complete(instance, "zq054_market_2", MARKET, HAZARDS);
-    complete(instance, "zq054_township_1", MINGSHUI, HAZARDS);
+    runsLate(instance, MARKET_1, MARKET);
+    complete(instance, MARKET_1.id(), MARKET, DONE);
+    runsLate(instance, MARKET_2, MARKET);
+    runsLate(instance, TOWNSHIP_1, MINGSHUI);
+    complete(instance, MARKET_2.id(), MARKET, HAZARDS);
+    complete(instance, TOWNSHIP_1.id(), MINGSHUI, HAZARDS);
     runAsyncJobs(instance);
-    runsLate(instance, "zq054_market_3", MARKET);
-    runsLate(instance, "zq054_township_2", MINGSHUI);
-    complete(instance, "zq054_market_3", MARKET, ORDER);
-    complete(instance, "zq054_township_2", MINGSHUI, FOLLOWED_UP);
+    runsLate(instance, MARKET_3, MARKET);
+    runsLate(instance, TOWNSHIP_2, MINGSHUI);
+    complete(instance, MARKET_3.id(), MARKET, ORDER);
+    complete(instance, TOWNSHIP_2.id(), MINGSHUI, FOLLOWED_UP);
     runAsyncJobs(instance);
-    runsLate(instance, "zq054_market_reinspect", MARKET);
-    complete(instance, "zq054_market_reinspect", MARKET, FIXED);
-    runsLate(instance, "zq054_township_3", MINGSHUI);
-    complete(instance, "zq054_township_3", MINGSHUI, SHARED);
+    runsLate(instance, MARKET_REINSPECT, MARKET);
+    complete(instance, MARKET_REINSPECT.id(), MARKET, FIXED);
+    runsLate(instance, TOWNSHIP_3, MINGSHUI);
+    complete(instance, TOWNSHIP_3.id(), MINGSHUI, SHARED);
     runAsyncJobs(instance);
     rateDepartments(instance);
     assertThat(instance).isEnded();

@@ -1,5 +1,7 @@
 package cn.shudi.reliability;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +41,14 @@ import cn.shudi.support.WebappSession;
 @Import(ReliabilityTestBeans.class)
 class FailedJobIncidentHttpTest {
 
+  static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
+  static final ItemProcess.Element JOIN = ZQ054.join();
+  static final ItemProcess.Element MARKET_1 = ZQ054.step("market", 1);
+  static final ItemProcess.Element MARKET_2 = ZQ054.step("market", 2);
+  static final ItemProcess.Element MARKET_4 = ZQ054.step("market", 4);
+  static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
+  static final ItemProcess.Element TOWNSHIP_3 = ZQ054.township(3);
+
   static final String PASSWORD = "Shudi@Demo2026";
   static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -64,17 +74,17 @@ class FailedJobIncidentHttpTest {
     assertThat(Pattern.matches(startFormPattern(), typo)).as("the start form accepts the typo").isTrue();
 
     CaseDriver cases = new CaseDriver(engine);
-    String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of("caseSubject", "章丘某食品有限公司",
-        "creditCode", typo)).getId();
-    cases.completeAsStaff(task(caseId, "zq054_market_1"), CaseDriver.FORM_VALUES);
-    cases.completeAsStaff(task(caseId, "zq054_market_2"), CaseDriver.FORM_VALUES);
-    cases.completeAsStaff(task(caseId, "zq054_township_1"), CaseDriver.FORM_VALUES);
-    management.createJobQuery().processInstanceId(caseId).activityId("zq054_join").list()
+    String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of(ItemProcess.CASE_SUBJECT.name(), "章丘某食品有限公司",
+        ItemProcess.CREDIT_CODE.name(), typo)).getId();
+    cases.completeAsStaff(task(caseId, MARKET_1.id()), CaseDriver.FORM_VALUES);
+    cases.completeAsStaff(task(caseId, MARKET_2.id()), CaseDriver.FORM_VALUES);
+    cases.completeAsStaff(task(caseId, TOWNSHIP_1.id()), CaseDriver.FORM_VALUES);
+    management.createJobQuery().processInstanceId(caseId).activityId(JOIN.id()).list()
         .forEach(j -> management.executeJob(j.getId()));
-    cases.completeAsStaff(task(caseId, "zq054_township_3"), CaseDriver.FORM_VALUES);
+    cases.completeAsStaff(task(caseId, TOWNSHIP_3.id()), CaseDriver.FORM_VALUES);
 
     // the job executor's attempts, one after the other (each failure puts the next 10 minutes later)
-    Job job = management.createJobQuery().processInstanceId(caseId).activityId("zq054_market_4").singleResult();
+    Job job = management.createJobQuery().processInstanceId(caseId).activityId(MARKET_4.id()).singleResult();
     int attempts = 0;
     while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
       assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("不能写入信用档案");
@@ -90,9 +100,9 @@ class FailedJobIncidentHttpTest {
     Http supervisor = new Http(port).as("zhangqiu_supervisor", PASSWORD);
     JsonNode incident = single(supervisor.get("/engine-rest" + incidents));
     assertThat(incident.get("incidentType").asText()).isEqualTo("failedJob");
-    assertThat(incident.get("activityId").asText()).isEqualTo("zq054_market_4");
+    assertThat(incident.get("activityId").asText()).isEqualTo(MARKET_4.id());
     assertThat(incident.get("configuration").asText()).isEqualTo(job.getId());
-    assertThat(incident.get("incidentMessage").asText()).contains("不能写入信用档案", "校验码", "creditCode");
+    assertThat(incident.get("incidentMessage").asText()).contains("不能写入信用档案", "校验码", ItemProcess.CREDIT_CODE.name());
     WebappSession cockpit = WebappSession.login(port, "zhangqiu_supervisor", PASSWORD, "cockpit");
     assertThat(single(cockpit.get("/camunda/api/engine/engine/default" + incidents)).get("id").asText())
         .isEqualTo(incident.get("id").asText());
@@ -145,7 +155,7 @@ class FailedJobIncidentHttpTest {
   String startFormPattern() throws Exception {
     JsonNode form = json.readTree(Files.readString(Path.of("forms/zhangqiu/case-start.form")));
     for (JsonNode component : form.get("components")) {
-      if ("creditCode".equals(component.path("key").asText())) {
+      if (ItemProcess.CREDIT_CODE.name().equals(component.path("key").asText())) {
         return component.get("validate").get("pattern").asText();
       }
     }

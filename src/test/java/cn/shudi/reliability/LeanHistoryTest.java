@@ -1,5 +1,7 @@
 package cn.shudi.reliability;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -75,13 +77,13 @@ class LeanHistoryTest {
           .deploy();
     }
     String id = engine.getRuntimeService().createProcessInstanceByKey(KEY).processDefinitionTenantId("zhangqiu")
-        .setVariable("dutyResult", "受理").execute().getId();
-    engine.getRuntimeService().setVariable(id, "dutyResult", "检查中");
+        .setVariable(ItemProcess.DUTY_RESULT.name(), "受理").execute().getId();
+    engine.getRuntimeService().setVariable(id, ItemProcess.DUTY_RESULT.name(), "检查中");
     String task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId();
     engine.getIdentityService().setAuthentication("zhangqiu_market_staff", List.of("zhangqiu_market"),
         List.of("zhangqiu"));
     try {
-      engine.getTaskService().complete(task, Map.of("dutyResult", "检查完毕"));
+      engine.getTaskService().complete(task, Map.of(ItemProcess.DUTY_RESULT.name(), "检查完毕"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -99,7 +101,7 @@ class LeanHistoryTest {
     // kept: the job that ran, the last value, who was asked and who did it
     assertThat(history.createHistoricJobLogQuery().processInstanceId(id).successLog().list())
         .extracting(log -> log.getJobId()).containsExactly(job);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("dutyResult")
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName(ItemProcess.DUTY_RESULT.name())
         .singleResult().getValue()).isEqualTo("检查完毕");
     assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).type(IdentityLinkType.CANDIDATE).list())
         .extracting(link -> link.getGroupId()).contains("zhangqiu_market");

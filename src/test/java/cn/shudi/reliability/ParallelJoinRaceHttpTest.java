@@ -1,5 +1,7 @@
 package cn.shudi.reliability;
 
+import cn.shudi.blueprint.ItemProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -34,6 +36,13 @@ import cn.shudi.support.Http;
 @Import(ReliabilityTestBeans.class)
 class ParallelJoinRaceHttpTest {
 
+  static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
+  static final ItemProcess.Element JOIN = ZQ054.join();
+  static final ItemProcess.Element MARKET_1 = ZQ054.step("market", 1);
+  static final ItemProcess.Element MARKET_2 = ZQ054.step("market", 2);
+  static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
+  static final ItemProcess.Element TOWNSHIP_3 = ZQ054.township(3);
+
   static final String PASSWORD = "Shudi@Demo2026";
   static final int PAIRS = 50;
   static final String INSPECTED = "{\"variables\":{\"dutyResult\":{\"value\":\"符合要求\"},"
@@ -59,10 +68,10 @@ class ParallelJoinRaceHttpTest {
     int joinJobsRun = 0;
     try {
       for (int pair = 0; pair < PAIRS; pair++) {
-        String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of("caseSubject", "章丘某食品有限公司")).getId();
-        cases.completeAsStaff(task(caseId, "zq054_market_1"), CaseDriver.FORM_VALUES);
-        String bureauTask = task(caseId, "zq054_market_2").getId();
-        String townshipTask = task(caseId, "zq054_township_1").getId();
+        String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of(ItemProcess.CASE_SUBJECT.name(), "章丘某食品有限公司")).getId();
+        cases.completeAsStaff(task(caseId, MARKET_1.id()), CaseDriver.FORM_VALUES);
+        String bureauTask = task(caseId, MARKET_2.id()).getId();
+        String townshipTask = task(caseId, TOWNSHIP_1.id()).getId();
 
         CyclicBarrier together = new CyclicBarrier(2);
         Future<Http.Response> a = threads.submit(() -> {
@@ -79,15 +88,15 @@ class ParallelJoinRaceHttpTest {
           }
         }
 
-        List<Job> joins = management.createJobQuery().processInstanceId(caseId).activityId("zq054_join").list();
+        List<Job> joins = management.createJobQuery().processInstanceId(caseId).activityId(JOIN.id()).list();
         assertThat(joins).as("one job per arriving path").hasSize(2);
         for (Job join : joins) {
           management.executeJob(join.getId());
           joinJobsRun++;
         }
         assertThat(tasks.createTaskQuery().processInstanceId(caseId).list()).as("pair %d went on once", pair)
-            .extracting(Task::getTaskDefinitionKey).containsExactly("zq054_township_3");
-        assertThat(management.createJobQuery().processInstanceId(caseId).activityId("zq054_join").count()).isZero();
+            .extracting(Task::getTaskDefinitionKey).containsExactly(TOWNSHIP_3.id());
+        assertThat(management.createJobQuery().processInstanceId(caseId).activityId(JOIN.id()).count()).isZero();
       }
     } finally {
       threads.shutdownNow();

@@ -29,7 +29,7 @@ class GovernanceConfiguration {
 
   /**
    * Its own thread (not a bean of type ScheduledExecutorService, which @EnableScheduling would take over), started
-   * in the default lifecycle phase: after the start-up sequence's phase, so it never races the start-up.
+   * with the context's lifecycles: after the start-up sequence, so it never races the start-up.
    */
   static final class CatalogRefresh implements SmartLifecycle {
     private final ListGovernance lists;

@@ -2,9 +2,9 @@ package cn.shudi.startup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,20 +35,22 @@ import cn.shudi.tasklist.TaskFilters;
  * <li><b>Cockpit indexes</b>, when the application is ready ({@link #whenReady}).</li>
  * </ol>
  *
- * <p>Why a {@link SmartLifecycle} in an early phase: its {@code start} runs once every bean exists (the engine
- * built, its tables created) and before any other lifecycle, above all before the web server's, which opens the
- * port in a late phase: no request reaches a half-started platform. The job executor starts later still, on
- * {@link ApplicationReadyEvent}. A failing step fails the context's refresh, which closes the context (and gives
- * back the cluster's start-up lock). Camunda's {@code PostDeployEvent} is sent only for a process application,
- * which this platform is not; an {@code ApplicationRunner} would run after the web server answers. The indexes are
- * the exception, as before: they are made once the application is ready, so the web server already answers while
- * a large history table is indexed; on PostgreSQL the start-up lock is given back only after them.
+ * <p>Why an ordered runner at bean creation ({@link InitializingBean}): it runs while the context creates its
+ * singletons, before the context starts its lifecycles, so before the web server opens its port (its lifecycle, at
+ * the end of the refresh) and before the job executor starts (on {@link ApplicationReadyEvent}): no request and no
+ * job meets a half-started platform. A failing step fails the context like a bad bean, before anything else is
+ * started (StartupFailureTest), and the context gives back the cluster's start-up lock when it closes. Being a
+ * component of the application, it is created before the auto-configured beans (the Camunda webapp's among them),
+ * as the marker beans it replaces were. A {@code SmartLifecycle} of an early phase was tried: it runs after every
+ * singleton exists, and a start-up that fails there leaves the Camunda webapp's filters holding (in a static) a
+ * context that is never closed, so the next application in the same JVM (the test suite) cannot start its web
+ * server. Camunda's {@code PostDeployEvent} is sent only for a process application, which this platform is not;
+ * an {@code ApplicationRunner} runs after the web server answers. The indexes are the exception, as before: they
+ * are made once the application is ready, so the web server already answers while a large history table is
+ * indexed; on PostgreSQL the start-up lock is given back only after them.
  */
 @Component
-class StartupSequence implements SmartLifecycle {
-
-  /** Before every other lifecycle, the web server's included. */
-  static final int PHASE = Integer.MIN_VALUE + 1000;
+class StartupSequence implements InitializingBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupSequence.class);
 
@@ -60,7 +62,6 @@ class StartupSequence implements SmartLifecycle {
   private final TaskFilters filters;
   private final ObjectProvider<MonitoringIndexes> indexes;
   private final TransactionTemplate transaction;
-  private volatile boolean started;
 
   StartupSequence(Organization organization, OrganizationProperties organizationProperties,
       OrganizationProvisioner provisioner, ListGovernance lists, BlueprintDeployment blueprints, TaskFilters filters,
@@ -76,14 +77,13 @@ class StartupSequence implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public void afterPropertiesSet() {
     long began = System.nanoTime();
     transaction.executeWithoutResult(status -> provisioner.provisionAtStartup(organization, organizationProperties));
     transaction.executeWithoutResult(status -> lists.synchronise());
     blueprints.deployAtStartup(organization, lists::generatedItems);
     transaction.executeWithoutResult(status -> lists.deployGenerated());
     transaction.executeWithoutResult(status -> filters.provision());
-    started = true;
     LOG.info("启动步骤已完成：组织机构、清单、施工图、Tasklist 筛选器（{} ms）", (System.nanoTime() - began) / 1_000_000);
   }
 
@@ -91,20 +91,5 @@ class StartupSequence implements SmartLifecycle {
   @EventListener(ApplicationReadyEvent.class)
   void whenReady() {
     indexes.ifAvailable(MonitoringIndexes::ensure);
-  }
-
-  @Override
-  public void stop() {
-    started = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return started;
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
   }
 }

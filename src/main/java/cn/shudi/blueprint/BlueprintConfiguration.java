@@ -6,12 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-import cn.shudi.organization.Organization;
-
-/** Deploys the blueprints at start-up, after the organization is provisioned. */
+/** The deployment of the blueprint files, which the start-up sequence runs once the list in force is settled. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BlueprintConfiguration.BlueprintProperties.class)
 class BlueprintConfiguration {
@@ -26,24 +23,11 @@ class BlueprintConfiguration {
       @DefaultValue("classpath:forms/") String forms, @DefaultValue("true") boolean deployOnStartup) {
   }
 
+  /** The deployment of the blueprint files; the start-up sequence ({@code cn.shudi.startup}) calls it. */
   @Bean
   BlueprintDeployment blueprintDeployment(ProcessEngine engine, ResourcePatternResolver resources,
       BlueprintProperties properties) {
     return new BlueprintDeployment(engine.getRepositoryService(), resources, properties.processes(),
-        properties.forms());
-  }
-
-  @Bean
-  @DependsOn("organizationStartup")
-  StartupDeployment startupDeployment(BlueprintDeployment deployment, Organization organization,
-      BlueprintProperties properties) {
-    if (properties.deployOnStartup()) {
-      deployment.deployAll(organization);
-    }
-    return new StartupDeployment();
-  }
-
-  /** Marker: the blueprints are deployed. */
-  static final class StartupDeployment {
+        properties.forms(), properties.deployOnStartup());
   }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -24,6 +26,11 @@ import cn.shudi.organization.Organization;
  * the jurisdiction's tenant, so {@code formRefBinding="deployment"} and
  * {@code calledElementBinding="deployment"} resolve inside the county. Unchanged resources create no new
  * version (duplicate filtering on the deployment name and tenant).
+ *
+ * <p>One path from a list version to a deployed blueprint: this class deploys the blueprints that are files. An
+ * item whose blueprint is generated (admitted or adjusted by governance, see {@code ListGovernance}) is left out
+ * ({@code generated} of {@link #deployAtStartup}): governance deploys its generated blueprint, so no blueprint is
+ * deployed from its file and generated both.
  */
 public class BlueprintDeployment {
 
@@ -35,6 +42,7 @@ public class BlueprintDeployment {
   private final ResourcePatternResolver resources;
   private final String processes;
   private final String forms;
+  private final boolean onStartup;
 
   /**
    * @param processes location of the {@code processes/} folder, e.g. {@code classpath:processes/}
@@ -42,16 +50,38 @@ public class BlueprintDeployment {
    */
   public BlueprintDeployment(RepositoryService repository, ResourcePatternResolver resources, String processes,
       String forms) {
+    this(repository, resources, processes, forms, true);
+  }
+
+  /** @param onStartup whether {@link #deployAtStartup} deploys ({@code shudi.blueprint.deploy-on-startup}) */
+  BlueprintDeployment(RepositoryService repository, ResourcePatternResolver resources, String processes,
+      String forms, boolean onStartup) {
     this.repository = repository;
     this.resources = resources;
     this.processes = processes.endsWith("/") ? processes : processes + "/";
     this.forms = forms.endsWith("/") ? forms : forms + "/";
+    this.onStartup = onStartup;
   }
 
   public static String deploymentName(Jurisdiction jurisdiction) {
     return "blueprints-" + jurisdiction.code();
   }
 
+  /**
+   * The start-up step: every county's blueprint files, unless {@code shudi.blueprint.deploy-on-startup} is false.
+   *
+   * @param generated per county, the codes of the items whose blueprint is generated, not a file: left out
+   */
+  public void deployAtStartup(Organization organization, Function<Jurisdiction, Set<String>> generated) {
+    if (!onStartup) {
+      return;
+    }
+    for (Jurisdiction jurisdiction : organization.jurisdictions()) {
+      deploy(jurisdiction, generated.apply(jurisdiction));
+    }
+  }
+
+  /** Every county's blueprint files, none left out. */
   public void deployAll(Organization organization) {
     for (Jurisdiction jurisdiction : organization.jurisdictions()) {
       deploy(jurisdiction);
@@ -59,8 +89,18 @@ public class BlueprintDeployment {
   }
 
   public DeploymentWithDefinitions deploy(Jurisdiction jurisdiction) {
+    return deploy(jurisdiction, Set.of());
+  }
+
+  /**
+   * The county's blueprint files but those of {@code generated}, with the shared processes and the forms.
+   *
+   * @param generated codes of items ({@code ZQ008}) whose file is not deployed: their blueprint is generated
+   */
+  public DeploymentWithDefinitions deploy(Jurisdiction jurisdiction, Set<String> generated) {
     long started = System.nanoTime();
     List<Resource> blueprintFiles = find(processes + jurisdiction.code() + "/*.bpmn");
+    blueprintFiles.removeIf(file -> generated.contains(itemCode(file)));
     DeploymentBuilder deployment = repository.createDeployment().name(deploymentName(jurisdiction))
         .tenantId(jurisdiction.tenantId()).source(SOURCE).enableDuplicateFiltering(false);
     Map<String, byte[]> all = read(blueprintFiles);
@@ -85,6 +125,12 @@ public class BlueprintDeployment {
     found.addAll(find(forms + "common/*.form"));
     found.addAll(find(forms + jurisdiction.code() + "/*.form"));
     return read(found);
+  }
+
+  /** {@code processes/zhangqiu/ZQ008.bpmn} → {@code ZQ008}. */
+  private static String itemCode(Resource file) {
+    String name = String.valueOf(file.getFilename());
+    return name.endsWith(".bpmn") ? name.substring(0, name.length() - ".bpmn".length()) : name;
   }
 
   private Map<String, byte[]> read(List<Resource> found) {

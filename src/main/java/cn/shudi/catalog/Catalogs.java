@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -17,19 +18,40 @@ import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 
 /**
- * The responsibility lists of all hosted jurisdictions, loaded and validated at start-up. A list in
- * force may be replaced at run time ({@link #replace}, 动态调整): readers always see one whole list, the
- * old one or the new one, never a mix.
+ * The read view of the lists in force, one per hosted jurisdiction: what every feature reads ({@link #of},
+ * {@link #all}). It is not a truth of its own.
+ *
+ * <p><b>One truth for the list in force.</b> The versions of a county's list live in one place, the stored
+ * versions of governance ({@code shudi_catalog_version}); the newest stored version is the list in force. This
+ * view holds, per county, the stored version this node serves and its number ({@link #version}), and is changed
+ * only by putting a newer stored version in force ({@link #serve}, 动态调整; governance calls it when a version
+ * commits, at start-up and when another node approved one). The repository's {@code catalog.csv} is not a
+ * version: it is what start-up <i>proposes</i> as the next version when its 版本 is newer than the newest stored
+ * one ({@link #shipped}). Until start-up has put the stored versions in force (number 0, and in contexts without
+ * the store such as the command line and unit tests) the view shows the shipped lists.
+ *
+ * <p>Readers always see one whole list, the old one or the new one, never a mix.
  */
 public class Catalogs {
 
-  /** Never changed in place: {@link #replace} swaps in a new map (copy on write), so reads need no lock. */
-  private volatile Map<String, Catalog> byJurisdiction;
+  /** A list and the number of the stored version it is (0: the shipped file, not yet from the store). */
+  private record Served(int version, Catalog catalog) {
+  }
+
+  /** Never changed in place: {@link #serve} swaps in a new map (copy on write), so reads need no lock. */
+  private volatile Map<String, Served> byJurisdiction;
+  /** What the repository ships: read once at start-up, only ever proposed as a version. */
+  private final Map<String, Catalog> shipped;
 
   public Catalogs(List<Catalog> catalogs) {
-    Map<String, Catalog> map = new LinkedHashMap<>();
-    catalogs.forEach(c -> map.put(c.jurisdiction(), c));
+    Map<String, Served> map = new LinkedHashMap<>();
+    Map<String, Catalog> files = new LinkedHashMap<>();
+    catalogs.forEach(c -> {
+      map.put(c.jurisdiction(), new Served(0, c));
+      files.put(c.jurisdiction(), c);
+    });
     byJurisdiction = Collections.unmodifiableMap(map);
+    shipped = Collections.unmodifiableMap(files);
   }
 
   /**
@@ -67,35 +89,67 @@ public class Catalogs {
 
   /** @throws NoSuchElementException when the jurisdiction has no list */
   public Catalog of(String jurisdiction) {
-    Catalog catalog = byJurisdiction.get(jurisdiction);
+    return served(jurisdiction).catalog();
+  }
+
+  public List<Catalog> all() {
+    return byJurisdiction.values().stream().map(Served::catalog).toList();
+  }
+
+  /**
+   * The number of the stored version in force on this node; 0 while the shipped list is shown (before start-up
+   * put the stored versions in force, or without a store).
+   *
+   * @throws NoSuchElementException when the jurisdiction has no list
+   */
+  public int version(String jurisdiction) {
+    return served(jurisdiction).version();
+  }
+
+  /**
+   * The list the repository ships ({@code catalog.csv} as read at start-up): a proposal for the next version,
+   * never in force by itself.
+   *
+   * @throws NoSuchElementException when the jurisdiction has no list
+   */
+  public Catalog shipped(String jurisdiction) {
+    Catalog catalog = shipped.get(jurisdiction);
     if (catalog == null) {
       throw new NoSuchElementException("辖区「" + jurisdiction + "」没有清单");
     }
     return catalog;
   }
 
-  public List<Catalog> all() {
-    return List.copyOf(byJurisdiction.values());
+  private Served served(String jurisdiction) {
+    Served served = byJurisdiction.get(jurisdiction);
+    if (served == null) {
+      throw new NoSuchElementException("辖区「" + jurisdiction + "」没有清单");
+    }
+    return served;
   }
 
   /**
-   * Puts a new list in force for its jurisdiction (an approved admission or adjustment): thread-safe,
-   * the jurisdiction keeps its place in {@link #all()}. The caller has validated the list
-   * ({@link CatalogLoader}).
+   * Puts stored version {@code version} of a county's list in force, unless the same or a newer one already is
+   * (commits may finish out of order): thread-safe, the jurisdiction keeps its place in {@link #all()}. The caller
+   * has stored and validated the list ({@link CatalogLoader}).
    *
-   * @return the list it replaces
+   * @param version the stored version's number (1, 2, 3 …)
+   * @return the list it replaces; empty when a version as new or newer is already in force
    * @throws NoSuchElementException when the jurisdiction has no list: only hosted jurisdictions have one
    */
-  public synchronized Catalog replace(Catalog catalog) {
-    Map<String, Catalog> current = byJurisdiction;
-    Catalog previous = current.get(catalog.jurisdiction());
+  public synchronized Optional<Catalog> serve(int version, Catalog catalog) {
+    Map<String, Served> current = byJurisdiction;
+    Served previous = current.get(catalog.jurisdiction());
     if (previous == null) {
       throw new NoSuchElementException("辖区「" + catalog.jurisdiction() + "」没有清单，不能替换");
     }
-    Map<String, Catalog> next = new LinkedHashMap<>(current);
-    next.put(catalog.jurisdiction(), catalog);
+    if (version <= previous.version()) {
+      return Optional.empty();
+    }
+    Map<String, Served> next = new LinkedHashMap<>(current);
+    next.put(catalog.jurisdiction(), new Served(version, catalog));
     byJurisdiction = Collections.unmodifiableMap(next);
-    return previous;
+    return Optional.of(previous.catalog());
   }
 
   /**

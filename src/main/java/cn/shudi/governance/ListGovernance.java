@@ -4,13 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -33,21 +32,27 @@ import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 
 /**
- * The versions of the counties' lists and which one is in force. The database ({@code shudi_catalog_version})
- * is the record: the newest version of a county is its list in force, served through {@link Catalogs}.
+ * The versions of the counties' lists and which one is in force: the one truth of the list in force. The stored
+ * versions ({@code shudi_catalog_version}) are the record; the newest version of a county is its list in force,
+ * which {@link Catalogs} shows as a read view (it changes only through {@link Catalogs#serve}, called here). The
+ * repository's catalog.csv is a proposal: start-up stores it as the next version when its 版本 is newer.
  * <ul>
  * <li>{@link #check}: a proposal applied to the list in force, validated, nothing stored;</li>
  * <li>{@link #approve}: the same on the newest stored version, then the item's blueprint deployed and the
  * version stored, all in the caller's transaction; the list is put in force once that commits;</li>
- * <li>{@link #synchronise}: at start-up, the newer of the shipped catalog.csv and the stored versions is put in
- * force, and the blueprints of governed items are deployed again when the shipped ones took their place;</li>
+ * <li>{@link #synchronise} (start-up): the newer of the shipped catalog.csv and the stored versions is put in
+ * force;</li>
+ * <li>{@link #generatedItems} and {@link #deployGenerated} (start-up): one path from a list version to its
+ * blueprints. An item in force as the repository ships it runs the blueprint of its file (deployed by
+ * {@code BlueprintDeployment}); an item governance admitted or adjusted runs its generated blueprint, deployed
+ * only here ({@link BlueprintPublisher}). The start-up deployment of the files leaves the generated items out, so
+ * no blueprint is deployed from its file and generated both;</li>
  * <li>{@link #refresh}: another node's approvals are picked up (cluster).</li>
  * </ul>
  */
 @Service
 public class ListGovernance {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Logger LOG = LoggerFactory.getLogger(ListGovernance.class);
 
   /** The outcome of an approval: the version stored, or the problems that kept the list as it was. */
@@ -62,8 +67,6 @@ public class ListGovernance {
   private final CatalogLoader loader;
   private final CatalogVersions versions;
   private final BlueprintPublisher publisher;
-  /** The version number each county's list in force has on this node. */
-  private final Map<String, Integer> served = new ConcurrentHashMap<>();
 
   ListGovernance(Organization organization, Catalogs catalogs, CatalogLoader loader, CatalogVersions versions,
       BlueprintPublisher publisher) {
@@ -102,7 +105,7 @@ public class ListGovernance {
 
   /** The number of the version this node serves through {@link Catalogs}. */
   public int servedVersion(String jurisdiction) {
-    return served.getOrDefault(jurisdiction, 0);
+    return catalogs.version(jurisdiction);
   }
 
   /** A stored version read back into a list (with the county's units as they are now). */
@@ -121,7 +124,7 @@ public class ListGovernance {
   /** The proposal applied to the list in force, validated; nothing is stored. */
   Amendment.Result check(Jurisdiction jurisdiction, Proposal proposal) {
     Catalog current = catalogs.of(jurisdiction.code());
-    return Amendment.apply(current, proposal, jurisdiction, current.version(), today(), loader);
+    return Amendment.apply(current, proposal, jurisdiction, current.version(), today(jurisdiction), loader);
   }
 
   /**
@@ -133,7 +136,7 @@ public class ListGovernance {
     CatalogVersion base = current(jurisdiction.code());
     Catalog baseList = catalog(base);
     String label = VersionLabels.next(base.label(), versions.labels(jurisdiction.code()));
-    LocalDate effective = today();
+    LocalDate effective = today(jurisdiction);
     Amendment.Result result = Amendment.apply(baseList, proposal, jurisdiction, label, effective, loader);
     if (!result.valid()) {
       return new Approval(null, null, null, result.problems());
@@ -141,23 +144,13 @@ public class ListGovernance {
     DeploymentWithDefinitions deployment = publisher.deploy(jurisdiction, List.of(result.item()));
     CatalogVersion version = new CatalogVersion(jurisdiction.code(), base.number() + 1, label, effective,
         result.csv(), proposal.admission() ? CatalogVersion.ADMISSION : CatalogVersion.ADJUSTMENT,
-        result.item().code(), caseId, decidedBy, deployment.getId(), now());
+        result.item().code(), caseId, decidedBy, deployment.getId(), now(jurisdiction));
     versions.insert(version);
     VersionDiff diff = VersionDiff.between(base.ref(), baseList, version.ref(), result.catalog());
-    afterCommit(() -> serve(jurisdiction.code(), version.number(), result.catalog()));
+    afterCommit(() -> catalogs.serve(version.number(), result.catalog()));
     LOG.info("{}：清单第{}版（{}）已生效，{}「{} {}」，施工图部署 {}", jurisdiction.name(), version.number(), label,
         proposal.admission() ? "新增事项" : "调整事项", result.item().code(), result.item().name(), deployment.getId());
     return new Approval(version, result.item(), diff, List.of());
-  }
-
-  /** Puts a list in force unless a newer one already is (commits may finish out of order). */
-  synchronized boolean serve(String jurisdiction, int number, Catalog catalog) {
-    if (number <= servedVersion(jurisdiction)) {
-      return false;
-    }
-    catalogs.replace(catalog);
-    served.put(jurisdiction, number);
-    return true;
   }
 
   // --- start-up and cluster ----------------------------------------------------------------------
@@ -166,10 +159,9 @@ public class ListGovernance {
    * At start-up, per county: the first time, the shipped catalog.csv becomes version 1. Afterwards the newer of
    * the shipped list and the newest stored version is put in force: a shipped list whose 版本 is an older stored
    * version (or the newest) changes nothing; a shipped list with a newer 版本 (analysts committed a new list) is
-   * stored as the next version. Then every item in force that differs from the shipped list has its generated
-   * blueprint deployed again where the start-up deployment of the shipped files took its place.
+   * stored as the next version. Runs in the caller's transaction; deploys nothing.
    */
-  void synchronise() {
+  public void synchronise() {
     for (Jurisdiction jurisdiction : organization.jurisdictions()) {
       synchronise(jurisdiction);
     }
@@ -177,29 +169,26 @@ public class ListGovernance {
 
   void synchronise(Jurisdiction jurisdiction) {
     String code = jurisdiction.code();
-    Catalog shipped = catalogs.of(code);
+    Catalog shipped = catalogs.shipped(code);
     Optional<CatalogVersion> latest = versions.latest(code);
     if (latest.isEmpty()) {
-      versions.insert(shippedVersion(shipped, 1));
-      served.put(code, 1);
+      versions.insert(shippedVersion(jurisdiction, shipped, 1));
+      catalogs.serve(1, shipped);
       LOG.info("{}：清单 {} 记为第1版", jurisdiction.name(), shipped.version());
       return;
     }
     CatalogVersion newest = latest.get();
     Optional<CatalogVersion> same = versions.byLabel(code, shipped.version());
-    Catalog inForce;
     if (same.isPresent() && same.get().number() == newest.number()) {
-      inForce = shipped;
-      served.put(code, newest.number());
+      catalogs.serve(newest.number(), shipped);
       if (!CatalogRows.csv(shipped).equals(newest.csv())) {
         LOG.warn("{}：仓库中的清单 {} 与数据库中同一版本的内容不同：修改清单时请提高「版本」（以仓库中的为准）",
             jurisdiction.name(), shipped.version());
       }
     } else if (same.isEmpty() && VersionLabels.compare(shipped.version(), newest.label()) > 0) {
-      CatalogVersion stored = shippedVersion(shipped, newest.number() + 1);
+      CatalogVersion stored = shippedVersion(jurisdiction, shipped, newest.number() + 1);
       versions.insert(stored);
-      inForce = shipped;
-      served.put(code, stored.number());
+      catalogs.serve(stored.number(), shipped);
       LOG.info("{}：仓库中的清单 {} 比数据库中的第{}版（{}）新，记为第{}版", jurisdiction.name(), shipped.version(),
           newest.number(), newest.label(), stored.number());
     } else {
@@ -207,28 +196,48 @@ public class ListGovernance {
         LOG.warn("{}：仓库中的清单版本 {} 不在数据库中，也不比第{}版（{}）新：仍以数据库中的第{}版为准", jurisdiction.name(),
             shipped.version(), newest.number(), newest.label(), newest.number());
       }
-      inForce = catalog(newest);
-      catalogs.replace(inForce);
-      served.put(code, newest.number());
+      catalogs.serve(newest.number(), catalog(newest));
       LOG.info("{}：数据库中的清单第{}版（{}）比仓库中的 {} 新，以它为准", jurisdiction.name(), newest.number(),
           newest.label(), shipped.version());
     }
-    redeployGoverned(jurisdiction, shipped, inForce);
   }
 
   /**
-   * The items in force that the shipped list does not have as they are (admitted or adjusted): their blueprint
-   * must be the generated one. It is deployed again when the definition in force is missing or came from a
-   * start-up deployment of the shipped files (or an older generation); a blueprint an analyst deployed by hand
-   * since is left alone.
+   * The codes of the items in force whose blueprint is generated, not a file: those the shipped list does not have
+   * as they are (admitted or adjusted by governance). The start-up deployment of the files leaves them out.
    */
-  List<Item> redeployGoverned(Jurisdiction jurisdiction, Catalog shipped, Catalog inForce) {
-    List<Item> stale = new ArrayList<>();
-    for (Item item : inForce.items()) {
+  public Set<String> generatedItems(Jurisdiction jurisdiction) {
+    Catalog shipped = catalogs.shipped(jurisdiction.code());
+    Set<String> codes = new LinkedHashSet<>();
+    for (Item item : catalogs.of(jurisdiction.code()).items()) {
       Optional<Item> asShipped = shipped.item(item.code());
-      if (asShipped.isPresent() && asShipped.get().equals(item)) {
-        continue;
+      if (asShipped.isEmpty() || !asShipped.get().equals(item)) {
+        codes.add(item.code());
       }
+    }
+    return codes;
+  }
+
+  /** {@link #deployGenerated(Jurisdiction)} for every county. */
+  public void deployGenerated() {
+    for (Jurisdiction jurisdiction : organization.jurisdictions()) {
+      deployGenerated(jurisdiction);
+    }
+  }
+
+  /**
+   * The generated blueprints of the county's {@link #generatedItems} that are not in force: deployed (once, in one
+   * governance deployment) when the definition in force is missing or came from the platform (a start-up
+   * deployment of an older list, or an older generation); a blueprint an analyst deployed by hand since is left
+   * alone. Normally every one is in force since its approval, and nothing is deployed.
+   *
+   * @return the items deployed
+   */
+  List<Item> deployGenerated(Jurisdiction jurisdiction) {
+    Catalog inForce = catalogs.of(jurisdiction.code());
+    List<Item> stale = new ArrayList<>();
+    for (String code : generatedItems(jurisdiction)) {
+      Item item = inForce.item(code).orElseThrow();
       ProcessDefinition latest = publisher.latest(jurisdiction, item);
       if (publisher.isInForce(jurisdiction, item, latest)) {
         continue;
@@ -242,7 +251,7 @@ public class ListGovernance {
     }
     if (!stale.isEmpty()) {
       DeploymentWithDefinitions deployment = publisher.deploy(jurisdiction, stale);
-      LOG.info("{}：按清单第{}版重新生成并部署 {} 个事项的施工图（{}）", jurisdiction.name(), servedVersion(jurisdiction.code()),
+      LOG.info("{}：按清单第{}版生成并部署 {} 个事项的施工图（{}）", jurisdiction.name(), servedVersion(jurisdiction.code()),
           stale.size(), deployment.getId());
     }
     return stale;
@@ -254,7 +263,7 @@ public class ListGovernance {
       int newest = versions.latestNumber(jurisdiction.code());
       if (newest > servedVersion(jurisdiction.code())) {
         versions.get(jurisdiction.code(), newest).ifPresent(v -> {
-          if (serve(jurisdiction.code(), v.number(), catalog(v))) {
+          if (catalogs.serve(v.number(), catalog(v)).isPresent()) {
             LOG.info("{}：清单第{}版（{}）已在其他节点生效，本节点同步", jurisdiction.name(), v.number(), v.label());
           }
         });
@@ -262,9 +271,9 @@ public class ListGovernance {
     }
   }
 
-  private CatalogVersion shippedVersion(Catalog shipped, int number) {
+  private static CatalogVersion shippedVersion(Jurisdiction jurisdiction, Catalog shipped, int number) {
     return new CatalogVersion(shipped.jurisdiction(), number, shipped.version(), shipped.effectiveDate(),
-        CatalogRows.csv(shipped), CatalogVersion.SHIPPED, null, null, null, null, now());
+        CatalogRows.csv(shipped), CatalogVersion.SHIPPED, null, null, null, null, now(jurisdiction));
   }
 
   /** Runs when the current transaction commits (the engine's, or Spring's), at once without one. */
@@ -284,11 +293,13 @@ public class ListGovernance {
     }
   }
 
-  static LocalDate today() {
-    return now().toLocalDate();
+  /** Today in the county (the engine's clock, the county's time zone). */
+  static LocalDate today(Jurisdiction jurisdiction) {
+    return now(jurisdiction).toLocalDate();
   }
 
-  static LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).withNano(0);
+  /** Now in the county, to the second (the engine's clock, the county's time zone). */
+  static LocalDateTime now(Jurisdiction jurisdiction) {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()).withNano(0);
   }
 }

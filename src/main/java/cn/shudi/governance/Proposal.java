@@ -1,23 +1,8 @@
 package cn.shudi.governance;
 
-import static cn.shudi.governance.GovernanceVariables.CALL_RESPONSE_TIME;
-import static cn.shudi.governance.GovernanceVariables.COOPERATING_DUTIES;
-import static cn.shudi.governance.GovernanceVariables.COOPERATING_UNITS;
-import static cn.shudi.governance.GovernanceVariables.DOMAIN;
-import static cn.shudi.governance.GovernanceVariables.ITEM_CODE;
-import static cn.shudi.governance.GovernanceVariables.ITEM_NAME;
-import static cn.shudi.governance.GovernanceVariables.LEGAL_BASIS;
-import static cn.shudi.governance.GovernanceVariables.PRIMARY_DUTIES;
-import static cn.shudi.governance.GovernanceVariables.PRIMARY_UNIT;
-import static cn.shudi.governance.GovernanceVariables.REASONS;
-import static cn.shudi.governance.GovernanceVariables.TIME_LIMIT;
-import static cn.shudi.governance.GovernanceVariables.text;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.shudi.catalog.CatalogColumns;
 
@@ -38,11 +23,13 @@ record Proposal(boolean admission, String itemCode, String itemName, String doma
   private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n|\\r");
   private static final Pattern UNIT_SEPARATORS = Pattern.compile("\\s*[、，,；;/]\\s*");
 
-  static Proposal read(VariableScope scope, boolean admission) {
-    return new Proposal(admission, text(scope, ITEM_CODE).toUpperCase(Locale.ROOT), oneLine(text(scope, ITEM_NAME)),
-        oneLine(text(scope, DOMAIN)), oneLine(text(scope, PRIMARY_UNIT)), units(text(scope, COOPERATING_UNITS)),
-        lines(text(scope, PRIMARY_DUTIES)), lines(text(scope, COOPERATING_DUTIES)), oneLine(text(scope, LEGAL_BASIS)),
-        oneLine(text(scope, TIME_LIMIT)), oneLine(text(scope, CALL_RESPONSE_TIME)), text(scope, REASONS));
+  /** The proposal from the start form's fields as typed (stripped, empty when not filled), normalised. */
+  static Proposal of(boolean admission, String itemCode, String itemName, String domain, String primaryUnit,
+      String cooperatingUnits, String primaryDuties, String cooperatingDuties, String legalBasis, String timeLimit,
+      String callResponseTime, String reasons) {
+    return new Proposal(admission, itemCode.toUpperCase(Locale.ROOT), oneLine(itemName), oneLine(domain),
+        oneLine(primaryUnit), units(cooperatingUnits), lines(primaryDuties), lines(cooperatingDuties),
+        oneLine(legalBasis), oneLine(timeLimit), oneLine(callResponseTime), reasons);
   }
 
   /** Steps one per line, blank lines and surrounding spaces dropped. */

@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads the organization data and provisions the engine's identity from it at start-up. */
+/**
+ * Reads the organization data, and the provisioner that makes the engine's identity match it; the start-up
+ * sequence ({@code cn.shudi.startup}) runs the provisioning first, in one transaction.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrganizationProperties.class)
 class OrganizationConfiguration {
@@ -20,22 +21,7 @@ class OrganizationConfiguration {
   }
 
   @Bean
-  OrganizationStartup organizationStartup(ProcessEngine engine, Organization organization,
-      OrganizationProperties properties, PlatformTransactionManager transactions) {
-    return new OrganizationStartup(engine, organization, properties, new TransactionTemplate(transactions));
-  }
-
-  /** Runs the provisioning in one transaction: all of it lands, or none. */
-  static final class OrganizationStartup {
-
-    OrganizationStartup(ProcessEngine engine, Organization organization, OrganizationProperties properties,
-        TransactionTemplate transaction) {
-      transaction.executeWithoutResult(status -> {
-        new OrganizationProvisioner(engine).provision(organization);
-        if (properties.demo().enabled()) {
-          new DemoUsers(engine.getIdentityService(), properties.demo().password()).create(organization);
-        }
-      });
-    }
+  OrganizationProvisioner organizationProvisioner(ProcessEngine engine) {
+    return new OrganizationProvisioner(engine);
   }
 }

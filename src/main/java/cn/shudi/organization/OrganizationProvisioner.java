@@ -55,6 +55,18 @@ public class OrganizationProvisioner {
     this.filters = engine.getFilterService();
   }
 
+  /**
+   * The start-up step: the identity from the organization data, then the demo logins when
+   * {@code shudi.organization.demo.enabled}. The start-up sequence runs it in one transaction: all of it lands,
+   * or none.
+   */
+  public void provisionAtStartup(Organization organization, OrganizationProperties properties) {
+    provision(organization);
+    if (properties.demo().enabled()) {
+      new DemoUsers(identity, properties.demo().password()).create(organization);
+    }
+  }
+
   public void provision(Organization organization) {
     long start = System.nanoTime();
     // read what exists in a few queries, then write only the differences: this runs on every start,

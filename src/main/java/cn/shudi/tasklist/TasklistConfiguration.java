@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.shudi.organization.Organization;
 
 /**
- * Tasklist for the units' staff: the per-unit filters, made at start-up once the organization's groups
- * exist, and the schedule that keeps the time-relative ones current. The Chinese user interface itself
+ * Tasklist for the units' staff: the per-unit filters (written by the start-up sequence, {@code cn.shudi.startup},
+ * once the organization's groups exist) and the schedule that keeps the time-relative ones current. The Chinese user interface itself
  * is static: {@code META-INF/resources/webjars/camunda/app/{tasklist,admin,welcome}/} (config.js, locales).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,21 +25,10 @@ class TasklistConfiguration {
     return new TaskFilters(engine, organization, properties.dueFilterRefresh());
   }
 
-  /** The filters and their READ grants, in one transaction, after {@code organizationStartup} made the groups. */
+  /** Its first run is one interval after start-up, which writes the filters (the start-up sequence). */
   @Bean
-  @DependsOn("organizationStartup")
-  TaskFilterStartup taskFilterStartup(TaskFilters filters, PlatformTransactionManager transactions) {
-    new TransactionTemplate(transactions).executeWithoutResult(status -> filters.provision());
-    return new TaskFilterStartup();
-  }
-
-  @Bean
-  @DependsOn("taskFilterStartup")
   DueFilterRefresh dueFilterRefresh(TaskFilters filters, PlatformTransactionManager transactions) {
     return new DueFilterRefresh(filters, new TransactionTemplate(transactions));
   }
 
-  /** Marker: the Tasklist filters are provisioned. */
-  static final class TaskFilterStartup {
-  }
 }

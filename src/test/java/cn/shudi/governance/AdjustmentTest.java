@@ -1,5 +1,12 @@
 package cn.shudi.governance;
 
+import static cn.shudi.governance.GovernanceProcess.COOPERATING_DUTIES;
+import static cn.shudi.governance.GovernanceProcess.ITEM_CODE;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_UNIT;
+import static cn.shudi.governance.GovernanceProcess.PROPOSAL_SUMMARY;
+import static cn.shudi.governance.GovernanceProcess.REASONS;
+import static cn.shudi.governance.GovernanceProcess.TIME_LIMIT;
+import static cn.shudi.governance.GovernanceProcess.VERSION_DIFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +23,9 @@ import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.Item;
 import cn.shudi.support.CaseDriver;
 
+import cn.shudi.governance.GovernanceProcess.Kind;
+import cn.shudi.governance.GovernanceProcess.Step;
+
 /** 动态调整: an item's primary unit, duties or deadline change by the same procedure as admission. */
 class AdjustmentTest extends GovernanceTestBase {
 
@@ -24,8 +34,8 @@ class AdjustmentTest extends GovernanceTestBase {
 
   static Map<String, Object> adjust(String code) {
     Map<String, Object> form = new HashMap<>();
-    form.put("itemCode", code);
-    form.put("reasons", "机构职能调整：农药经营监管职责划入市场监管部门");
+    form.put(ITEM_CODE.name(), code);
+    form.put(REASONS.name(), "机构职能调整：农药经营监管职责划入市场监管部门");
     return form;
   }
 
@@ -48,16 +58,16 @@ class AdjustmentTest extends GovernanceTestBase {
     CatalogVersion base = lists.current(TENANT);
 
     Map<String, Object> form = adjust("zq003");
-    form.put("primaryUnit", "区市场监管局");
-    form.put("timeLimit", "20个工作日");
+    form.put(PRIMARY_UNIT.name(), "区市场监管局");
+    form.put(TIME_LIMIT.name(), "20个工作日");
     ProcessInstance adjustment = driver.propose(GovernanceDriver.ADJUSTMENT, AGRICULTURE, form);
-    assertThat((String) runtime.getVariable(adjustment.getId(), "proposalSummary"))
+    assertThat((String) runtime.getVariable(adjustment.getId(), PROPOSAL_SUMMARY.name()))
         .contains("事项：ZQ003 农药经营和使用监督管理", "主体责任单位：区农业农村局 → 区市场监管局", "办结时限：30个工作日 → 20个工作日",
             "提出单位：区农业农村局");
-    assertThat(driver.open(adjustment.getId(), "shared_adjustment_consult")).hasSize(18);
+    assertThat(driver.open(adjustment.getId(), Kind.ADJUSTMENT.element(Step.CONSULT))).hasSize(18);
     driver.approveAll(adjustment);
 
-    assertThat(endActivity(adjustment)).isEqualTo("shared_adjustment_end");
+    assertThat(endActivity(adjustment)).isEqualTo(Kind.ADJUSTMENT.element(Step.END).id());
     CatalogVersion version = lists.current(TENANT);
     assertThat(version.number()).isEqualTo(base.number() + 1);
     assertThat(version.kind()).isEqualTo("adjustment");
@@ -74,7 +84,7 @@ class AdjustmentTest extends GovernanceTestBase {
       assertThat(change.changes().get(0).before()).isEqualTo("区农业农村局");
       assertThat(change.changes().get(0).after()).isEqualTo("区市场监管局");
     });
-    assertThat((String) variable(adjustment, "versionDiff")).contains("变更事项 1 项", "* ZQ003 农药经营和使用监督管理",
+    assertThat((String) variable(adjustment, VERSION_DIFF)).contains("变更事项 1 项", "* ZQ003 农药经营和使用监督管理",
         "主体责任单位：区农业农村局 → 区市场监管局", "办结时限：30个工作日 → 20个工作日");
 
     // the list in force and a new blueprint version
@@ -110,9 +120,9 @@ class AdjustmentTest extends GovernanceTestBase {
     Item before = catalogs.of(TENANT).item("ZQ011").orElseThrow();
     String cooperating = CatalogRows.cooperatingDuties(before);
     Map<String, Object> form = adjust("ZQ011");
-    form.put("cooperatingDuties", cooperating + "\n【镇街】看护现场：对已查处的非法采矿点安排专人看护防止复采（5个工作日）");
+    form.put(COOPERATING_DUTIES.name(), cooperating + "\n【镇街】看护现场：对已查处的非法采矿点安排专人看护防止复采（5个工作日）");
     ProcessInstance adjustment = driver.propose(GovernanceDriver.ADJUSTMENT, "zhangqiu_resources", form);
-    assertThat((String) runtime.getVariable(adjustment.getId(), "proposalSummary"))
+    assertThat((String) runtime.getVariable(adjustment.getId(), PROPOSAL_SUMMARY.name()))
         .contains("+ 【镇街】看护现场：对已查处的非法采矿点安排专人看护防止复采（5个工作日）");
     driver.approveAll(adjustment);
 
@@ -130,7 +140,7 @@ class AdjustmentTest extends GovernanceTestBase {
   void anAdjustmentOfAnUnknownItemOrWithoutChangeIsRefused() {
     int before = versions().size();
     Map<String, Object> unknown = adjust("ZQ999");
-    unknown.put("timeLimit", "10个工作日");
+    unknown.put(TIME_LIMIT.name(), "10个工作日");
     assertThatThrownBy(() -> driver.propose(GovernanceDriver.ADJUSTMENT, MARKET, unknown))
         .hasMessageContaining("调整申请未通过清单校验").hasMessageContaining("事项「ZQ999」不在章丘区的清单中");
 
@@ -139,7 +149,7 @@ class AdjustmentTest extends GovernanceTestBase {
         .hasMessageContaining("申请没有改变事项「ZQ005」的任何内容");
 
     Map<String, Object> tooShort = adjust("ZQ005");
-    tooShort.put("timeLimit", "3个工作日"); // its steps take up to 10 working days
+    tooShort.put(TIME_LIMIT.name(), "3个工作日"); // its steps take up to 10 working days
     assertThatThrownBy(() -> driver.propose(GovernanceDriver.ADJUSTMENT, MARKET, tooShort))
         .hasMessageContaining("超过了事项的办结时限 3个工作日");
     assertThat(versions()).hasSize(before);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.Catalogs;
 
-/** {@link Catalogs#replace}: one county's list is swapped whole while others read. */
+/** {@link Catalogs#serve}: one county's list is swapped whole, by stored version number, while others read. */
 class CatalogsReplaceTest {
 
   static Catalog list(String jurisdiction, String version) {
@@ -29,11 +29,16 @@ class CatalogsReplaceTest {
     Catalogs catalogs = new Catalogs(List.of(zhangqiu, yunxi));
     Catalog next = list("zhangqiu", "2024.2");
 
-    assertThat(catalogs.replace(next)).isSameAs(zhangqiu);
+    assertThat(catalogs.version("zhangqiu")).as("the shipped list, not yet from the store").isZero();
+    assertThat(catalogs.serve(1, next)).containsSame(zhangqiu);
     assertThat(catalogs.of("zhangqiu")).isSameAs(next);
+    assertThat(catalogs.version("zhangqiu")).isEqualTo(1);
     assertThat(catalogs.of("yunxi")).isSameAs(yunxi);
     assertThat(catalogs.all()).containsExactly(next, yunxi);
-    assertThatThrownBy(() -> catalogs.replace(list("nowhere", "1"))).isInstanceOf(NoSuchElementException.class);
+    assertThat(catalogs.shipped("zhangqiu")).as("the proposal stays what the file said").isSameAs(zhangqiu);
+    assertThat(catalogs.serve(1, list("zhangqiu", "2024.3"))).as("not newer: kept").isEmpty();
+    assertThat(catalogs.of("zhangqiu")).isSameAs(next);
+    assertThatThrownBy(() -> catalogs.serve(1, list("nowhere", "1"))).isInstanceOf(NoSuchElementException.class);
   }
 
   @Test
@@ -58,7 +63,7 @@ class CatalogsReplaceTest {
     for (String county : List.of("zhangqiu", "yunxi")) {
       Thread writer = new Thread(() -> {
         for (int v = 1; v <= 2000; v++) {
-          catalogs.replace(list(county, String.valueOf(v)));
+          catalogs.serve(v, list(county, String.valueOf(v)));
         }
       });
       writer.start();

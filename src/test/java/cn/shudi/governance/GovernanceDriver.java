@@ -1,5 +1,22 @@
 package cn.shudi.governance;
 
+import static cn.shudi.governance.GovernanceProcess.CALL_RESPONSE_TIME;
+import static cn.shudi.governance.GovernanceProcess.COOPERATING_DUTIES;
+import static cn.shudi.governance.GovernanceProcess.COOPERATING_UNITS;
+import static cn.shudi.governance.GovernanceProcess.DECISION;
+import static cn.shudi.governance.GovernanceProcess.DECISION_COMMENT;
+import static cn.shudi.governance.GovernanceProcess.DOMAIN;
+import static cn.shudi.governance.GovernanceProcess.ITEM_NAME;
+import static cn.shudi.governance.GovernanceProcess.LEGALITY_OPINION;
+import static cn.shudi.governance.GovernanceProcess.LEGALITY_RESULT;
+import static cn.shudi.governance.GovernanceProcess.LEGAL_BASIS;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_DUTIES;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_UNIT;
+import static cn.shudi.governance.GovernanceProcess.REASONS;
+import static cn.shudi.governance.GovernanceProcess.TIME_LIMIT;
+import static cn.shudi.governance.GovernanceProcess.TOWNSHIP_COMMENT;
+import static cn.shudi.governance.GovernanceProcess.TOWNSHIP_OPINION;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +30,11 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import cn.shudi.governance.GovernanceProcess.Kind;
+import cn.shudi.governance.GovernanceProcess.Step;
+import cn.shudi.process.BpmnElement;
+import cn.shudi.process.Variable;
+
 /**
  * Runs governance cases as the people would: the proposer starts it with the start form's values, every task is
  * completed by the demo staff member of its candidate group ({@code <group>_staff}, in the group's tenant) with
@@ -21,8 +43,8 @@ import org.camunda.bpm.engine.task.Task;
 final class GovernanceDriver {
 
   static final String TENANT = "zhangqiu";
-  static final String ADMISSION = "shared_admission";
-  static final String ADJUSTMENT = "shared_adjustment";
+  static final String ADMISSION = GovernanceProcess.ADMISSION_KEY;
+  static final String ADJUSTMENT = GovernanceProcess.ADJUSTMENT_KEY;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -37,18 +59,18 @@ final class GovernanceDriver {
   /** A new item of 区文旅局 with 镇街 and 区应急局 cooperating, valid against 章丘区's list. */
   static Map<String, Object> newItem(String name) {
     Map<String, Object> form = new HashMap<>();
-    form.put("itemName", name);
-    form.put("domain", "文化旅游");
-    form.put("primaryUnit", "区文旅局");
-    form.put("cooperatingUnits", "镇街、区应急局");
-    form.put("primaryDuties", "安全检查：对A级旅游景区游乐设施和消防安全开展检查（10个工作日）\r\n"
+    form.put(ITEM_NAME.name(), name);
+    form.put(DOMAIN.name(), "文化旅游");
+    form.put(PRIMARY_UNIT.name(), "区文旅局");
+    form.put(COOPERATING_UNITS.name(), "镇街、区应急局");
+    form.put(PRIMARY_DUTIES.name(), "安全检查：对A级旅游景区游乐设施和消防安全开展检查（10个工作日）\r\n"
         + "督促整改：对检查发现的隐患下达整改通知并组织复查（15个工作日）\n");
-    form.put("cooperatingDuties", "【镇街】日常巡查：组织网格员对辖区景区开展日常巡查并报告隐患（5个工作日）\n"
+    form.put(COOPERATING_DUTIES.name(), "【镇街】日常巡查：组织网格员对辖区景区开展日常巡查并报告隐患（5个工作日）\n"
         + "【区应急局】指导处置：指导景区制定应急预案并开展演练（10个工作日）");
-    form.put("legalBasis", "《中华人民共和国旅游法》第七十九条；《中华人民共和国安全生产法》第六十五条");
-    form.put("timeLimit", "20个工作日");
-    form.put("callResponseTime", "24小时");
-    form.put("reasons", "景区安全隐患多，需明确文旅部门主体责任和镇街巡查配合责任");
+    form.put(LEGAL_BASIS.name(), "《中华人民共和国旅游法》第七十九条；《中华人民共和国安全生产法》第六十五条");
+    form.put(TIME_LIMIT.name(), "20个工作日");
+    form.put(CALL_RESPONSE_TIME.name(), "24小时");
+    form.put(REASONS.name(), "景区安全隐患多，需明确文旅部门主体责任和镇街巡查配合责任");
     return form;
   }
 
@@ -62,16 +84,21 @@ final class GovernanceDriver {
     }
   }
 
-  List<Task> open(String processInstanceId, String activityId) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).list();
+  List<Task> open(String processInstanceId, BpmnElement task) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(task.id()).list();
   }
 
-  Task one(String processInstanceId, String activityId) {
-    List<Task> found = open(processInstanceId, activityId);
+  Task one(String processInstanceId, BpmnElement task) {
+    List<Task> found = open(processInstanceId, task);
     if (found.size() != 1) {
-      throw new AssertionError("expected one open task " + activityId + ", found " + found.size());
+      throw new AssertionError("expected one open task " + task.id() + ", found " + found.size());
     }
     return found.get(0);
+  }
+
+  /** The step's element in the instance's process (admission or adjustment). */
+  static BpmnElement element(ProcessInstance instance, Step step) {
+    return Kind.of(instance.getProcessDefinitionId().split(":")[0]).element(step);
   }
 
   String candidateGroup(Task task) {
@@ -94,32 +121,31 @@ final class GovernanceDriver {
 
   /** Every township answers the written consultation with {@code opinion}. */
   void consultAll(ProcessInstance instance, String opinion) {
-    String key = instance.getProcessDefinitionId().split(":")[0];
-    for (Task task : open(instance.getId(), key + "_consult")) {
-      complete(task, Map.of("townshipOpinion", opinion, "townshipComment", "本镇街意见"));
+    for (Task task : open(instance.getId(), element(instance, Step.CONSULT))) {
+      complete(task, TOWNSHIP_OPINION.with(opinion).putValue(TOWNSHIP_COMMENT.name(), "本镇街意见"));
     }
   }
 
   void review(ProcessInstance instance, String result) {
-    String key = instance.getProcessDefinitionId().split(":")[0];
-    complete(one(instance.getId(), key + "_legality"), Map.of("legalityResult", result, "legalityOpinion", "依据充分"));
+    complete(one(instance.getId(), element(instance, Step.LEGALITY)),
+        LEGALITY_RESULT.with(result).putValue(LEGALITY_OPINION.name(), "依据充分"));
   }
 
   void decide(ProcessInstance instance, String decision) {
-    String key = instance.getProcessDefinitionId().split(":")[0];
-    complete(one(instance.getId(), key + "_decide"), Map.of("decision", decision, "decisionComment", "同意"));
+    complete(one(instance.getId(), element(instance, Step.DECIDE)),
+        DECISION.with(decision).putValue(DECISION_COMMENT.name(), "同意"));
   }
 
   /** Consultation (all agree), lawful, approved. */
   void approveAll(ProcessInstance instance) {
-    consultAll(instance, "agree");
-    review(instance, "lawful");
-    decide(instance, "approve");
+    consultAll(instance, GovernanceProcess.AGREE);
+    review(instance, GovernanceProcess.LAWFUL);
+    decide(instance, GovernanceProcess.APPROVE);
   }
 
-  Object variable(String processInstanceId, String name, org.camunda.bpm.engine.HistoryService history) {
-    var v = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name)
-        .singleResult();
+  Object variable(String processInstanceId, Variable<?> variable, org.camunda.bpm.engine.HistoryService history) {
+    var v = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(variable.name()).singleResult();
     return v == null ? null : v.getValue();
   }
 }

@@ -1,5 +1,9 @@
 package cn.shudi.governance;
 
+import static cn.shudi.governance.GovernanceProcess.ITEM_CODE;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_UNIT;
+import static cn.shudi.governance.GovernanceProcess.REASONS;
+import static cn.shudi.governance.GovernanceProcess.TIME_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -56,10 +60,10 @@ class GovernanceHttpTest {
     try {
       GovernanceDriver driver = new GovernanceDriver(engine);
       Map<String, Object> form = new HashMap<>();
-      form.put("itemCode", "ZQ007");
-      form.put("primaryUnit", "区应急局");
-      form.put("timeLimit", "10个工作日");
-      form.put("reasons", "重大病虫害按突发事件统一应对");
+      form.put(ITEM_CODE.name(), "ZQ007");
+      form.put(PRIMARY_UNIT.name(), "区应急局");
+      form.put(TIME_LIMIT.name(), "10个工作日");
+      form.put(REASONS.name(), "重大病虫害按突发事件统一应对");
       ProcessInstance adjustment = driver.propose(GovernanceDriver.ADJUSTMENT, "zhangqiu_emergency", form);
       driver.approveAll(adjustment);
     } finally {

@@ -1,5 +1,29 @@
 package cn.shudi.governance;
 
+import static cn.shudi.governance.GovernanceProcess.APPLY_ERRORS;
+import static cn.shudi.governance.GovernanceProcess.BIANBAN_GROUP;
+import static cn.shudi.governance.GovernanceProcess.CALL_RESPONSE_TIME;
+import static cn.shudi.governance.GovernanceProcess.CONSULTATION_SUMMARY;
+import static cn.shudi.governance.GovernanceProcess.COOPERATING_DUTIES;
+import static cn.shudi.governance.GovernanceProcess.COOPERATING_UNITS;
+import static cn.shudi.governance.GovernanceProcess.DECISION;
+import static cn.shudi.governance.GovernanceProcess.DECISION_COMMENT;
+import static cn.shudi.governance.GovernanceProcess.DOMAIN;
+import static cn.shudi.governance.GovernanceProcess.ERRORS_NOTE;
+import static cn.shudi.governance.GovernanceProcess.ITEM_CODE;
+import static cn.shudi.governance.GovernanceProcess.ITEM_NAME;
+import static cn.shudi.governance.GovernanceProcess.JUSTICE_GROUP;
+import static cn.shudi.governance.GovernanceProcess.LEGALITY_OPINION;
+import static cn.shudi.governance.GovernanceProcess.LEGALITY_RESULT;
+import static cn.shudi.governance.GovernanceProcess.LEGAL_BASIS;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_DUTIES;
+import static cn.shudi.governance.GovernanceProcess.PRIMARY_UNIT;
+import static cn.shudi.governance.GovernanceProcess.PROPOSAL_SUMMARY;
+import static cn.shudi.governance.GovernanceProcess.REASONS;
+import static cn.shudi.governance.GovernanceProcess.TIME_LIMIT;
+import static cn.shudi.governance.GovernanceProcess.TOWNSHIP_COMMENT;
+import static cn.shudi.governance.GovernanceProcess.TOWNSHIP_GROUP;
+import static cn.shudi.governance.GovernanceProcess.TOWNSHIP_OPINION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -45,8 +69,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.blueprint.ModelCheck;
+import cn.shudi.governance.GovernanceProcess.Kind;
+import cn.shudi.governance.GovernanceProcess.Step;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.OrganizationLoader;
+import cn.shudi.process.Variable;
 
 /**
  * The two governance processes and their forms follow the modelling rules: the project's model check finds
@@ -68,7 +95,7 @@ class GovernanceModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  @ValueSource(strings = {GovernanceProcess.ADMISSION_KEY, GovernanceProcess.ADJUSTMENT_KEY})
   void theProjectsModelCheckFindsNothing(String key) throws IOException {
     Organization organization = new OrganizationLoader(new DefaultResourceLoader(), "file:jurisdictions/").load();
     ModelCheck check = new ModelCheck(PROCESSES, FORMS, organization);
@@ -76,7 +103,7 @@ class GovernanceModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  @ValueSource(strings = {GovernanceProcess.ADMISSION_KEY, GovernanceProcess.ADJUSTMENT_KEY})
   void isExecutableWithoutScriptsOrClasses(String key) throws IOException {
     String xml = Files.readString(PROCESSES.resolve("shared").resolve(key + ".bpmn"), StandardCharsets.UTF_8);
     assertThat(xml).doesNotContain("camunda:class", "scriptTask", "camunda:script", "${caseOpening}")
@@ -86,49 +113,49 @@ class GovernanceModelsTest {
     Process process = model.getModelElementById(key);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    StartEvent start = model.getModelElementById(key + "_start");
+    StartEvent start = model.getModelElementById(id(key, Step.START));
     assertThat(start.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
         .singleElement().satisfies(l -> {
           assertThat(l.getCamundaEvent()).isEqualTo("start");
-          assertThat(l.getCamundaExpression()).isEqualTo("${governance.open(execution)}");
+          assertThat(l.getCamundaExpression()).isEqualTo("${" + GovernanceProcess.BEAN + ".open(execution)}");
         });
-    assertThat(start.getCamundaFormRef()).isEqualTo(key.equals("shared_admission") ? "admission-proposal"
+    assertThat(start.getCamundaFormRef()).isEqualTo(key.equals(GovernanceProcess.ADMISSION_KEY) ? "admission-proposal"
         : "adjustment-proposal");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  @ValueSource(strings = {GovernanceProcess.ADMISSION_KEY, GovernanceProcess.ADJUSTMENT_KEY})
   void everyUserTaskHasAFormAGroupAndADeadline(String key) {
     BpmnModelInstance model = read(key);
     Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
-    assertThat(tasks).extracting(BaseElement::getId).containsExactlyInAnyOrder(key + "_consult", key + "_legality",
-        key + "_decide", key + "_errors");
+    assertThat(tasks).extracting(BaseElement::getId).containsExactlyInAnyOrder(id(key, Step.CONSULT), id(key, Step.LEGALITY),
+        id(key, Step.DECIDE), id(key, Step.ERRORS));
     for (UserTask task : tasks) {
       assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
       assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches("\\$\\{[A-Za-z]+}");
       assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo(DEADLINE);
     }
-    UserTask consult = model.getModelElementById(key + "_consult");
-    assertThat(consult.getCamundaCandidateGroups()).isEqualTo("${townshipGroup}");
+    UserTask consult = model.getModelElementById(id(key, Step.CONSULT));
+    assertThat(consult.getCamundaCandidateGroups()).isEqualTo("${" + TOWNSHIP_GROUP.name() + "}");
     MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) consult.getLoopCharacteristics();
     assertThat(loop.isSequential()).as("townships answer in parallel").isFalse();
-    assertThat(loop.getCamundaCollection()).isEqualTo("${governance.townshipGroups(execution)}");
-    assertThat(loop.getCamundaElementVariable()).isEqualTo("townshipGroup");
-    BoundaryEvent deadline = model.getModelElementById(key + "_consult_deadline");
+    assertThat(loop.getCamundaCollection()).isEqualTo("${" + GovernanceProcess.BEAN + ".townshipGroups(execution)}");
+    assertThat(loop.getCamundaElementVariable()).isEqualTo(TOWNSHIP_GROUP.name());
+    BoundaryEvent deadline = model.getModelElementById(id(key, Step.CONSULT_DEADLINE));
     assertThat(deadline.getAttachedTo()).isSameAs(consult);
     assertThat(deadline.cancelActivity()).as("interrupting: silence must not block the decision").isTrue();
     assertThat(deadline.getName()).isEqualTo("逾期未反馈视为无意见");
     TimerEventDefinition timer = (TimerEventDefinition) deadline.getEventDefinitions().iterator().next();
     assertThat(timer.getTimeDate().getTextContent()).isEqualTo(DEADLINE);
-    assertThat(((UserTask) model.getModelElementById(key + "_legality")).getCamundaCandidateGroups())
-        .isEqualTo("${justiceGroup}");
-    assertThat(((UserTask) model.getModelElementById(key + "_decide")).getCamundaCandidateGroups())
-        .isEqualTo("${bianbanGroup}");
+    assertThat(((UserTask) model.getModelElementById(id(key, Step.LEGALITY))).getCamundaCandidateGroups())
+        .isEqualTo("${" + JUSTICE_GROUP.name() + "}");
+    assertThat(((UserTask) model.getModelElementById(id(key, Step.DECIDE))).getCamundaCandidateGroups())
+        .isEqualTo("${" + BIANBAN_GROUP.name() + "}");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shared_admission", "shared_adjustment"})
+  @ValueSource(strings = {GovernanceProcess.ADMISSION_KEY, GovernanceProcess.ADJUSTMENT_KEY})
   void isDrawnInLanesByRoleWithNamedElementsAndOrthogonalEdges(String key) {
     BpmnModelInstance model = read(key);
     Process process = model.getModelElementById(key);
@@ -206,26 +233,38 @@ class GovernanceModelsTest {
   static final Map<String, Map<String, Boolean>> FORM_FIELDS = new LinkedHashMap<>();
 
   static {
-    FORM_FIELDS.put("admission-proposal", fields("itemName*", "domain*", "primaryUnit*", "cooperatingUnits",
-        "primaryDuties*", "cooperatingDuties", "legalBasis*", "timeLimit*", "callResponseTime*", "reasons*"));
-    FORM_FIELDS.put("adjustment-proposal", fields("itemCode*", "primaryUnit", "cooperatingUnits", "primaryDuties",
-        "cooperatingDuties", "timeLimit", "callResponseTime", "legalBasis", "reasons*"));
-    FORM_FIELDS.put("admission-consultation", fields("proposalSummary", "townshipOpinion*", "townshipComment"));
-    FORM_FIELDS.put("admission-legality", fields("proposalSummary", "consultationSummary", "legalityResult*",
-        "legalityOpinion*"));
-    FORM_FIELDS.put("admission-decision", fields("proposalSummary", "consultationSummary", "legalityOpinion",
-        "decision*", "decisionComment*"));
-    FORM_FIELDS.put("admission-errors", fields("applyErrors", "errorsNote"));
+    FORM_FIELDS.put("admission-proposal", fields(required(ITEM_NAME), required(DOMAIN), required(PRIMARY_UNIT), optional(COOPERATING_UNITS),
+        required(PRIMARY_DUTIES), optional(COOPERATING_DUTIES), required(LEGAL_BASIS), required(TIME_LIMIT), required(CALL_RESPONSE_TIME), required(REASONS)));
+    FORM_FIELDS.put("adjustment-proposal", fields(required(ITEM_CODE), optional(PRIMARY_UNIT), optional(COOPERATING_UNITS), optional(PRIMARY_DUTIES),
+        optional(COOPERATING_DUTIES), optional(TIME_LIMIT), optional(CALL_RESPONSE_TIME), optional(LEGAL_BASIS), required(REASONS)));
+    FORM_FIELDS.put("admission-consultation", fields(optional(PROPOSAL_SUMMARY), required(TOWNSHIP_OPINION), optional(TOWNSHIP_COMMENT)));
+    FORM_FIELDS.put("admission-legality", fields(optional(PROPOSAL_SUMMARY), optional(CONSULTATION_SUMMARY), required(LEGALITY_RESULT),
+        required(LEGALITY_OPINION)));
+    FORM_FIELDS.put("admission-decision", fields(optional(PROPOSAL_SUMMARY), optional(CONSULTATION_SUMMARY), optional(LEGALITY_OPINION),
+        required(DECISION), required(DECISION_COMMENT)));
+    FORM_FIELDS.put("admission-errors", fields(optional(APPLY_ERRORS), optional(ERRORS_NOTE)));
   }
 
   static final Map<String, List<String>> OPTIONS = Map.of(
-      "admission-consultation.townshipOpinion", List.of(GovernanceVariables.AGREE, GovernanceVariables.NO_OPINION,
-          GovernanceVariables.OBJECT),
-      "admission-legality.legalityResult", List.of(GovernanceVariables.LAWFUL, GovernanceVariables.UNLAWFUL),
-      "admission-decision.decision", List.of(GovernanceVariables.APPROVE, GovernanceVariables.REJECT));
+      "admission-consultation." + TOWNSHIP_OPINION.name(), List.of(GovernanceProcess.AGREE, GovernanceProcess.NO_OPINION,
+          GovernanceProcess.OBJECT),
+      "admission-legality." + LEGALITY_RESULT.name(), List.of(GovernanceProcess.LAWFUL, GovernanceProcess.UNLAWFUL),
+      "admission-decision." + DECISION.name(), List.of(GovernanceProcess.APPROVE, GovernanceProcess.REJECT));
 
   /** What earlier steps wrote: shown, not editable, so not submitted again. */
-  static final List<String> SHOWN = List.of("proposalSummary", "consultationSummary", "applyErrors");
+  static final List<String> SHOWN = List.of(PROPOSAL_SUMMARY.name(), CONSULTATION_SUMMARY.name(), APPLY_ERRORS.name());
+
+  static String required(Variable<?> field) {
+    return field.name() + "*";
+  }
+
+  static String optional(Variable<?> field) {
+    return field.name();
+  }
+
+  static String id(String key, Step step) {
+    return Kind.of(key).element(step).id();
+  }
 
   static Map<String, Boolean> fields(String... keys) {
     Map<String, Boolean> map = new LinkedHashMap<>();
@@ -257,7 +296,7 @@ class GovernanceModelsTest {
           assertThat(c.path("validate").path("maxLength").asInt()).as("%s.%s maxLength", id, key).isBetween(1, 4000);
         }
         assertThat(c.path("disabled").asBoolean(false)).as("%s.%s shown only", id, key)
-            .isEqualTo(SHOWN.contains(key) || id.equals("admission-decision") && key.equals("legalityOpinion"));
+            .isEqualTo(SHOWN.contains(key) || id.equals("admission-decision") && key.equals(LEGALITY_OPINION.name()));
         if (type.equals("radio")) {
           List<String> values = new ArrayList<>();
           c.path("values").forEach(v -> values.add(v.path("value").asText()));

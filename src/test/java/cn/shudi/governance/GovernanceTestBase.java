@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.shudi.catalog.Catalogs;
+import cn.shudi.process.Variable;
 
 /**
  * The platform as it starts (both counties deployed, demo users, authorization checks on), in a context of its
@@ -69,8 +70,8 @@ abstract class GovernanceTestBase {
     return Date.from(time.atZone(ZONE).toInstant());
   }
 
-  Object variable(ProcessInstance instance, String name) {
-    return driver.variable(instance.getId(), name, history);
+  Object variable(ProcessInstance instance, Variable<?> variable) {
+    return driver.variable(instance.getId(), variable, history);
   }
 
   String endActivity(ProcessInstance instance) {

@@ -182,7 +182,7 @@ public class BlueprintGenerator {
       ServiceTask record = node(ServiceTask.class, names.record().id(), "记录办理结果");
       record.setCamundaExpression(ItemProcess.RECORD_RESULT);
       CallActivity evaluate = node(CallActivity.class, names.evaluate().id(), "评价部门履职");
-      evaluate.setCalledElement("shared_evaluation");
+      evaluate.setCalledElement(ItemProcess.EVALUATION_KEY);
       evaluate.setCamundaCalledElementBinding("deployment");
       extensions(evaluate).addExtensionElement(CamundaIn.class).setCamundaVariables("all");
       EndEvent end = node(EndEvent.class, names.end().id(), "案件已办结");
@@ -267,16 +267,16 @@ public class BlueprintGenerator {
 
       BoundaryEvent deadline = timer(task, element.deadline().id(), "办理超期", dueExpression(step));
       CallActivity supervise = node(CallActivity.class, element.supervise().id(), "督办超期事项");
-      supervise.setCalledElement("shared_supervision");
+      supervise.setCalledElement(ItemProcess.SUPERVISION_KEY);
       supervise.setCamundaCalledElementBinding("deployment");
       ExtensionElements mappings = extensions(supervise);
       mappings.addExtensionElement(CamundaIn.class).setCamundaVariables("all");
       CamundaIn overdueStep = mappings.addExtensionElement(CamundaIn.class);
       overdueStep.setCamundaSourceExpression(step.name());
-      overdueStep.setCamundaTarget("overdueStep");
+      overdueStep.setCamundaTarget(ItemProcess.OVERDUE_STEP.name());
       CamundaIn overdueGroup = mappings.addExtensionElement(CamundaIn.class);
       overdueGroup.setCamundaSourceExpression(candidateGroup(unit));
-      overdueGroup.setCamundaTarget("overdueGroup");
+      overdueGroup.setCamundaTarget(ItemProcess.OVERDUE_GROUP.name());
       EndEvent supervised = node(EndEvent.class, element.supervised().id(), "督办已结束");
 
       for (FlowNode node : List.of(task, reminder, remind, reminded, deadline, supervise, supervised)) {

@@ -36,6 +36,17 @@ public final class ItemProcess {
   public static final Variable<String> ITEM_NAME = Variable.string("itemName");
   public static final Variable<Boolean> SEVERAL_DEPARTMENTS = Variable.bool("severalDepartments");
 
+  // the shared processes every item calls (call activities); their classes take the keys and variables from here,
+  // since the caller declares what it passes and blueprint does not depend on call or evaluation
+  /** Called after the case's record: the township rates the departments (evaluation's EvaluationProcess). */
+  public static final String EVALUATION_KEY = "shared_evaluation";
+  /** Called at a step's deadline (call's SupervisionProcess), with the two variables below and all the case's. */
+  public static final String SUPERVISION_KEY = "shared_supervision";
+  /** The name of the overdue step (超期环节), passed to {@link #SUPERVISION_KEY}. */
+  public static final Variable<String> OVERDUE_STEP = Variable.string("overdueStep");
+  /** The group of the overdue unit (超期单位), passed to {@link #SUPERVISION_KEY}. */
+  public static final Variable<String> OVERDUE_GROUP = Variable.string("overdueGroup");
+
   /** The summary written when all parallel paths are done (caseRecords). */
   public static final Variable<String> CASE_RESULT = Variable.string("caseResult");
 

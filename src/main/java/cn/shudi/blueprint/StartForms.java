@@ -13,12 +13,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Unit;
+import cn.shudi.process.Variable;
 
 /**
  * The start forms of a jurisdiction ({@code forms/<jurisdiction>/case-start.form} and
  * {@code call-start.form}): their township and department choices are the county's own units.
  */
 public class StartForms {
+
+  // the fields of call-start, shared_call's start form: declared where the form is written (blueprint does not
+  // depend on call), call's CallProcess takes them from here; the calling township is ItemProcess.TOWNSHIP
+  public static final Variable<String> CALL_ITEM_CODE = Variable.string("callItemCode");
+  public static final Variable<String> CALLED_DEPARTMENT = Variable.string("calledDepartment");
+  public static final Variable<String> CALL_PROBLEM = Variable.string("callProblem");
+  public static final Variable<String> CALL_PLACE = Variable.string("callPlace");
+  public static final Variable<String> CALL_URGENCY = Variable.string("callUrgency");
 
   /** Unified social credit code (GB 32100-2015): 18 characters, no I, O, S, V, Z. */
   static final String CREDIT_CODE_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
@@ -41,24 +50,24 @@ public class StartForms {
   Map<String, Object> caseStart(Jurisdiction j) {
     List<Object> components = new ArrayList<>();
     components.add(text("case_start_intro", "受理" + j.shortName() + "属地管理事项案件：填写对象和所在镇街，各责任单位将并行办理。"));
-    components.add(field("textfield", "caseSubject", "监管对象（企业、场所或建筑名称）", Map.of("required", true, "maxLength", 200)));
-    components.add(field("textfield", "creditCode", "统一社会信用代码（企业必填，18位）",
+    components.add(field("textfield", ItemProcess.CASE_SUBJECT.name(), "监管对象（企业、场所或建筑名称）", Map.of("required", true, "maxLength", 200)));
+    components.add(field("textfield", ItemProcess.CREDIT_CODE.name(), "统一社会信用代码（企业必填，18位）",
         Map.of("pattern", CREDIT_CODE_PATTERN)));
-    components.add(select("township", "所在镇街", options(j.townships())));
-    components.add(field("textarea", "caseDescription", "案件情况", Map.of("required", true, "maxLength", 2000)));
+    components.add(select(ItemProcess.TOWNSHIP.name(), "所在镇街", options(j.townships())));
+    components.add(field("textarea", ItemProcess.CASE_DESCRIPTION.name(), "案件情况", Map.of("required", true, "maxLength", 2000)));
     return form("case-start", components);
   }
 
   Map<String, Object> callStart(Jurisdiction j) {
     List<Object> components = new ArrayList<>();
     components.add(text("call_start_intro", "乡呼县应：镇街发现无权处置的问题，呼叫清单规定的责任部门限时响应。"));
-    components.add(select("township", "发起呼叫的镇街", options(j.townships())));
-    components.add(field("textfield", "callItemCode", "清单事项编码（如 " + (j.code().equals("zhangqiu") ? "ZQ054" : "YX026") + "）",
+    components.add(select(ItemProcess.TOWNSHIP.name(), "发起呼叫的镇街", options(j.townships())));
+    components.add(field("textfield", CALL_ITEM_CODE.name(), "清单事项编码（如 " + (j.code().equals("zhangqiu") ? "ZQ054" : "YX026") + "）",
         Map.of("required", true, "pattern", "^[A-Z]{2}[0-9]{3}$")));
-    components.add(select("calledDepartment", "呼叫的责任部门", options(j.departments())));
-    components.add(field("textfield", "callPlace", "问题地点", Map.of("required", true, "maxLength", 200)));
-    components.add(field("textarea", "callProblem", "问题描述", Map.of("required", true, "maxLength", 2000)));
-    Map<String, Object> urgency = field("radio", "callUrgency", "紧急程度", Map.of("required", true));
+    components.add(select(CALLED_DEPARTMENT.name(), "呼叫的责任部门", options(j.departments())));
+    components.add(field("textfield", CALL_PLACE.name(), "问题地点", Map.of("required", true, "maxLength", 200)));
+    components.add(field("textarea", CALL_PROBLEM.name(), "问题描述", Map.of("required", true, "maxLength", 2000)));
+    Map<String, Object> urgency = field("radio", CALL_URGENCY.name(), "紧急程度", Map.of("required", true));
     urgency.put("values", List.of(option("一般", "normal"), option("紧急", "urgent")));
     urgency.put("defaultValue", "normal");
     components.add(urgency);

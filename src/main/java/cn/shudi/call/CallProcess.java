@@ -2,6 +2,8 @@ package cn.shudi.call;
 
 import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.blueprint.StartForms;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -48,19 +50,19 @@ public final class CallProcess {
 
   // --- set when the call is opened (case opening) ---
   /** The calling township's group: candidate group of 评价办理结果. */
-  public static final Variable<String> TOWNSHIP_GROUP = Variable.string("townshipGroup");
-  public static final Variable<String> COMMAND_CENTRE_GROUP = SupervisionProcess.COMMAND_CENTRE_GROUP;
+  public static final Variable<String> TOWNSHIP_GROUP = ItemProcess.TOWNSHIP_GROUP;
+  public static final Variable<String> COMMAND_CENTRE_GROUP = ItemProcess.COMMAND_CENTRE_GROUP;
 
   // --- form call-start ---
   /** The calling township's unit code. */
-  public static final Variable<String> TOWNSHIP = Variable.string("township");
+  public static final Variable<String> TOWNSHIP = ItemProcess.TOWNSHIP;
   /** The list item called about (e.g. {@code ZQ054}, case-insensitive). */
-  public static final Variable<String> CALL_ITEM_CODE = Variable.string("callItemCode");
+  public static final Variable<String> CALL_ITEM_CODE = StartForms.CALL_ITEM_CODE;
   /** The called department's unit code (e.g. {@code market}). */
-  public static final Variable<String> CALLED_DEPARTMENT = Variable.string("calledDepartment");
-  public static final Variable<String> CALL_PROBLEM = Variable.string("callProblem");
-  public static final Variable<String> CALL_PLACE = Variable.string("callPlace");
-  public static final Variable<String> CALL_URGENCY = Variable.string("callUrgency");
+  public static final Variable<String> CALLED_DEPARTMENT = StartForms.CALLED_DEPARTMENT;
+  public static final Variable<String> CALL_PROBLEM = StartForms.CALL_PROBLEM;
+  public static final Variable<String> CALL_PLACE = StartForms.CALL_PLACE;
+  public static final Variable<String> CALL_URGENCY = StartForms.CALL_URGENCY;
 
   // --- set by calls.open ---
   /** The called department's group: candidate group of its tasks. */
@@ -69,7 +71,7 @@ public final class CallProcess {
   public static final Variable<String> CALL_RESPONSE_LIMIT = Variable.string("callResponseLimit");
   /** The item's 办结时限. */
   public static final Variable<String> CALL_TIME_LIMIT = Variable.string("callTimeLimit");
-  public static final Variable<String> ITEM_NAME = Variable.string("itemName");
+  public static final Variable<String> ITEM_NAME = ItemProcess.ITEM_NAME;
   /** Why the call was refused (清单之外无属地管理事项). */
   public static final Variable<String> REFUSAL_REASON = Variable.string("refusalReason");
 
@@ -79,8 +81,8 @@ public final class CallProcess {
   public static final Variable<String> CALL_ACCEPT_NOTE = Variable.string("callAcceptNote");
 
   // --- form call-feedback: the result (local to the task, mapped out) and the department's rating of the call ---
-  public static final Variable<String> DUTY_RESULT = JointMeetingProcess.DUTY_RESULT;
-  public static final Variable<String> DUTY_FINDINGS = JointMeetingProcess.DUTY_FINDINGS;
+  public static final Variable<String> DUTY_RESULT = ItemProcess.DUTY_RESULT;
+  public static final Variable<String> DUTY_FINDINGS = ItemProcess.DUTY_FINDINGS;
   /** The result of 办理呼叫事项, mapped out of the task. */
   public static final Variable<String> HANDLE_RESULT = Variable.string(Element.HANDLE.id() + "_result");
   public static final Variable<String> HANDLE_FINDINGS = Variable.string(Element.HANDLE.id() + "_findings");

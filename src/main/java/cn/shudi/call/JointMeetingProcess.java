@@ -2,6 +2,7 @@ package cn.shudi.call;
 
 import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -29,9 +30,9 @@ public final class JointMeetingProcess {
 
   // --- received from the caller ---
   /** The command centre's group: candidate group of 组织召开联席会议 (and of the shared escalations). */
-  public static final Variable<String> COMMAND_CENTRE_GROUP = Variable.string("commandCentreGroup");
+  public static final Variable<String> COMMAND_CENTRE_GROUP = ItemProcess.COMMAND_CENTRE_GROUP;
   /** The list item of the case (e.g. {@code ZQ054}). */
-  public static final Variable<String> ITEM_CODE = Variable.string("itemCode");
+  public static final Variable<String> ITEM_CODE = ItemProcess.ITEM_CODE;
 
   /** The multi-instance element of 落实会议议定事项 (and of shared_evaluation): one department's group. */
   public static final Variable<String> DEPARTMENT_GROUP = Variable.string("departmentGroup");
@@ -42,8 +43,8 @@ public final class JointMeetingProcess {
   public static final Variable<String> MEETING_DECISION = Variable.string("meetingDecision");
 
   // --- form duty-step (local to each department's task) ---
-  public static final Variable<String> DUTY_RESULT = Variable.string("dutyResult");
-  public static final Variable<String> DUTY_FINDINGS = Variable.string("dutyFindings");
+  public static final Variable<String> DUTY_RESULT = ItemProcess.DUTY_RESULT;
+  public static final Variable<String> DUTY_FINDINGS = ItemProcess.DUTY_FINDINGS;
 
   private JointMeetingProcess() {
   }

@@ -2,6 +2,7 @@ package cn.shudi.call;
 
 import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -13,7 +14,7 @@ import cn.shudi.process.Variable;
  */
 public final class SupervisionProcess {
 
-  public static final String KEY = "shared_supervision";
+  public static final String KEY = ItemProcess.SUPERVISION_KEY;
 
   /** The model's elements; an element's id is the key, "_" and its name in lower case. */
   public enum Element implements BpmnElement {
@@ -31,13 +32,13 @@ public final class SupervisionProcess {
   }
 
   // --- received from the caller ---
-  public static final Variable<String> COMMAND_CENTRE_GROUP = JointMeetingProcess.COMMAND_CENTRE_GROUP;
+  public static final Variable<String> COMMAND_CENTRE_GROUP = ItemProcess.COMMAND_CENTRE_GROUP;
   /** The name of the overdue step (超期环节). */
-  public static final Variable<String> OVERDUE_STEP = Variable.string("overdueStep");
+  public static final Variable<String> OVERDUE_STEP = ItemProcess.OVERDUE_STEP;
   /** The group of the overdue unit (超期单位). */
-  public static final Variable<String> OVERDUE_GROUP = Variable.string("overdueGroup");
+  public static final Variable<String> OVERDUE_GROUP = ItemProcess.OVERDUE_GROUP;
   /** Whether the item involves several departments: then a joint meeting follows. */
-  public static final Variable<Boolean> SEVERAL_DEPARTMENTS = Variable.bool("severalDepartments");
+  public static final Variable<Boolean> SEVERAL_DEPARTMENTS = ItemProcess.SEVERAL_DEPARTMENTS;
 
   // --- form supervision (also the call's 复核不受理理由) ---
   public static final Variable<String> SUPERVISION_OPINION = Variable.string("supervisionOpinion");

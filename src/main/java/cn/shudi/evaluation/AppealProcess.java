@@ -1,7 +1,8 @@
 package cn.shudi.evaluation;
 
-import cn.shudi.call.SupervisionProcess;import java.util.Locale;
+import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -42,8 +43,8 @@ public final class AppealProcess {
   // --- set by the start listener ---
   public static final Variable<String> APPEAL_ID = Variable.string("appealId");
   /** The county's code (also set when the process has no tenant). */
-  public static final Variable<String> JURISDICTION = Variable.string("jurisdiction");
-  public static final Variable<String> COMMAND_CENTRE_GROUP = SupervisionProcess.COMMAND_CENTRE_GROUP;
+  public static final Variable<String> JURISDICTION = ItemProcess.JURISDICTION;
+  public static final Variable<String> COMMAND_CENTRE_GROUP = ItemProcess.COMMAND_CENTRE_GROUP;
   public static final Variable<String> RATED_GROUP = Variable.string("ratedGroup");
   public static final Variable<String> RATED_UNIT_NAME = Variable.string("ratedUnitName");
   public static final Variable<String> RATER_UNIT_NAME = Variable.string("raterUnitName");

@@ -1,8 +1,10 @@
 package cn.shudi.evaluation;
 
-import cn.shudi.call.CallProcess;
-import cn.shudi.call.JointMeetingProcess;import java.util.Locale;
+import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.call.CallProcess;
+import cn.shudi.call.JointMeetingProcess;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -13,7 +15,7 @@ import cn.shudi.process.Variable;
  */
 public final class EvaluationProcess {
 
-  public static final String KEY = "shared_evaluation";
+  public static final String KEY = ItemProcess.EVALUATION_KEY;
 
   /** The bean of {@code ${evaluations.record(execution)}}, {@code recordCallRating} and {@code decideAppeal}. */
   public static final String EVALUATIONS_BEAN = "evaluations";
@@ -36,8 +38,8 @@ public final class EvaluationProcess {
 
   // --- received from the case ---
   /** The case's township: it rates, candidate group of 评价部门履职. */
-  public static final Variable<String> TOWNSHIP_GROUP = CallProcess.TOWNSHIP_GROUP;
-  public static final Variable<String> ITEM_CODE = JointMeetingProcess.ITEM_CODE;
+  public static final Variable<String> TOWNSHIP_GROUP = ItemProcess.TOWNSHIP_GROUP;
+  public static final Variable<String> ITEM_CODE = ItemProcess.ITEM_CODE;
 
   /** The multi-instance element: the department being rated. */
   public static final Variable<String> DEPARTMENT_GROUP = JointMeetingProcess.DEPARTMENT_GROUP;

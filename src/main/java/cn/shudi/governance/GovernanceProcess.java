@@ -2,6 +2,7 @@ package cn.shudi.governance;
 
 import java.util.Locale;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
@@ -62,8 +63,8 @@ final class GovernanceProcess {
 
   // the proposal (start forms admission-proposal / adjustment-proposal)
   /** Adjustment: the item to adjust ({@code ZQ054}). Admission: set when the list is updated (the new code). */
-  static final Variable<String> ITEM_CODE = Variable.string("itemCode");
-  static final Variable<String> ITEM_NAME = Variable.string("itemName");
+  static final Variable<String> ITEM_CODE = ItemProcess.ITEM_CODE;
+  static final Variable<String> ITEM_NAME = ItemProcess.ITEM_NAME;
   static final Variable<String> DOMAIN = Variable.string("domain");
   static final Variable<String> PRIMARY_UNIT = Variable.string("primaryUnit");
   static final Variable<String> COOPERATING_UNITS = Variable.string("cooperatingUnits");
@@ -75,7 +76,7 @@ final class GovernanceProcess {
   static final Variable<String> REASONS = Variable.string("reasons");
 
   // set when the case starts (governance.open)
-  static final Variable<String> JURISDICTION = Variable.string("jurisdiction");
+  static final Variable<String> JURISDICTION = ItemProcess.JURISDICTION;
   /** {@code admission} or {@code adjustment}. */
   static final Variable<String> GOVERNANCE_TYPE = Variable.string("governanceType");
   static final Variable<String> PROPOSED_BY = Variable.string("proposedBy");
@@ -90,7 +91,7 @@ final class GovernanceProcess {
   static final Variable<Integer> BASE_VERSION = Variable.integer("baseVersion");
 
   // the written consultation (one task per township, multi-instance; local to each instance)
-  static final Variable<String> TOWNSHIP_GROUP = Variable.string("townshipGroup");
+  static final Variable<String> TOWNSHIP_GROUP = ItemProcess.TOWNSHIP_GROUP;
   static final Variable<String> TOWNSHIP_OPINION = Variable.string("townshipOpinion");
   static final Variable<String> TOWNSHIP_COMMENT = Variable.string("townshipComment");
   static final Variable<String> CONSULTATION_SUMMARY = Variable.string("consultationSummary");

@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.call.CallProcess;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Role;
@@ -94,7 +96,7 @@ public class TaskFilters {
   public static final String MY_CALLS = "我发起的呼叫";
 
   /** The process of a township's call to a department (乡呼县应). */
-  public static final String CALL_PROCESS_KEY = "shared_call";
+  public static final String CALL_PROCESS_KEY = CallProcess.KEY;
 
   /** How far ahead 即将超期 looks (plus one refresh interval, see the class comment). */
   public static final Duration SOON = Duration.ofHours(24);
@@ -113,7 +115,7 @@ public class TaskFilters {
    * variables as process-instance variables, which unit staff may not read (they hold task grants only),
    * so the cards would stay empty; the card already shows the item through the process name.
    */
-  private static final Map<String, String> CASE_VARIABLES = variables("itemName", "清单事项", "caseSubject", "对象");
+  private static final Map<String, String> CASE_VARIABLES = variables(ItemProcess.ITEM_NAME.name(), "清单事项", ItemProcess.CASE_SUBJECT.name(), "对象");
   private static final Map<String, String> NO_VARIABLES = Map.of();
 
   /** What {@link #provision()} did. */

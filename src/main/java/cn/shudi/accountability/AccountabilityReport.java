@@ -20,7 +20,7 @@ import cn.shudi.organization.Unit;
 
 /** Builds the accountability report of a county from {@code shudi_refusal}, with names from the list. */
 @Component
-public class AccountabilityReport {
+class AccountabilityReport {
 
   private final Refusals refusals;
   private final Catalogs catalogs;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * ({@link Refusals}). The engine reports it wrapped as a task-listener failure (ENGINE-03032) whose message
  * carries this one.
  */
-public class OutsideListException extends ProcessEngineException {
+class OutsideListException extends ProcessEngineException {
 
   private static final long serialVersionUID = 1L;
 

@@ -17,6 +17,6 @@ import java.time.LocalDateTime;
  * @param reason why, in the words the users see
  * @param refusedAt the county's local time (Asia/Shanghai) by the engine clock
  */
-public record Refusal(String id, String jurisdiction, String caseId, String itemCode, String unitCode, String reason,
+record Refusal(String id, String jurisdiction, String caseId, String itemCode, String unitCode, String reason,
     LocalDateTime refusedAt) {
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param from first day, inclusive (the county's days)
  * @param to last day, inclusive
  */
-public record RefusalReport(String jurisdiction, String jurisdictionName, LocalDate from, LocalDate to, int total,
+record RefusalReport(String jurisdiction, String jurisdictionName, LocalDate from, LocalDate to, int total,
     List<Line> refusals, List<DepartmentCount> byDepartment, List<ItemCount> byItem) {
 
   public RefusalReport {

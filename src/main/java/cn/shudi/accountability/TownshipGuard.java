@@ -55,7 +55,7 @@ import cn.shudi.organization.Unit;
  * <p>Processes that are not list items (the shared processes: supervision, the township's evaluation of
  * departments, calls) are not checked: there the township acts for itself.
  */
-public class TownshipGuard implements TaskListener {
+class TownshipGuard implements TaskListener {
 
   private final Organization organization;
   private final Catalogs catalogs;

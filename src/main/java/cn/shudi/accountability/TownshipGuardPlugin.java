@@ -24,7 +24,7 @@ import cn.shudi.organization.Organization;
  * not at deployment: see {@link TownshipGuard}.
  */
 @Component
-public class TownshipGuardPlugin extends AbstractProcessEnginePlugin {
+class TownshipGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final TownshipGuard guard;
 

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code <exportDir>/<jurisdiction>/<yyyy-MM>.xlsx}
  */
 @ConfigurationProperties("shudi.assessment")
-public record AssessmentProperties(@DefaultValue("./data/assessments") Path exportDir) {
+record AssessmentProperties(@DefaultValue("./data/assessments") Path exportDir) {
 }

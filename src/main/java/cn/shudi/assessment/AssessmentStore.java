@@ -21,7 +21,7 @@ import cn.shudi.organization.UnitType;
  * features read them through {@link Assessment}). Runs in the caller's transaction.
  */
 @Repository
-public class AssessmentStore {
+class AssessmentStore {
 
   private final JdbcClient jdbc;
 

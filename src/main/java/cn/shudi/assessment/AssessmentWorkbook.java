@@ -19,7 +19,7 @@ import cn.shudi.organization.UnitType;
  * {@value #TOWNSHIP_SHEET}), a header row in Chinese, one row per unit in ranking order, then two lines on
  * the month and the formula. Rates are percentages, an unknown figure is {@value #NONE}.
  */
-public final class AssessmentWorkbook {
+final class AssessmentWorkbook {
 
   public static final String DEPARTMENT_SHEET = "部门排名";
   public static final String TOWNSHIP_SHEET = "镇街排名";

@@ -36,7 +36,7 @@ import cn.shudi.organization.Unit;
  * Month borders are the county's local midnight ({@link Jurisdiction#zone()}).
  */
 @Component
-public class MonthlyMetrics {
+class MonthlyMetrics {
 
   /** The task of shared_call in which the called department accepts the call (受理呼叫). */
   private static final String CALL_ACCEPT_TASK = CallProcess.Element.ACCEPT.id();

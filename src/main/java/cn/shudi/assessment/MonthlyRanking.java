@@ -14,7 +14,7 @@ import cn.shudi.organization.UnitType;
  * @param computedAt the county's local time (Asia/Shanghai) by the engine clock
  * @param exportFile where the .xlsx was written, if it was
  */
-public record MonthlyRanking(String id, String jurisdiction, String jurisdictionName, YearMonth period,
+record MonthlyRanking(String id, String jurisdiction, String jurisdictionName, YearMonth period,
     String formulaVersion, LocalDateTime computedAt, List<UnitResult> departments, List<UnitResult> townships,
     String exportFile) {
 

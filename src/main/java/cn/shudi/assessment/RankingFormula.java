@@ -20,7 +20,7 @@ import java.util.List;
  * bottom 3 of the others summoned (约谈); townships: the bottom 2 summoned. Nobody is summoned whom no unit
  * of the same kind outscored.
  */
-public final class RankingFormula {
+final class RankingFormula {
 
   public static final String VERSION = "2026.1";
 

@@ -17,7 +17,7 @@ import cn.shudi.organization.UnitType;
  * @param ratingPoints the points of those ratings (满意 1, 基本满意 0.6, 不满意 0; a call rating: yes answers ÷ 3)
  * @param refusals rows of {@code shudi_refusal} of the month naming the unit
  */
-public record UnitMetrics(String unitCode, String unitGroup, String unitName, UnitType kind, int tasksDue,
+record UnitMetrics(String unitCode, String unitGroup, String unitName, UnitType kind, int tasksDue,
     int tasksOnTime, int callsDue, int callsOnTime, int ratings, double ratingPoints, int refusals) {
 
   /** A unit with nothing in the month. */

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param rank 1 = best; units equal on every ranking key share a rank; null when not ranked
  * @param outcome commended, summoned or none
  */
-public record UnitResult(UnitMetrics metrics, BigDecimal score, Integer rank, Outcome outcome) {
+record UnitResult(UnitMetrics metrics, BigDecimal score, Integer rank, Outcome outcome) {
 
   public boolean ranked() {
     return rank != null;

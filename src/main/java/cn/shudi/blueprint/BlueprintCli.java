@@ -18,7 +18,7 @@ import cn.shudi.organization.OrganizationLoader;
  * Analysts' blueprint commands, run from the repository root:
  * {@code mvn -q compile exec:java -Dexec.mainClass=cn.shudi.blueprint.BlueprintCli -Dexec.args="check"}.
  */
-public final class BlueprintCli {
+final class BlueprintCli {
 
   static final String USAGE = """
       用法：

@@ -28,7 +28,7 @@ import cn.shudi.reliability.RequestRefusedException;
  * township of their county.
  */
 @Component(ItemProcess.CASE_OPENING)
-public class CaseOpening implements ExecutionListener {
+class CaseOpening implements ExecutionListener {
 
   /** What an opened case knows: its county, its township and, for a list item, the item. */
   record Opened(Jurisdiction jurisdiction, Unit township, Optional<Item> item) {

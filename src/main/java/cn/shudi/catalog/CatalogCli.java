@@ -33,7 +33,7 @@ import cn.shudi.organization.OrganizationLoader;
  * {@code mvn -q compile exec:java -Dexec.args="summary zhangqiu"} from the repository root.
  * Exit codes: 0 done, 1 the data has problems, 2 the command was wrong.
  */
-public final class CatalogCli {
+final class CatalogCli {
 
   static final int OK = 0;
   static final int INVALID = 1;

@@ -46,7 +46,7 @@ import cn.shudi.organization.Jurisdiction;
  * hand-edited one; only a valid list is written, and atomically, so a failed import leaves the old
  * file as it was.
  */
-public class XlsxImporter {
+class XlsxImporter {
 
   /** What the officials write for "the township" in a unit cell; the list says 镇街. */
   static final Set<String> TOWNSHIP_TOKENS = Set.of("镇街", "乡镇", "街道", "乡镇（街道）", "乡镇(街道)", "镇（街道）",

@@ -17,7 +17,7 @@ import cn.shudi.organization.Jurisdiction;
  * in an expression error; the start fails and nothing is stored.
  */
 @Component(AppealProcess.APPEAL_OPENING_BEAN)
-public class AppealOpening implements ExecutionListener {
+class AppealOpening implements ExecutionListener {
 
   private final Evaluations evaluations;
   private final Ratings ratings;

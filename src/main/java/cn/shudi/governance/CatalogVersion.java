@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
  * @param decidedBy who approved it (null for a shipped list)
  * @param deploymentId the deployment of the item's blueprint (null for a shipped list)
  */
-public record CatalogVersion(String jurisdiction, int number, String label, LocalDate effectiveDate, String csv,
+record CatalogVersion(String jurisdiction, int number, String label, LocalDate effectiveDate, String csv,
     String kind, String itemCode, String caseId, String decidedBy, String deploymentId, LocalDateTime recordedAt) {
 
   public static final String SHIPPED = "shipped";

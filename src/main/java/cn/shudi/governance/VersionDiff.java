@@ -17,7 +17,7 @@ import cn.shudi.catalog.Item;
  * matched by code. Served as JSON ({@code GET /api/governance/{jurisdiction}/versions/{from}/diff/{to}})
  * and as text (process variable {@code versionDiff}).
  */
-public record VersionDiff(String jurisdiction, Version from, Version to, List<ItemRef> added, List<ItemRef> removed,
+record VersionDiff(String jurisdiction, Version from, Version to, List<ItemRef> added, List<ItemRef> removed,
     List<ItemChange> changed) {
 
   /** One version of the list. */

@@ -7,7 +7,7 @@ import java.util.List;
  * milliseconds of calendar time. "Open" is now; "started"/"completed" are within the window of
  * {@code days} days before {@code now}.
  */
-public record Dashboard(String now, int days, String since, Scope scope, Totals totals,
+record Dashboard(String now, int days, String since, Scope scope, Totals totals,
     List<JurisdictionFigures> jurisdictions, List<DomainFigures> domains, List<ItemFigures> items,
     List<UnitFigures> units, List<ActivityFigures> activities, List<ActivityFigures> slowestSteps,
     List<TaskLine> overdueTasks, Calls calls, Escalations escalations, Escalations jointMeetings,

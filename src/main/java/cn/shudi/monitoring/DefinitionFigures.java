@@ -7,7 +7,7 @@ import java.util.List;
  * the runtime tab and the diagram overlay. All versions of the definition's key count, since a new
  * version of a blueprint keeps its step ids.
  */
-public record DefinitionFigures(String processDefinitionId, String key, String jurisdiction, String jurisdictionName,
+record DefinitionFigures(String processDefinitionId, String key, String jurisdiction, String jurisdictionName,
     String code, String name, String domain, String now, int days, String since, long openCases,
     long openTasks, long overdueTasks, long openEscalations, long escalations, long openJointMeetings,
     long jointMeetings, List<Dashboard.ActivityFigures> activities) {

@@ -6,7 +6,7 @@ import java.util.Date;
  * What the plugin's queries return, one class per query; filled by MyBatis through the result maps
  * of {@code monitoring.xml}. Durations are in milliseconds, calendar time.
  */
-public final class MonitoringRows {
+final class MonitoringRows {
 
   private MonitoringRows() {
   }

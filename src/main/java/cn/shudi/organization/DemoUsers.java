@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The demo logins of the default profile, so a newcomer can try every role. Created once; a user
  * that already exists (perhaps with a changed password) is left alone.
  */
-public class DemoUsers {
+class DemoUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

@@ -8,7 +8,7 @@ package cn.shudi.reliability;
  * @param type the {@code type} of the error body (what Tasklist and REST clients may switch on)
  * @param message what the user reads
  */
-public record EngineFailure(int status, String type, String message) {
+record EngineFailure(int status, String type, String message) {
 
   /** The task was completed by someone else (or in another window) before this request. */
   public static final EngineFailure TASK_ALREADY_COMPLETED = new EngineFailure(409, "TaskAlreadyCompletedException",

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * the same moment ({@link EngineFailure#TASK_ALREADY_COMPLETED}, {@link EngineFailure#CONCURRENT_UPDATE}).
  * The engine's own exception (an {@code OptimisticLockingException} or "Cannot find task") is the cause.
  */
-public class TaskConflictException extends ProcessEngineException {
+class TaskConflictException extends ProcessEngineException {
 
   private static final long serialVersionUID = 1L;
 

@@ -14,7 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Refuses to start a production ({@code postgres}) profile that still carries demo users or the
  * built-in admin password. Runs before any bean, so not even the admin user is written.
  */
-public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
+class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
 
   /** The admin password of the demo profile; documented in README, so never valid in production. */
   public static final String DEMO_ADMIN_PASSWORD = "Shudi@Kaifa2026";

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deployments size caps of deployments
  */
 @ConfigurationProperties("shudi.security")
-public record SecurityProperties(@DefaultValue("2000") int maxResults, @DefaultValue("1048576") long maxBodyBytes,
+record SecurityProperties(@DefaultValue("2000") int maxResults, @DefaultValue("1048576") long maxBodyBytes,
     @DefaultValue Expressions expressions, @DefaultValue Deployments deployments) {
 
   /**

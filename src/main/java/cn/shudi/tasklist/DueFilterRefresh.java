@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and why the windows are safe between two runs: see {@link TaskFilters}. The first run is one interval
  * after start-up; start-up itself sets the dates ({@link TasklistConfiguration}).
  */
-public class DueFilterRefresh {
+class DueFilterRefresh {
 
   private static final Logger LOG = LoggerFactory.getLogger(DueFilterRefresh.class);
 

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
  *     moves along with the clock
  * @param query the task query at a given "now" (no expression: dates are absolute)
  */
-public record FilterSpec(String key, String name, String description, int priority, String color,
+record FilterSpec(String key, String name, String description, int priority, String color,
     List<String> readers, Map<String, String> variables, boolean timeRelative,
     QueryAt query) {
 

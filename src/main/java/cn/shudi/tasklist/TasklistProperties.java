@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     24 hours plus this much, so no task falls between two refreshes (see {@link TaskFilters})
  */
 @ConfigurationProperties("shudi.tasklist")
-public record TasklistProperties(@DefaultValue(TasklistProperties.DEFAULT_REFRESH) Duration dueFilterRefresh) {
+record TasklistProperties(@DefaultValue(TasklistProperties.DEFAULT_REFRESH) Duration dueFilterRefresh) {
 
   /** Also the default of the scheduler's placeholder in {@link DueFilterRefresh}. */
   public static final String DEFAULT_REFRESH = "PT15M";

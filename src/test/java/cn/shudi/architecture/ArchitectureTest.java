@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.Yaml;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -37,6 +41,12 @@ class ArchitectureTest {
   /** A row of the table: | `feature` | room | `used`, `used` | */
   static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z]+)`\\s*\\|[^|]*\\|([^|]*)\\|\\s*$");
   static final Pattern NAME = Pattern.compile("`([a-z]+)`");
+  static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("src/test/java"));
+  static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+  /** An import of a type of the platform, static or not: {@code import static cn.shudi.casework.Reminders.X;}. */
+  static final Pattern IMPORT = Pattern.compile("^import (?:static )?(" + Pattern.quote(ROOT)
+      + "(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*)", Pattern.MULTILINE);
+  static final Path APPLICATION = Path.of("src/main/resources/application.yaml");
 
   static JavaClasses main;
   static JavaClasses all;
@@ -101,7 +111,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void aTypeIsPublicOnlyWhenUsedOutsideItsPackage() {
+  void aTypeIsPublicOnlyWhenUsedOutsideItsPackage() throws IOException {
     Map<String, Set<String>> usersByType = new java.util.HashMap<>();
     for (JavaClass other : all) {
       for (Dependency d : other.getDirectDependenciesFromSelf()) {
@@ -110,10 +120,13 @@ class ArchitectureTest {
         usersByType.computeIfAbsent(topLevel.getName(), t -> new TreeSet<>()).add(other.getPackageName());
       }
     }
+    importsInSources(usersByType);
+    Set<String> expressionBeans = expressionBeansCallingMethods();
     Set<String> needless = new TreeSet<>();
     for (JavaClass type : main) {
       if (!type.isTopLevelClass() || !type.getModifiers().contains(JavaModifier.PUBLIC)
-          || type.getSimpleName().equals("package-info") || isEntryPoint(type)) {
+          || type.getSimpleName().equals("package-info") || isEntryPoint(type)
+          || isExpressionBean(type, expressionBeans) || isJaxRsResource(type)) {
         continue;
       }
       Set<String> users = usersByType.getOrDefault(type.getName(), Set.of());
@@ -122,6 +135,66 @@ class ArchitectureTest {
       }
     }
     assertThat(needless).as("public types no other package uses (make them package-private)").isEmpty();
+  }
+
+  /**
+   * Adds the packages whose sources import a type. A constant ({@code static final String}) is copied into the
+   * class that reads it, so the class files show no dependency on the type that declares it; the import does.
+   */
+  static void importsInSources(Map<String, Set<String>> usersByType) throws IOException {
+    for (Path root : SOURCES) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files = walk.filter(f -> f.toString().endsWith(".java")).toList();
+      }
+      for (Path file : files) {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher pkg = PACKAGE.matcher(source);
+        if (!pkg.find()) {
+          continue;
+        }
+        Matcher imported = IMPORT.matcher(source);
+        while (imported.find()) {
+          usersByType.computeIfAbsent(imported.group(1), t -> new TreeSet<>()).add(pkg.group(1));
+        }
+      }
+    }
+  }
+
+  /**
+   * The beans on the expression allow-list ({@code shudi.security.expressions.beans} in application.yaml) whose
+   * methods models call ({@code ${deadlines.after('3天')}}): the engine's EL resolver invokes a bean's method
+   * reflectively and finds only methods of public classes, so their classes stay public. A bean with no methods
+   * ({@code ${caseOpening}}) is called through its listener interface and needs nothing.
+   */
+  @SuppressWarnings("unchecked")
+  static Set<String> expressionBeansCallingMethods() throws IOException {
+    Map<String, Object> yaml;
+    try (var in = Files.newInputStream(APPLICATION)) {
+      yaml = new Yaml().load(in);
+    }
+    Object node = yaml;
+    for (String key : List.of("shudi", "security", "expressions", "beans")) {
+      node = ((Map<String, Object>) node).get(key);
+    }
+    Map<String, List<String>> beans = (Map<String, List<String>>) node;
+    assertThat(beans).as("shudi.security.expressions.beans in %s", APPLICATION).isNotEmpty();
+    return beans.entrySet().stream().filter(b -> !b.getValue().isEmpty()).map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  static boolean isExpressionBean(JavaClass type, Set<String> expressionBeans) {
+    Component component = type.reflect().getAnnotation(Component.class);
+    return component != null && expressionBeans.contains(component.value());
+  }
+
+  /**
+   * A JAX-RS resource of the Cockpit plugin, root ({@code @Path} on the class) or sub-resource ({@code @Path} on a
+   * method): Jersey invokes its methods by reflection and cannot reach them in a class that is not public.
+   */
+  static boolean isJaxRsResource(JavaClass type) {
+    return type.isAnnotatedWith(jakarta.ws.rs.Path.class)
+        || type.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(jakarta.ws.rs.Path.class));
   }
 
   /** Types the framework needs public: the application class. */

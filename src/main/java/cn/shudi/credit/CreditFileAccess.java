@@ -5,7 +5,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
 import cn.shudi.catalog.Catalogs;
@@ -15,7 +14,8 @@ import cn.shudi.credit.CreditFile.Contribution;
 import cn.shudi.credit.CreditFile.Entry;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
-import cn.shudi.organization.Role;
+import cn.shudi.organization.CountyAccess;
+import cn.shudi.organization.CountyView;
 import cn.shudi.organization.Unit;
 
 /**
@@ -24,7 +24,7 @@ import cn.shudi.organization.Unit;
  * <ol>
  * <li>Administrators ({@code camunda-admin}) read every entry.</li>
  * <li>Otherwise only entries of the user's own jurisdictions (tenants).</li>
- * <li>Supervisors, dispatchers and analysts of the jurisdiction read all of its entries.</li>
+ * <li>The readers of {@link CountyView#CREDIT_FILES} (supervisors, dispatchers, analysts) read all of its entries.</li>
  * <li>Staff of a unit read an entry when the unit contributed to it (did a step of the case), or the case
  * is in their township (township staff), or the list item of the case names their unit as primary or
  * cooperating (departments).</li>
@@ -50,11 +50,9 @@ class CreditFileAccess {
     }
 
     boolean isAdmin() {
-      return groups.contains(Groups.CAMUNDA_ADMIN);
+      return CountyAccess.isAdmin(groups);
     }
   }
-
-  private static final List<Role> READ_ALL_ROLES = List.of(Role.SUPERVISOR, Role.DISPATCHER, Role.ANALYST);
 
   private final Organization organization;
   private final Catalogs catalogs;
@@ -79,7 +77,7 @@ class CreditFileAccess {
     if (jurisdiction.isEmpty()) {
       return false;
     }
-    if (READ_ALL_ROLES.stream().anyMatch(role -> viewer.groups().contains(role.groupId(jurisdiction.get())))) {
+    if (CountyAccess.mayRead(viewer.groups(), viewer.tenants(), jurisdiction.get().code(), CountyView.CREDIT_FILES)) {
       return true;
     }
     if (entry.townshipGroup() != null && viewer.groups().contains(entry.townshipGroup())) {

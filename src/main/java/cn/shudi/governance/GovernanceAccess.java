@@ -1,11 +1,9 @@
 package cn.shudi.governance;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import cn.shudi.organization.CountyAccess;
-import cn.shudi.organization.Role;
+import cn.shudi.organization.CountyView;
 
 /**
  * Who may read a county's list versions, their differences and export them: its analysts and
@@ -13,8 +11,6 @@ import cn.shudi.organization.Role;
  */
 @Component
 class GovernanceAccess {
-
-  static final List<Role> READERS = List.of(Role.ANALYST, Role.SUPERVISOR);
 
   private final CountyAccess access;
 
@@ -24,6 +20,6 @@ class GovernanceAccess {
 
   /** @throws org.springframework.web.server.ResponseStatusException 401 without a login, 403 for others */
   void checkCanRead(String jurisdiction) {
-    access.checkCanRead(jurisdiction, READERS, "清单版本");
+    access.checkCanRead(jurisdiction, CountyView.LIST_VERSIONS);
   }
 }

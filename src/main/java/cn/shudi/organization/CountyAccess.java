@@ -1,6 +1,6 @@
 package cn.shudi.organization;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,25 +26,33 @@ public class CountyAccess {
   }
 
   /**
-   * @param readers the roles that may read, in the order the refusal names them
-   * @param what what is being read, for the refusal, e.g. 问责报告
-   * @throws ResponseStatusException 401 without a login, 403 for anyone but the readers and admins
+   * @throws ResponseStatusException 401 without a login, 403 for anyone but the view's readers and admins
    */
-  public void checkCanRead(String jurisdiction, List<Role> readers, String what) {
+  public void checkCanRead(String jurisdiction, CountyView view) {
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     if (user == null || user.getUserId() == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
-      return;
-    }
-    List<String> tenants = user.getTenantIds() == null ? List.of() : user.getTenantIds();
-    boolean reader = readers.stream().anyMatch(r -> groups.contains(jurisdiction + "_" + r.suffix()));
-    if (!reader || !tenants.contains(jurisdiction)) {
+    if (!mayRead(user.getGroupIds(), user.getTenantIds(), jurisdiction, view)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "用户「" + user.getUserId() + "」无权查看「" + jurisdiction
-          + "」的" + what + "：仅本辖区的" + readers.stream().map(Role::label).collect(Collectors.joining("、"))
+          + "」的" + view.label() + "：仅本辖区的" + view.readers().stream().map(Role::label).collect(Collectors.joining("、"))
           + "和系统管理员可以查看");
     }
+  }
+
+  /** Whether a user of these groups and tenants may read the county's view: admins, and its readers in its tenant. */
+  public static boolean mayRead(Collection<String> groups, Collection<String> tenants, String jurisdiction,
+      CountyView view) {
+    if (isAdmin(groups)) {
+      return true;
+    }
+    boolean reader = groups != null
+        && view.readers().stream().anyMatch(r -> groups.contains(jurisdiction + "_" + r.suffix()));
+    return reader && tenants != null && tenants.contains(jurisdiction);
+  }
+
+  /** The administrators ({@code camunda-admin}) read every county's views. */
+  public static boolean isAdmin(Collection<String> groups) {
+    return groups != null && groups.contains(Groups.CAMUNDA_ADMIN);
   }
 }

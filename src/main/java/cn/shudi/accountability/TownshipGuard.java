@@ -81,32 +81,69 @@ class TownshipGuard implements TaskListener {
     return item.townshipPrimary() || item.responsibilities().stream().anyMatch(r -> r.party().isCaseTownship());
   }
 
+  /**
+   * A task about to be handed out: whose blueprint (tenant, process key), which step, and to whom (candidate
+   * groups, and the users named as assignee or candidates, with their groups).
+   */
+  record Handover(String tenant, String caseId, String processKey, String stepId, String stepName,
+      List<String> candidateGroups, Map<String, List<String>> groupsOfUsers) {
+  }
+
+  /** Adapter: the created task as a {@link Handover}. */
   @Override
   public void notify(DelegateTask task) {
-    Optional<Item> item = item(task);
+    if (task.getTenantId() == null || !(task.getExecution() instanceof ExecutionEntity e)
+        || e.getProcessDefinition() == null) {
+      return;
+    }
+    List<String> groups = new ArrayList<>();
+    Set<String> users = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+    }
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+      }
+    }
+    Map<String, List<String>> groupsOfUsers = new LinkedHashMap<>();
+    if (groups.stream().noneMatch(townshipsByGroup::containsKey)) {
+      users.forEach(user -> groupsOfUsers.put(user, groupsOf(user)));
+    }
+    check(new Handover(task.getTenantId(), task.getProcessInstanceId(), e.getProcessDefinition().getKey(),
+        task.getTaskDefinitionKey(), task.getName(), groups, groupsOfUsers));
+  }
+
+  /**
+   * Refuses the handover when it would give a township an item the list does not give it: records the
+   * refusal and throws {@link OutsideListException}.
+   */
+  void check(Handover handover) {
+    Optional<Item> item = item(handover.tenant(), handover.processKey());
     if (item.isEmpty() || namesTownship(item.get())) {
       return;
     }
-    Optional<Unit> township = township(task);
+    Optional<Unit> township = township(handover);
     if (township.isEmpty()) {
       return;
     }
-    String tenant = task.getTenantId();
-    String caseId = task.getProcessInstanceId();
     String reason = reason(item.get());
     String primary = item.get().primary().party().fixedUnit().map(Unit::code).orElse(null);
-    Refusal refusal = refusals.record(Refusals.idOf(tenant, caseId, task.getTaskDefinitionKey(), reason), tenant,
-        caseId, item.get().code(), primary, reason);
-    throw new OutsideListException(reason + "：施工图「" + item.get().code() + "」的任务「" + task.getName() + "」（"
-        + task.getTaskDefinitionKey() + "）不能交给" + township.get().shortName() + "。清单之外无属地管理事项，"
+    Refusal refusal = refusals.record(Refusals.idOf(handover.tenant(), handover.caseId(), handover.stepId(), reason),
+        handover.tenant(), handover.caseId(), item.get().code(), primary, reason);
+    throw new OutsideListException(reason + "：施工图「" + item.get().code() + "」的任务「" + handover.stepName() + "」（"
+        + handover.stepId() + "）不能交给" + township.get().shortName() + "。清单之外无属地管理事项，"
         + "请按清单修改施工图（已记录，供问责）", refusal);
   }
 
-  /** The list item whose blueprint the task belongs to, if any. */
-  private Optional<Item> item(DelegateTask task) {
-    String tenant = task.getTenantId();
-    if (tenant == null || organization.find(tenant).isEmpty() || !(task.getExecution() instanceof ExecutionEntity e)
-        || e.getProcessDefinition() == null) {
+  /** The list item whose blueprint (process key = item code in lower case) the task belongs to, if any. */
+  private Optional<Item> item(String tenant, String processKey) {
+    if (organization.find(tenant).isEmpty()) {
       return Optional.empty();
     }
     Catalog catalog;
@@ -115,28 +152,18 @@ class TownshipGuard implements TaskListener {
     } catch (NoSuchElementException noList) {
       return Optional.empty();
     }
-    return catalog.item(e.getProcessDefinition().getKey().toUpperCase(Locale.ROOT));
+    return catalog.item(processKey.toUpperCase(Locale.ROOT));
   }
 
-  /** The first township the task would go to. */
-  private Optional<Unit> township(DelegateTask task) {
-    Set<String> users = new LinkedHashSet<>();
-    if (task.getAssignee() != null) {
-      users.add(task.getAssignee());
-    }
-    for (IdentityLink link : task.getCandidates()) {
-      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        continue;
-      }
-      if (link.getGroupId() != null && townshipsByGroup.containsKey(link.getGroupId())) {
-        return Optional.of(townshipsByGroup.get(link.getGroupId()));
-      }
-      if (link.getUserId() != null) {
-        users.add(link.getUserId());
+  /** The first township the task would go to: a township's group among the candidates, else a user's. */
+  private Optional<Unit> township(Handover handover) {
+    for (String group : handover.candidateGroups()) {
+      if (townshipsByGroup.containsKey(group)) {
+        return Optional.of(townshipsByGroup.get(group));
       }
     }
-    for (String user : users) {
-      for (String group : groupsOf(user)) {
+    for (List<String> groups : handover.groupsOfUsers().values()) {
+      for (String group : groups) {
         if (townshipsByGroup.containsKey(group)) {
           return Optional.of(townshipsByGroup.get(group));
         }

@@ -4,11 +4,11 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.shudi.assessment.LatestRankings;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.organization.Organization;
 
@@ -20,11 +20,10 @@ import cn.shudi.organization.Organization;
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfiguration {
 
+  /** The ranking through the assessment's read API (its tables are its own). */
   @Bean
-  Rankings monitoringRankings(DataSource dataSource,
-      @Value("${shudi.monitoring.ranking.table:" + Rankings.DEFAULT_TABLE + "}") String table,
-      @Value("${shudi.monitoring.ranking.query:}") String query) {
-    return new Rankings(dataSource, table, query.isBlank() ? Rankings.DEFAULT_QUERY : query);
+  Rankings monitoringRankings(DataSource dataSource) {
+    return new Rankings(new LatestRankings(dataSource));
   }
 
   @Bean

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,21 +21,6 @@ import cn.shudi.organization.UnitType;
  */
 public class Rankings {
 
-  /**
-   * No longer used: the ranking comes from the assessment's API, not from a table named here.
-   *
-   * @deprecated kept until {@code MonitoringConfiguration} passes {@link LatestRankings}
-   */
-  @Deprecated(forRemoval = true)
-  public static final String DEFAULT_TABLE = "";
-  /**
-   * No longer used: the ranking comes from the assessment's API, not from a query written here.
-   *
-   * @deprecated kept until {@code MonitoringConfiguration} passes {@link LatestRankings}
-   */
-  @Deprecated(forRemoval = true)
-  public static final String DEFAULT_QUERY = "";
-
   static final String NOTE_MISSING = "考核排名表尚未建立（由考核模块 cn.shudi.assessment 生成），暂无排名。";
   static final String NOTE_UNREADABLE = "考核排名表与预期结构不符，暂不显示（详见服务器日志）。";
   static final String NOTE_EMPTY = "尚无本辖区的月度评价排名（每月 1 日评出上月排名）。";
@@ -49,20 +32,6 @@ public class Rankings {
 
   public Rankings(LatestRankings assessments) {
     this.assessments = assessments;
-  }
-
-  /**
-   * The ranking from the assessment's tables in the data source; {@code table} and {@code query}
-   * ({@code shudi.monitoring.ranking.*}) are no longer honoured.
-   *
-   * @deprecated use {@link #Rankings(LatestRankings)}; kept until {@code MonitoringConfiguration} does
-   */
-  @Deprecated(forRemoval = true)
-  public Rankings(DataSource dataSource, String table, String query) {
-    this(new LatestRankings(dataSource));
-    if (!table.isBlank() || !query.isBlank()) {
-      LOG.warn("shudi.monitoring.ranking.table/query 已不再使用：排名由考核模块 cn.shudi.assessment 提供");
-    }
   }
 
   /** The latest ranking of the jurisdictions in scope. */

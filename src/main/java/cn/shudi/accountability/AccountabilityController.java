@@ -3,12 +3,10 @@ package cn.shudi.accountability;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,7 +88,7 @@ class AccountabilityController {
   }
 
   private static LocalDate today(Jurisdiction jurisdiction) {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()).toLocalDate();
+    return jurisdiction.now().toLocalDate();
   }
 
   @ExceptionHandler(ResponseStatusException.class)

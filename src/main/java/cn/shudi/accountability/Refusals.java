@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -145,7 +144,7 @@ public class Refusals {
   private LocalDateTime now(String jurisdiction) {
     Jurisdiction county = organization.find(jurisdiction)
         .orElseThrow(() -> new IllegalArgumentException("没有辖区「" + jurisdiction + "」"));
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), county.zone()).withNano(0);
+    return county.now();
   }
 
   private static String cut(String value, int length) {

@@ -118,7 +118,7 @@ public class Assessment {
         throw new NotValidException("评价月份应为 yyyy-MM（如 2026-01），收到：" + requested);
       }
     }
-    return YearMonth.from(LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()))
+    return YearMonth.from(jurisdiction.now())
         .minusMonths(1);
   }
 

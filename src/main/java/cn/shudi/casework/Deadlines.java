@@ -28,10 +28,10 @@ public class Deadlines {
   /** The reminder comes when this share of the time is used up. */
   static final double REMINDER_SHARE = 0.8;
 
-  private final CountyTime countyTime;
+  private final Organization organization;
 
   Deadlines(Organization organization) {
-    this.countyTime = new CountyTime(organization);
+    this.organization = organization;
   }
 
   /** The adapter: now, in the zone of the case being executed. */
@@ -81,6 +81,6 @@ public class Deadlines {
   /** The zone of the county whose case the engine is executing (the expression has no execution argument). */
   private ZoneId zone() {
     BpmnExecutionContext context = Context.getBpmnExecutionContext();
-    return countyTime.zone(context == null ? null : context.getExecution().getTenantId());
+    return organization.zone(context == null ? null : context.getExecution().getTenantId());
   }
 }

@@ -55,13 +55,13 @@ public class StepOutcomes {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
-  private final CountyTime countyTime;
+  private final Organization organization;
 
   StepOutcomes(JdbcClient jdbc, ObjectMapper json, Organization organization) {
     this.jdbc = jdbc;
     // the facts keep a field left empty (null): the platform's mapper leaves nulls out (spring.jackson)
     this.json = json.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
-    this.countyTime = new CountyTime(organization);
+    this.organization = organization;
   }
 
   /** The case's completed steps in the order they completed (a repeated step once per round). */
@@ -74,7 +74,7 @@ public class StepOutcomes {
         .param("caseId", caseId)
         .query((rs, n) -> new Outcome(rs.getString("case_id"), rs.getString("jurisdiction"), rs.getString("step_id"),
             rs.getString("step_name"), rs.getString("task_id"), rs.getString("unit_group"), rs.getString("unit_name"),
-            rs.getString("completed_by"), countyTime.instant(rs.getObject("completed_at", java.time.LocalDateTime.class),
+            rs.getString("completed_by"), organization.instant(rs.getObject("completed_at", java.time.LocalDateTime.class),
                 rs.getString("jurisdiction")), facts(rs.getString("facts"))))
         .list();
   }
@@ -90,7 +90,7 @@ public class StepOutcomes {
         .param("stepId", outcome.stepId()).param("stepName", cut(outcome.stepName(), 255))
         .param("taskId", outcome.taskId()).param("unitGroup", outcome.unitGroup())
         .param("unitName", cut(outcome.unitName(), 200)).param("by", outcome.completedBy())
-        .param("at", countyTime.local(outcome.completedAt(), outcome.jurisdiction()))
+        .param("at", organization.local(outcome.completedAt(), outcome.jurisdiction()))
         .param("facts", json(outcome.facts()))
         .update();
   }

@@ -237,22 +237,15 @@ class CreditEntryStore {
 
   private Instant instant(ResultSet rs, String column, String jurisdiction) throws SQLException {
     LocalDateTime local = rs.getObject(column, LocalDateTime.class);
-    return local == null ? null : local.atZone(zone(jurisdiction)).toInstant();
+    return local == null ? null : local.atZone(organization.zone(jurisdiction)).toInstant();
   }
 
   private LocalDateTime local(Instant instant, String jurisdiction) {
     return instant == null ? null : LocalDateTime.ofInstant(instant, zone(jurisdiction));
   }
 
-  /**
-   * The county's time zone (its jurisdiction's); an entry without jurisdiction (a case the engine did not
-   * know) is in the zone all counties share.
-   */
   ZoneId zone(String jurisdiction) {
-    return organization.find(jurisdiction).map(Jurisdiction::zone).orElseGet(() -> organization.jurisdictions()
-        .stream().map(Jurisdiction::zone).distinct().reduce((a, b) -> {
-          throw new IllegalStateException("信用档案记录不属于任何辖区，无法确定时区（各辖区时区不同）");
-        }).orElseThrow());
+    return organization.zone(jurisdiction);
   }
 
   static String cut(String text, int size) {

@@ -1,6 +1,5 @@
 package cn.shudi.evaluation;
 
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,7 +64,7 @@ class Ratings {
         .orElseThrow(() -> new NotValidException("「" + departmentGroup + "」不是" + jurisdiction.shortName() + "的部门"));
     StoredRating candidate = new StoredRating(UUID.randomUUID().toString(), jurisdiction.code(), occasion.caseId(),
         occasion.processInstanceId(), cut(occasion.itemCode(), ITEM_CODE_LENGTH), townshipGroup, department.groupId(),
-        department.code(), rating, text(comment, COMMENT_LENGTH), occasion.user(), now(jurisdiction), false);
+        department.code(), rating, text(comment, COMMENT_LENGTH), occasion.user(), jurisdiction.now(), false);
     StoredRating stored = store.saveRating(candidate);
     if (stored != candidate) {
       LOG.info("案件 {} 已评价过{}（{}），保留原评价", stored.caseId(), department.shortName(), stored.rating().label());
@@ -90,7 +88,7 @@ class Ratings {
     CallRating candidate = new CallRating(UUID.randomUUID().toString(), jurisdiction.code(), occasion.caseId(),
         occasion.processInstanceId(), cut(occasion.itemCode(), ITEM_CODE_LENGTH), department.groupId(),
         township.groupId(), township.code(), answers.justified(), answers.complete(), answers.withinList(),
-        text(answers.comment(), COMMENT_LENGTH), occasion.user(), now(jurisdiction));
+        text(answers.comment(), COMMENT_LENGTH), occasion.user(), jurisdiction.now());
     return store.saveCallRating(candidate);
   }
 
@@ -128,7 +126,7 @@ class Ratings {
           + earlier.get().stateLabel() + "），每条评价只能申诉一次，不能再次申诉");
     }
     Appeal appeal = new Appeal(UUID.randomUUID().toString(), rating.id(), jurisdiction.code(), processInstanceId,
-        rating.ratedGroup(), appellant.userId(), why, now(jurisdiction), null, null, null, null);
+        rating.ratedGroup(), appellant.userId(), why, jurisdiction.now(), null, null, null, null);
     store.insertAppeal(appeal);
     return new OpenedAppeal(appeal, rating);
   }
@@ -149,18 +147,13 @@ class Ratings {
     }
     Jurisdiction jurisdiction = organization.find(appeal.jurisdiction())
         .orElseThrow(() -> new IllegalStateException("申诉「" + appealId + "」的辖区「" + appeal.jurisdiction() + "」不存在"));
-    boolean decided = store.decide(appeal.id(), decision, why, decidedBy, now(jurisdiction));
+    boolean decided = store.decide(appeal.id(), decision, why, decidedBy, jurisdiction.now());
     if (decided && Appeal.UPHELD.equals(decision)) {
       store.annul(appeal.ratingId());
     }
   }
 
   // --- helpers -------------------------------------------------------------------------------------
-
-  /** Now by the engine clock, in the county's time, to the second. */
-  static LocalDateTime now(Jurisdiction jurisdiction) {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()).withNano(0);
-  }
 
   static String unitName(Jurisdiction jurisdiction, String group) {
     return unitOfGroup(jurisdiction, group).map(Unit::shortName).orElse(group);

@@ -142,7 +142,7 @@ class GovernanceCases {
       throw new NotValidException("有异议的，请在「意见说明」中写明理由");
     }
     consultations.record(new Consultations.Opinion(caseId, jurisdiction.code(), townshipGroup, opinion,
-        comment.isEmpty() ? null : cut(comment, 2000), caller.user().orElse(null), ListGovernance.now(jurisdiction)));
+        comment.isEmpty() ? null : cut(comment, 2000), caller.user().orElse(null), jurisdiction.now()));
   }
 
   /** Records the silence of every township that has not answered, then sums the opinions up. */
@@ -152,7 +152,7 @@ class GovernanceCases {
     for (String group : townshipGroups) {
       if (!answered.contains(group)) {
         consultations.record(new Consultations.Opinion(caseId, jurisdiction.code(), group, Consultations.SILENT,
-            "逾期未反馈视为无意见", null, ListGovernance.now(jurisdiction)));
+            "逾期未反馈视为无意见", null, jurisdiction.now()));
       }
     }
     List<Consultations.Opinion> opinions = consultations.of(caseId);

@@ -3,7 +3,6 @@ package cn.shudi.governance;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
@@ -144,7 +142,7 @@ public class ListGovernance {
     DeploymentWithDefinitions deployment = publisher.deploy(jurisdiction, List.of(result.item()));
     CatalogVersion version = new CatalogVersion(jurisdiction.code(), base.number() + 1, label, effective,
         result.csv(), proposal.admission() ? CatalogVersion.ADMISSION : CatalogVersion.ADJUSTMENT,
-        result.item().code(), caseId, decidedBy, deployment.getId(), now(jurisdiction));
+        result.item().code(), caseId, decidedBy, deployment.getId(), jurisdiction.now());
     versions.insert(version);
     VersionDiff diff = VersionDiff.between(base.ref(), baseList, version.ref(), result.catalog());
     afterCommit(() -> catalogs.serve(version.number(), result.catalog()));
@@ -273,7 +271,7 @@ public class ListGovernance {
 
   private static CatalogVersion shippedVersion(Jurisdiction jurisdiction, Catalog shipped, int number) {
     return new CatalogVersion(shipped.jurisdiction(), number, shipped.version(), shipped.effectiveDate(),
-        CatalogRows.csv(shipped), CatalogVersion.SHIPPED, null, null, null, null, now(jurisdiction));
+        CatalogRows.csv(shipped), CatalogVersion.SHIPPED, null, null, null, null, jurisdiction.now());
   }
 
   /** Runs when the current transaction commits (the engine's, or Spring's), at once without one. */
@@ -295,11 +293,6 @@ public class ListGovernance {
 
   /** Today in the county (the engine's clock, the county's time zone). */
   static LocalDate today(Jurisdiction jurisdiction) {
-    return now(jurisdiction).toLocalDate();
-  }
-
-  /** Now in the county, to the second (the engine's clock, the county's time zone). */
-  static LocalDateTime now(Jurisdiction jurisdiction) {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), jurisdiction.zone()).withNano(0);
+    return jurisdiction.now().toLocalDate();
   }
 }

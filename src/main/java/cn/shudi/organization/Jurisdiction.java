@@ -1,8 +1,11 @@
 package cn.shudi.organization;
 
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * A district or county with its units; each becomes one Camunda tenant.
@@ -19,6 +22,11 @@ public record Jurisdiction(String code, String name, String shortName, String pr
 
   public String tenantId() {
     return code;
+  }
+
+  /** The county's wall-clock time now, by the engine's clock (which tests move), to the second. */
+  public LocalDateTime now() {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).withNano(0);
   }
 
   public Optional<Unit> unit(String unitCode) {

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,7 +21,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Lane;
@@ -26,18 +31,36 @@ import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.organization.Organization;
 
 /**
- * The analysts' model check over {@code processes/}: diagram information for every element, names
- * on what users see, lower_snake ids, no Java class names or scripts, candidate groups that exist,
- * a deadline on every user task, forms and called processes that resolve. Each finding names the
- * file, the element and what to fix. The drift check ({@link DriftCheck}) adds the list's view.
+ * The one rule set every BPMN file of the platform satisfies, checked over {@code processes/} as analysts
+ * edit it. Each finding names the file, the element and the rule broken, and says what to fix:
+ * <ol>
+ * <li>the file: no Java class names ({@code camunda:class}), no scripts, no DOCTYPE; a file saved by Camunda
+ * Modeler (not the generator) declares the BPMN, DI and Camunda namespaces and Camunda Platform 7.24.0;
+ * <li>the model parses and is valid against the BPMN schema;
+ * <li>the process: one executable process, named in Chinese, history time to live P365D; one pool (one
+ * collaboration) for it, named as the process when modelled by hand;
+ * <li>ids: every element's id is lower_snake with the process key as prefix; a blueprint's sequence flows are
+ * numbered ({@code <key>_flow_<n>});
+ * <li>names: activities, events and splitting gateways carry a Chinese name; lanes are named in Chinese; a splitting
+ * gateway asks a question ending in ？ answered 是/否 (in a blueprint: a splitting exclusive gateway; its parallel
+ * forks and event-based waits need no question);
+ * <li>the diagram: a shape for every flow node, lane and pool, one shape per element, lanes in the pool, each flow
+ * node in exactly one lane and drawn inside it (a blueprint's expanded sub-process may span lanes), inside its
+ * sub-process, boundary events on their activity's
+ * border, every sequence flow an orthogonal edge from its source's border to its target's crossing no other shape;
+ * <li>every activity is reached by a sequence flow;
+ * <li>user tasks: a candidate group of the file's jurisdiction that exists (or a {@code ${variable}}), a deadline
+ * {@code ${deadlines.after(…)}}, a form bound to the deployment that exists in forms/; start forms likewise;
+ * <li>call activities call a shared process, bound to the deployment.
+ * </ol>
+ * {@link #check(Path, String, String)} adds, for a hand-modelled process tested by its feature, its expected key and name.
+ * The drift check ({@link DriftCheck}) adds the list's view.
  */
 public class ModelCheck {
 
@@ -49,7 +72,6 @@ public class ModelCheck {
     }
   }
 
-  static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern HAN = Pattern.compile(".*\\p{IsHan}.*", Pattern.DOTALL);
   private static final Pattern VARIABLE_GROUP = Pattern.compile("\\$\\{[A-Za-z]+}");
 
@@ -57,6 +79,7 @@ public class ModelCheck {
   private final Path forms;
   private final Organization organization;
   private final ObjectMapper json = new ObjectMapper();
+  private Set<String> sharedProcessIds;
 
   public ModelCheck(Path processes, Path forms, Organization organization) {
     this.processes = processes;
@@ -80,6 +103,27 @@ public class ModelCheck {
     return findings;
   }
 
+  /**
+   * The rule set, plus what a feature's test expects of its hand-modelled process: the file holds the process
+   * {@code processKey} named {@code processName}.
+   */
+  public List<Finding> check(Path file, String processKey, String processName) throws IOException {
+    if (sharedProcessIds == null) {
+      sharedProcessIds = sharedProcessIds();
+    }
+    List<Finding> findings = check(file, sharedProcessIds);
+    String name = processes.relativize(file).toString();
+    String key = processKey;
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    org.camunda.bpm.model.bpmn.instance.Process process = model.getModelElementById(key);
+    if (process == null) {
+      findings.add(new Finding(name, key, "规则「流程 key」：文件中没有 id 为「" + key + "」的流程"));
+    } else if (!processName.equals(process.getName())) {
+      findings.add(new Finding(name, key, "规则「流程名称」：应为「" + processName + "」，实际「" + process.getName() + "」"));
+    }
+    return findings;
+  }
+
   public List<Finding> check(Path file, Set<String> sharedProcesses) throws IOException {
     String name = processes.relativize(file).toString();
     List<Finding> findings = new ArrayList<>();
@@ -87,62 +131,152 @@ public class ModelCheck {
     if (xml.contains("camunda:class")) {
       findings.add(new Finding(name, null, "含有 camunda:class（Java 类名）：请改用 Spring Bean 表达式 ${…} 或 delegateExpression"));
     }
-    if (xml.contains("scriptTask") || xml.contains("camunda:script")) {
+    if (xml.contains("scriptTask") || xml.contains("camunda:script") || xml.contains("scriptFormat")) {
       findings.add(new Finding(name, null, "含有脚本：平台拒绝部署脚本，请改用 Spring Bean 表达式"));
+    }
+    if (xml.contains("DOCTYPE")) {
+      findings.add(new Finding(name, null, "规则「无 DOCTYPE」：文件不得声明 DOCTYPE（外部实体），请用 Modeler 重新保存"));
+      return findings;
+    }
+    boolean modelledByHand = !xml.contains(BlueprintFiles.EXPORTER);
+    if (modelledByHand) {
+      for (String declaration : MODELER_DECLARATIONS) {
+        if (!xml.contains(declaration)) {
+          findings.add(new Finding(name, null, "规则「在 Modeler 中打开」：缺少 " + declaration
+              + "（用 Camunda Modeler 以 Camunda Platform 7.24 保存）"));
+        }
+      }
     }
     BpmnModelInstance model;
     try (InputStream in = Files.newInputStream(file)) {
       model = Bpmn.readModelFromStream(in);
+      Bpmn.validateModel(model);
     } catch (RuntimeException e) {
       findings.add(new Finding(name, null, "无法解析：" + e.getMessage()));
       return findings;
     }
-    diagram(name, model, findings);
-    names(name, model, findings);
     String folder = processes.relativize(file).getNameCount() > 1 ? processes.relativize(file).getName(0).toString() : "";
-    List<String> jurisdictions = folder.equals("shared") || folder.isEmpty()
-        ? organization.jurisdictions().stream().map(j -> j.code()).toList() : List.of(folder);
+    boolean blueprint = !folder.equals("shared") && !folder.isEmpty();
+    BiConsumer<String, String> found = (element, message) -> findings.add(new Finding(name, element, message));
+    String key = process(model, modelledByHand, found);
+    DiagramRules drawing = new DiagramRules(model, found);
+    diagram(name, model, drawing, findings);
+    names(name, model, blueprint, findings);
+    ids(model, key, blueprint, found);
+    drawing.lanes(pool(model), model.getModelElementsByType(Lane.class), blueprint);
+    drawing.edges();
+    DiagramRules.reached(model, found);
+    List<String> jurisdictions = blueprint ? List.of(folder)
+        : organization.jurisdictions().stream().map(j -> j.code()).toList();
     tasks(name, model, jurisdictions, findings);
     calls(name, model, sharedProcesses, findings);
     return findings;
   }
 
-  private void diagram(String file, BpmnModelInstance model, List<Finding> findings) {
-    Set<String> shaped = model.getModelElementsByType(BpmnShape.class).stream()
-        .filter(s -> s.getBpmnElement() != null && s.getBounds() != null)
-        .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
-    Set<String> edged = model.getModelElementsByType(BpmnEdge.class).stream()
-        .filter(e -> e.getBpmnElement() != null && e.getWaypoints().size() >= 2)
-        .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
+  private static final List<String> MODELER_DECLARATIONS = List.of("xmlns:bpmn=", "xmlns:bpmndi=", "xmlns:dc=",
+      "xmlns:di=", "xmlns:camunda=", "xmlns:modeler=\"http://camunda.org/schema/modeler/1.0\"",
+      "modeler:executionPlatform=\"Camunda Platform\"", "modeler:executionPlatformVersion=\"7.24.0\"");
+
+  /** The process and its pool; returns the process key ({@code null} without exactly one process). */
+  private static String process(BpmnModelInstance model, boolean modelledByHand, BiConsumer<String, String> found) {
+    Collection<org.camunda.bpm.model.bpmn.instance.Process> all =
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class);
+    if (all.size() != 1) {
+      found.accept(null, "规则「一个流程」：文件应恰好含一个流程，实际 " + all.size() + " 个");
+      return null;
+    }
+    org.camunda.bpm.model.bpmn.instance.Process process = all.iterator().next();
+    String key = process.getId();
+    if (!process.isExecutable()) {
+      found.accept(key, "规则「可执行」：流程应设 isExecutable=\"true\"");
+    }
+    if (process.getName() == null || !HAN.matcher(process.getName()).matches()) {
+      found.accept(key, "规则「流程名称」：流程缺少中文名称");
+    }
+    if (!"P365D".equals(process.getCamundaHistoryTimeToLiveString())) {
+      found.accept(key, "规则「历史保留期」：camunda:historyTimeToLive 应为 P365D，实际「"
+          + process.getCamundaHistoryTimeToLiveString() + "」");
+    }
+    int collaborations = model.getModelElementsByType(Collaboration.class).size();
+    Collection<Participant> pools = model.getModelElementsByType(Participant.class);
+    if (collaborations != 1 || pools.size() != 1) {
+      found.accept(key, "规则「一个池」：应恰好一个协作和一个池（participant），实际 " + collaborations + " 个协作、"
+          + pools.size() + " 个池");
+      return key;
+    }
+    Participant pool = pools.iterator().next();
+    if (pool.getProcess() != process) {
+      found.accept(pool.getId(), "规则「一个池」：池应引用流程「" + key + "」");
+    } else if (modelledByHand && !Objects.equals(pool.getName(), process.getName())) {
+      found.accept(pool.getId(), "规则「池名即流程名」：池应命名为「" + process.getName() + "」，实际「" + pool.getName() + "」");
+    }
+    if (model.getModelElementsByType(Lane.class).isEmpty()) {
+      found.accept(pool.getId(), "规则「按角色分泳道」：池中没有泳道");
+    }
+    return key;
+  }
+
+  private static Participant pool(BpmnModelInstance model) {
+    Collection<Participant> pools = model.getModelElementsByType(Participant.class);
+    return pools.size() == 1 ? pools.iterator().next() : null;
+  }
+
+  private static void ids(BpmnModelInstance model, String key, boolean blueprint, BiConsumer<String, String> found) {
+    if (key == null) {
+      return;
+    }
+    Pattern prefixed = Pattern.compile(Pattern.quote(key) + "_[a-z0-9_]+");
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      String id = element.getId();
+      if (id != null && !(element instanceof org.camunda.bpm.model.bpmn.instance.Process)
+          && !prefixed.matcher(id).matches()) {
+        found.accept(id, "规则「id 规范」：id 应为小写字母、数字和下划线（lower_snake），并以流程 key「" + key + "_」为前缀");
+      }
+    }
+    if (blueprint) {
+      Pattern numbered = Pattern.compile(Pattern.quote(key) + "_flow_[0-9]+");
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        if (!numbered.matcher(flow.getId()).matches()) {
+          found.accept(flow.getId(), "规则「连线编号」：事项流程的连线 id 应为「" + key + "_flow_序号」");
+        }
+      }
+    }
+  }
+
+  private void diagram(String file, BpmnModelInstance model, DiagramRules drawing, List<Finding> findings) {
     List<BaseElement> needShapes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
     needShapes.addAll(model.getModelElementsByType(Lane.class));
     needShapes.addAll(model.getModelElementsByType(Participant.class));
     for (BaseElement element : needShapes) {
-      if (!shaped.contains(element.getId())) {
+      if (!drawing.shaped(element.getId())) {
         findings.add(new Finding(file, element.getId(), "没有图形信息（BPMNShape）：在 Modeler 中打开并放置该元素"));
       }
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-      if (!edged.contains(flow.getId())) {
+      if (!drawing.edged(flow.getId())) {
         findings.add(new Finding(file, flow.getId(), "连线没有图形信息（BPMNEdge）：在 Modeler 中重新连线"));
       }
     }
   }
 
-  private void names(String file, BpmnModelInstance model, List<Finding> findings) {
+  private void names(String file, BpmnModelInstance model, boolean blueprint, List<Finding> findings) {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      if (!ID.matcher(node.getId()).matches()) {
-        findings.add(new Finding(file, node.getId(), "id 应为小写字母、数字和下划线（lower_snake），并以事项编码为前缀"));
-      }
       boolean splitting = node instanceof Gateway && node.getOutgoing().size() > 1;
       boolean shown = node instanceof Activity || node instanceof Event || splitting;
       if (shown && (node.getName() == null || !HAN.matcher(node.getName()).matches())) {
         findings.add(new Finding(file, node.getId(), "缺少中文名称：任务用动宾短语，事件写状态，分支网关写成问题"));
       }
+      if (splitting && (!blueprint || node instanceof ExclusiveGateway)) {
+        List<String> answers = node.getOutgoing().stream().map(f -> String.valueOf(f.getName())).sorted().toList();
+        if (node.getName() == null || !node.getName().endsWith("？") || !answers.equals(List.of("否", "是"))) {
+          findings.add(new Finding(file, node.getId(), "规则「分支网关是一个问题」：名称应以「？」结尾，出口连线名为「是」「否」，实际出口 "
+              + answers));
+        }
+      }
     }
-    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-      if (!ID.matcher(flow.getId()).matches()) {
-        findings.add(new Finding(file, flow.getId(), "连线 id 应为 lower_snake"));
+    for (Lane lane : model.getModelElementsByType(Lane.class)) {
+      if (lane.getName() == null || !HAN.matcher(lane.getName()).matches()) {
+        findings.add(new Finding(file, lane.getId(), "规则「泳道名称」：泳道缺少中文名称（按角色或单位命名）"));
       }
     }
   }
@@ -163,7 +297,7 @@ public class ModelCheck {
           && jurisdictions.stream().noneMatch(j -> group.startsWith(j + "_"))) {
         findings.add(new Finding(file, task.getId(), "候选组「" + group + "」不属于本辖区"));
       }
-      if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
+      if (task.getCamundaDueDate() == null || !task.getCamundaDueDate().startsWith("${deadlines.after(")) {
         findings.add(new Finding(file, task.getId(), "没有办理期限（camunda:dueDate）：用 ${deadlines.after('N个工作日')}"));
       }
       formRef(file, task.getId(), task.getCamundaFormRef(), task.getCamundaFormRefBinding(), jurisdictions, findings,

@@ -10,14 +10,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.io.DefaultResourceLoader;
 
-import cn.shudi.organization.OrganizationLoader;
+import cn.shudi.support.ModelRuleSet;
 
 /**
- * Every BPMN file under processes/ passes the analysts' model check: it opens in Modeler with its
- * whole diagram, names what users see in Chinese, calls beans only, and its groups, deadlines,
- * forms and called processes resolve.
+ * Every BPMN file under processes/ passes the platform's rule set ({@link ModelCheck}): it opens in Modeler
+ * with its whole, readable diagram, names what users see in Chinese, calls beans only, and its groups,
+ * deadlines, forms and called processes resolve.
  */
 class BlueprintModelTest {
 
@@ -26,8 +25,7 @@ class BlueprintModelTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    check = new ModelCheck(Path.of("processes"), Path.of("forms"),
-        new OrganizationLoader(new DefaultResourceLoader(), "file:jurisdictions/").load());
+    check = ModelRuleSet.check();
     shared = check.sharedProcessIds();
   }
 

@@ -1,5 +1,9 @@
 package cn.shudi.accountability;
 
+import static cn.shudi.support.EngineClock.at;
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
+import static cn.shudi.support.EngineClock.COUNTY_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -7,7 +11,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,25 +37,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.support.Http;
 import cn.shudi.call.CallProcess;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The accountability report over real HTTP with the demo logins. The refusals of June 2024 are made the
  * way they happen: calls through the real {@code shared_call} process (章丘区 and 郧西县), plus refusals of
  * the township guard written through {@link Refusals} at the edges of the month.
  *
- * <p>Its own Spring context (the property {@code shudi.test.context}): the REST login looks the engine up
- * in Camunda's static registry ({@code ProcessEngines}, name {@code default}), where the newest context's
- * engine wins; a cached context created before another one would authenticate against the other engine,
- * and the report would find no logged-in user. A fresh context is the newest while this class runs.
+ * <p>The shared platform ({@link PlatformTest}): the REST login finds this context's engine because
+ * {@code CurrentEngineListener} puts it back in Camunda's static registry before each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "shudi.test.context=accountability-report")
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountabilityReportHttpTest {
 
-  static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final String JUNE = "?from=2024-06-01&to=2024-06-30";
   static final String ZHANGQIU_REPORT = "/api/accountability/zhangqiu/refusals";
   static final String GUARD_REASON = "清单未规定镇街承担「农药经营和使用监督管理」的责任";
@@ -97,7 +94,7 @@ class AccountabilityReportHttpTest {
   }
 
   static void at(LocalDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.atZone(ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(time.atZone(COUNTY_ZONE).toInstant()));
   }
 
   void assertRefusedCall(String tenant, String township, String itemCode, String department) {

@@ -1,5 +1,6 @@
 package cn.shudi.accountability;
 
+import static cn.shudi.support.EngineClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

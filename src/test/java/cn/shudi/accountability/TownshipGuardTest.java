@@ -9,11 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -37,6 +32,7 @@ import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The township guard: no task of a list item goes to a township when the county's list does not give 镇街
@@ -50,7 +46,7 @@ import cn.shudi.call.JointMeetingProcess;
  * as shipped.
  */
 @SpringBootTest
-class TownshipGuardTest {
+class TownshipGuardTest extends ProcessTestBase {
 
   static final String ZHANGQIU = "zhangqiu";
   static final String YUNXI = "yunxi";
@@ -89,16 +85,6 @@ class TownshipGuardTest {
     }
   }
 
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  HistoryService history;
   @Autowired
   JdbcClient jdbc;
   @Autowired

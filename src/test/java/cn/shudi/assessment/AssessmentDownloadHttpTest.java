@@ -1,5 +1,7 @@
 package cn.shudi.assessment;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cn.shudi.assessment;
 
+import static cn.shudi.support.EngineClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,5 +1,6 @@
 package cn.shudi.assessment;
 
+import static cn.shudi.support.EngineClock.COUNTY_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -61,8 +62,11 @@ class MonthlyAssessmentProcessTest extends PlatformTestBase {
   @Test
   void whenTheTimerIsDueTheCountysPreviousMonthIsRanked() {
     Job timer = management.createJobQuery().processDefinitionKey(KEY).tenantIdIn(TENANT).timers().singleResult();
-    Date due = timer.getDuedate();
-    LocalDateTime dueLocal = LocalDateTime.ofInstant(due.toInstant(), ZONE);
+    // the timer falls due on a 1st at 02:00 server time, as the cycle has it, of a month of this test's own: the
+    // platform is shared, and other tests' cases of the current month would be ranked too
+    Date due = Date.from(LocalDateTime.of(2031, 4, 1, 2, 0).atZone(java.time.ZoneId.systemDefault()).toInstant());
+    management.setJobDuedate(timer.getId(), due);
+    LocalDateTime dueLocal = LocalDateTime.ofInstant(due.toInstant(), COUNTY_ZONE);
     YearMonth month = YearMonth.from(dueLocal).minusMonths(1);
 
     // in the month before the timer: the township rates the market department, completes its duty on time

@@ -1,5 +1,6 @@
 package cn.shudi.assessment;
 
+import static cn.shudi.support.EngineClock.COUNTY_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -54,7 +54,6 @@ class PostgresAssessmentTest {
 
   static final String ADMIN_PASSWORD = "Prod#Root-" + Long.toString(System.nanoTime(), 36);
   static final String PASSWORD = "Prod#Staff-2026x";
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static PostgresServer postgres;
 
   @BeforeAll
@@ -113,7 +112,7 @@ class PostgresAssessmentTest {
               .endEvent().done())
           .deploy();
 
-      ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 9, 2, 9, 0).atZone(ZONE).toInstant()));
+      ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 9, 2, 9, 0).atZone(COUNTY_ZONE).toInstant()));
       ProcessInstance rated = engine.getRuntimeService().createProcessInstanceByKey("pg_rate")
           .processDefinitionTenantId("zhangqiu")
           .setVariables(Map.of(CallProcess.TOWNSHIP_GROUP.name(), "zhangqiu_mingshui", JointMeetingProcess.DEPARTMENT_GROUP.name(), "zhangqiu_market",
@@ -147,7 +146,7 @@ class PostgresAssessmentTest {
       }
       assertThat(store.appealOf(rating.id()).orElseThrow().decision()).isEqualTo(Appeal.REJECTED);
 
-      ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 10, 1, 2, 0).atZone(ZONE).toInstant()));
+      ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 10, 1, 2, 0).atZone(COUNTY_ZONE).toInstant()));
       Assessment assessment = app.getBean(Assessment.class);
       var zhangqiu = app.getBean(Organization.class).jurisdiction("zhangqiu");
       MonthlyRanking ranking = assessment.run(zhangqiu, YearMonth.of(2025, 9), null);

@@ -21,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import cn.shudi.casework.Reminders;
@@ -33,13 +32,14 @@ import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.OrganizationLoader;
 import cn.shudi.support.CaseDriver;
+import cn.shudi.support.PlatformTest;
 
 /**
  * For every item of both lists: a case runs end to end with every parallel task completed by the
  * staff of the unit the list names, and a case whose first deadline passes is supervised by the
  * command centre (and goes to the joint meeting where several departments are involved).
  */
-@SpringBootTest
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlueprintScenarioTest {
 

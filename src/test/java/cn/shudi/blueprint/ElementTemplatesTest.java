@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -22,9 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.organization.OrganizationLoader;
+import cn.shudi.support.PlatformTest;
 
 /** The Modeler element templates analysts pick from: well-formed, and everything they name exists. */
-@SpringBootTest
+@PlatformTest
 class ElementTemplatesTest {
 
   static final Path TEMPLATES = Path.of("processes/.camunda/element-templates/shudi-templates.json");

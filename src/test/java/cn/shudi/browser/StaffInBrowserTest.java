@@ -1,5 +1,6 @@
 package cn.shudi.browser;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,10 +26,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shudi.support.HeadlessChromium;
+import cn.shudi.support.PlatformTest;
 
 /**
  * What staff and supervisors do, in a real browser (Debian's headless Chromium and its driver):
@@ -37,12 +38,11 @@ import cn.shudi.support.HeadlessChromium;
  * target/screenshots/ for people to look at.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffInBrowserTest {
 
-  static final String PASSWORD = "Shudi@Demo2026";
 
   @LocalServerPort
   int port;
@@ -101,7 +101,7 @@ class StaffInBrowserTest {
     WebElement name = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
   }
 

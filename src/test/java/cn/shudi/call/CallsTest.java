@@ -1,36 +1,29 @@
 package cn.shudi.call;
 
+import static cn.shudi.support.EngineClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * Calls (乡呼县应) through the real {@code shared_call} process as the platform deploys it (tenant
@@ -38,10 +31,9 @@ import cn.shudi.call.SupervisionProcess;
  * authorization checks on. A refused call must end at 清单外事项已拒绝 with the reason in
  * {@code refusalReason} and a row in {@code shudi_refusal}. The clock starts on Monday 3 March 2025, 09:00.
  */
-@SpringBootTest
-class CallsTest {
+@PlatformTest
+class CallsTest extends ProcessTestBase {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
   static final String KEY = CallProcess.KEY;
   static final String ZHANGQIU = "zhangqiu";
@@ -52,16 +44,6 @@ class CallsTest {
   static final String FOOD_SAFETY = "ZQ054";
 
   @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  HistoryService history;
-  @Autowired
   JdbcClient jdbc;
   @Autowired
   PlatformTransactionManager transactions;
@@ -69,16 +51,6 @@ class CallsTest {
   @BeforeEach
   void mondayMorning() {
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
-  }
-
-  @AfterEach
-  void resetClockAndAuthentication() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
-  }
-
-  static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZONE).toInstant());
   }
 
   static Map<String, Object> callForm(String township, String itemCode, String department) {
@@ -132,12 +104,6 @@ class CallsTest {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(CallProcess.Element.ACCEPT.id()).count()).as("no department is asked to accept").isZero();
     return historicVariable(instance.getId(), CallProcess.REFUSAL_REASON.name()).toString();
-  }
-
-  List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
   }
 
   @Test

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.casework.StepOutcomes.Outcome;
 import cn.shudi.process.Variable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The rules of casework on a real engine (the credit file tests' context): a case's step records its
@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not a case records nothing; the case's result is built from the outcomes; a case opens only in a
  * township of its county.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 class StepOutcomesTest {
 
   private static final String TENANT = "zhangqiu";

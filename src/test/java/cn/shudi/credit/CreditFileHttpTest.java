@@ -1,5 +1,7 @@
 package cn.shudi.credit;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import cn.shudi.blueprint.ItemProcess;
 
 import static cn.shudi.credit.CreditCases.CLOSE_STEP;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The credit file over real HTTP: who sees which entries ({@link CreditFileAccess}), through the REST login
@@ -40,12 +42,10 @@ import cn.shudi.support.WebappSession;
  * township inspect, item {@link #item} names the market bureau and a second department that does nothing),
  * a correction of A, and case C in 郧西 城关镇.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditFileHttpTest {
 
-  static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String PLUGIN = "/camunda/app/tasklist/scripts/credit/credit-file.js";
 
   @LocalServerPort

@@ -2,12 +2,12 @@ package cn.shudi.credit;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import cn.shudi.support.PlatformTest;
 
 /** The credit file's promises on H2 (the default profile). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 class CreditFileTest extends CreditFileContract {
 
   @Autowired

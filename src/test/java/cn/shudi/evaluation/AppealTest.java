@@ -1,12 +1,11 @@
 package cn.shudi.evaluation;
 
+import static cn.shudi.support.EngineClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.evaluation.AppealProcess;
 import cn.shudi.call.JointMeetingProcess;
 
@@ -144,21 +142,5 @@ class AppealTest extends PlatformTestBase {
       identity.clearAuthentication();
     }
     assertThat(evaluations.appealOf(rating.id())).isEmpty();
-  }
-
-  String startFormOf(ProcessInstance instance) {
-    return formId(forms.getDeployedStartForm(instance.getProcessDefinitionId()));
-  }
-
-  String formOf(Task task) {
-    return formId(forms.getDeployedTaskForm(task.getId()));
-  }
-
-  static String formId(InputStream form) {
-    try (InputStream in = form) {
-      return new ObjectMapper().readTree(in).path("id").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,36 +1,25 @@
 package cn.shudi.evaluation;
 
+import static cn.shudi.support.EngineClock.at;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The running platform (real HTTP port, blueprints and shared processes deployed per county, demo users,
@@ -38,14 +27,8 @@ import cn.shudi.call.JointMeetingProcess;
  * each test works in a month of its own, so their ratings and tasks do not meet. The job executor is off;
  * tests move the engine clock and run jobs themselves.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "shudi.assessment.export-dir=target/test-assessments")
-public abstract class PlatformTestBase {
-
-  public static final String TENANT = "zhangqiu";
-  public static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  public static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+@PlatformTest
+public abstract class PlatformTestBase extends ProcessTestBase {
 
   public static final String MINGSHUI = "zhangqiu_mingshui";
   public static final String MARKET = "zhangqiu_market";
@@ -60,22 +43,6 @@ public abstract class PlatformTestBase {
 
   @LocalServerPort
   protected int port;
-  @Autowired
-  protected ProcessEngine engine;
-  @Autowired
-  protected RuntimeService runtime;
-  @Autowired
-  protected TaskService tasks;
-  @Autowired
-  protected IdentityService identity;
-  @Autowired
-  protected ManagementService management;
-  @Autowired
-  protected HistoryService history;
-  @Autowired
-  protected RepositoryService repository;
-  @Autowired
-  protected FormService forms;
   @Autowired
   protected JdbcClient jdbc;
   @Autowired
@@ -92,12 +59,6 @@ public abstract class PlatformTestBase {
           .addModelInstance(DUTY_KEY + ".bpmn", dutyStep())
           .deploy();
     }
-  }
-
-  @AfterEach
-  void resetClockAndAuthentication() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
   }
 
   static BpmnModelInstance serviceOnly(String key, String expression) {
@@ -139,10 +100,6 @@ public abstract class PlatformTestBase {
     throw new AssertionError("not refused");
   }
 
-  public static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZONE).toInstant());
-  }
-
   public static void clock(LocalDateTime time) {
     ClockUtil.setCurrentTime(at(time));
   }
@@ -162,29 +119,9 @@ public abstract class PlatformTestBase {
     }
   }
 
-  /** Completes the task as the user, with the user's groups in the county; authorization checks apply. */
-  public void completeAs(String user, List<String> groups, Task task, Map<String, Object> values) {
-    identity.setAuthentication(user, groups, List.of(TENANT));
-    try {
-      tasks.complete(task.getId(), values);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
   /** Completes the task as the demo staff member of the unit group. */
   public void completeAsStaff(String group, Task task, Map<String, Object> values) {
     completeAs(group + "_staff", List.of(group), task, values);
-  }
-
-  public Task task(ProcessInstance instance, String activityId) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
-  }
-
-  public List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
   }
 
   /** The engine stores the township's rating of the department, as shared_evaluation does after its form. */

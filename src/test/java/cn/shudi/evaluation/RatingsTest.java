@@ -165,11 +165,4 @@ class RatingsTest extends PlatformTestBase {
     assertThat(evaluations.callRatingOf(booleans.getId(), MARKET).orElseThrow().points()).isEqualTo(1.0);
     assertThat(historicVariable(booleans, CallProcess.CALL_RATING_ID.name())).isNotNull();
   }
-
-  Object historicVariable(ProcessInstance instance, String name) {
-    var found = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(name).list();
-    assertThat(found).as("variable %s", name).hasSize(1);
-    return found.get(0).getValue();
-  }
 }

@@ -1,50 +1,31 @@
 package cn.shudi.flagship;
 
+import static cn.shudi.support.EngineClock.at;
 import cn.shudi.blueprint.ItemProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import cn.shudi.support.ProcessCoverage;
-import cn.shudi.support.ZhangqiuOnly;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.casework.Reminders;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
+import cn.shudi.support.OneCountyProcessTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * A hand-modelled flagship blueprint of Zhangqiu as the platform deploys it at start-up (tenant
@@ -53,18 +34,9 @@ import cn.shudi.catalog.Item;
  * moves it, and due timers and async continuations run when a test runs them, as the job executor would.
  * (A mock web environment, no server: the platform's REST and webapp starters need a servlet context.)
  */
-@SpringBootTest
-@ProcessCoverage
-abstract class FlagshipTestBase {
+@OneCountyProcessTest
+abstract class FlagshipTestBase extends ProcessTestBase {
 
-  /** One county, so the coverage library finds each shared process once. */
-  @DynamicPropertySource
-  static void zhangqiuOnly(DynamicPropertyRegistry registry) {
-    ZhangqiuOnly.register(registry);
-  }
-
-
-  static final String TENANT = "zhangqiu";
   static final String TOWNSHIP = "mingshui";
   static final String MINGSHUI = "zhangqiu_mingshui";
   static final String COMMAND = "zhangqiu_command";
@@ -77,7 +49,6 @@ abstract class FlagshipTestBase {
   static final String CIVIL = "zhangqiu_civil";
   static final String FINANCE = "zhangqiu_finance";
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** Monday 3 March 2025, 09:00 in the counties' time zone. */
   static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
 
@@ -87,20 +58,6 @@ abstract class FlagshipTestBase {
       Map.of("supervisionOpinion", "请责任单位两个工作日内办结", "supervisionOutcome", "urged");
   static final Map<String, Object> SATISFIED = Map.of("rating", "satisfied", "ratingComment", "配合及时");
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  FormService forms;
   @Autowired
   Catalogs catalogs;
 
@@ -121,16 +78,6 @@ abstract class FlagshipTestBase {
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
   }
 
-  @AfterEach
-  void resetClockAndAuthentication() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
-  }
-
-  static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZONE).toInstant());
-  }
-
   static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
     Map<String, Object> all = new HashMap<>(base);
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -147,41 +94,9 @@ abstract class FlagshipTestBase {
         .execute();
   }
 
-  /** The case and every process it called, recursively. */
-  List<String> hierarchy(String rootId) {
-    List<String> ids = new ArrayList<>(List.of(rootId));
-    for (int i = 0; i < ids.size(); i++) {
-      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
-    }
-    return ids;
-  }
-
-  /** The one open task of the case (not of a called process) at the activity. */
-  Task task(ProcessInstance instance, String activityId) {
-    List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).list();
-    assertThat(found).as("open task %s", activityId).hasSize(1);
-    return found.get(0);
-  }
-
   List<String> openSteps(ProcessInstance instance) {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream().map(Task::getTaskDefinitionKey)
         .sorted().toList();
-  }
-
-  List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
-  }
-
-  /** Completes the task as the demo staff member {@code <group>_staff} of the group, in the group's county. */
-  void completeAs(String group, Task task, Map<String, Object> values) {
-    identity.setAuthentication(group + "_staff", List.of(group), List.of(TENANT));
-    try {
-      tasks.complete(task.getId(), values);
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 
   /** Completes the case's open task at the activity as the group, after checking the task is that group's. */
@@ -309,32 +224,8 @@ abstract class FlagshipTestBase {
     return rated;
   }
 
-  Object historicVariable(ProcessInstance instance, String name) {
-    var found = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
-        .list();
-    assertThat(found).as("variable %s", name).hasSize(1);
-    return found.get(0).getValue();
-  }
-
   long completedTimes(ProcessInstance instance, String activityId) {
     return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
         .finished().count();
-  }
-
-  /** The id of the Camunda Form that Tasklist shows for the task ({@code formRefBinding="deployment"}). */
-  String formOf(Task task) {
-    return formId(forms.getDeployedTaskForm(task.getId()));
-  }
-
-  String startFormOf(ProcessInstance instance) {
-    return formId(forms.getDeployedStartForm(instance.getProcessDefinitionId()));
-  }
-
-  private static String formId(InputStream form) {
-    try (InputStream in = form) {
-      return new ObjectMapper().readTree(in).path("id").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

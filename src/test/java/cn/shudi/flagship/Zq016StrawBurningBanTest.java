@@ -1,5 +1,6 @@
 package cn.shudi.flagship;
 
+import static cn.shudi.support.EngineClock.at;
 import cn.shudi.blueprint.ItemProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package cn.shudi.governance;
 
+import static cn.shudi.support.EngineClock.at;
 import static cn.shudi.governance.GovernanceProcess.APPLY_ERRORS;
 import static cn.shudi.governance.GovernanceProcess.CONSULTATION_SUMMARY;
 import static cn.shudi.governance.GovernanceProcess.ERRORS_NOTE;

@@ -1,5 +1,7 @@
 package cn.shudi.governance;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static cn.shudi.governance.GovernanceProcess.ITEM_CODE;
 import static cn.shudi.governance.GovernanceProcess.PRIMARY_UNIT;
 import static cn.shudi.governance.GovernanceProcess.REASONS;
@@ -31,6 +33,7 @@ import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.organization.Organization;
 import cn.shudi.support.Http;
+import cn.shudi.support.EngineClock;
 
 /**
  * The versions, their diff and the export over real HTTP with the demo logins, after one adjustment made through
@@ -41,8 +44,6 @@ import cn.shudi.support.Http;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GovernanceHttpTest {
 
-  static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String DIFF = "/api/governance/zhangqiu/versions/1/diff/2";
 
   @LocalServerPort
@@ -56,7 +57,7 @@ class GovernanceHttpTest {
 
   @BeforeAll
   void adjustZq007() {
-    ClockUtil.setCurrentTime(GovernanceTestBase.at(GovernanceTestBase.MONDAY_MORNING));
+    ClockUtil.setCurrentTime(EngineClock.at(GovernanceTestBase.MONDAY_MORNING));
     try {
       GovernanceDriver driver = new GovernanceDriver(engine);
       Map<String, Object> form = new HashMap<>();

@@ -1,25 +1,18 @@
 package cn.shudi.governance;
 
+import static cn.shudi.support.EngineClock.at;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.process.Variable;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The platform as it starts (both counties deployed, demo users, authorization checks on), in a context of its
@@ -27,25 +20,11 @@ import cn.shudi.process.Variable;
  * morning so working days are plain.
  */
 @SpringBootTest(properties = "shudi.governance.refresh-seconds=0")
-abstract class GovernanceTestBase {
+abstract class GovernanceTestBase extends ProcessTestBase {
 
-  static final String TENANT = GovernanceDriver.TENANT;
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** Monday 2 June 2025, 09:00. */
   static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 6, 2, 9, 0);
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  ManagementService management;
   @Autowired
   Catalogs catalogs;
   @Autowired
@@ -59,15 +38,6 @@ abstract class GovernanceTestBase {
   void mondayMorning() {
     ClockUtil.setCurrentTime(at(MONDAY_MORNING));
     driver = new GovernanceDriver(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZONE).toInstant());
   }
 
   Object variable(ProcessInstance instance, Variable<?> variable) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,7 @@ import cn.shudi.ShudiApplication;
 import cn.shudi.blueprint.BlueprintDeployment;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.support.CaseDriver;
+import cn.shudi.support.EngineClock;
 
 /**
  * Restarts on one database file: what governance approved is in force again after a restart — the list from the
@@ -39,6 +41,7 @@ import cn.shudi.support.CaseDriver;
  * deployed from its file and generated both; and once analysts commit the exported list, the shipped file is in
  * force and nothing is stored or deployed twice.
  */
+@Tag("own-application")
 class RestartTest {
 
   @TempDir
@@ -73,7 +76,7 @@ class RestartTest {
     String admitted;
     String exported;
     try (ConfigurableApplicationContext first = start()) {
-      ClockUtil.setCurrentTime(GovernanceTestBase.at(GovernanceTestBase.MONDAY_MORNING));
+      EngineClock.set(GovernanceTestBase.MONDAY_MORNING);
       GovernanceDriver driver = new GovernanceDriver(first.getBean(ProcessEngine.class));
       // ZQ008 兽药和饲料经营使用监管: 区农业农村局 → 区市场监管局
       Map<String, Object> form = new HashMap<>(Map.of(ITEM_CODE.name(), "ZQ008", PRIMARY_UNIT.name(), "区市场监管局",

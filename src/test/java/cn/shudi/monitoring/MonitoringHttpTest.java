@@ -1,5 +1,7 @@
 package cn.shudi.monitoring;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,18 +24,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
 import cn.shudi.call.CallProcess;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The plugin in the running application over real HTTP: Cockpit lists it, its assets are served, and
  * its REST resource answers each user with their own jurisdiction only (admins: all; no Cockpit, no figures).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.application.name=shudi-monitoring-http")
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitoringHttpTest {
 
-  static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String PLUGIN = "/camunda/api/cockpit/plugin/" + MonitoringPlugin.ID;
   static final String DASHBOARD = PLUGIN + "/default/dashboard";
 

@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import cn.shudi.support.PlatformTest;
 
 /** The indexes on Camunda's tables exist once the platform is up, and creating them again is a no-op. */
-@SpringBootTest(properties = "spring.application.name=shudi-monitoring-figures")
+@PlatformTest
 class MonitoringIndexesTest {
 
   @Autowired

@@ -1,7 +1,7 @@
 package cn.shudi.monitoring;
 
+import static cn.shudi.support.EngineClock.at;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -37,7 +37,6 @@ import cn.shudi.call.SupervisionProcess;
  */
 final class MonitoringScenario {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final LocalDateTime T0 = LocalDateTime.of(2026, 3, 2, 9, 0);
   static final LocalDateTime NOW = T0.plusHours(72);
   static final String ZHANGQIU = "zhangqiu";
@@ -48,10 +47,6 @@ final class MonitoringScenario {
   final List<String> cases = new ArrayList<>();
   final List<String> calls = new ArrayList<>();
   String yunxiCase;
-
-  static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZONE).toInstant());
-  }
 
   static Date now() {
     return at(NOW);

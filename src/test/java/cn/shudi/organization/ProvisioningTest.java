@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import cn.shudi.support.PlatformTest;
 
 /** The engine's identity after start-up matches the organization data. */
-@SpringBootTest
+@PlatformTest
 class ProvisioningTest {
 
   @Autowired

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +20,7 @@ import org.springframework.core.NestedExceptionUtils;
 import cn.shudi.ShudiApplication;
 
 /** A bad organization stops start-up with a clear message, and leaves nothing half-provisioned. */
+@Tag("own-application")
 class StartupFailureTest {
 
   @TempDir

@@ -1,5 +1,6 @@
 package cn.shudi.redteam;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -4,19 +4,17 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import cn.shudi.security.AttackCanary;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The red-team suite of issue 12 against the application on its embedded H2 database, over real HTTP; the same
  * probes run on PostgreSQL in {@link RedTeamPostgresTest}. A context of its own: the webapps keep state in static
  * fields that a context closed later by another test class would take from a shared one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(AttackCanary.Config.class)
+@PlatformTest
 class RedTeamH2Test implements ExpressionProbes, VariableProbes, ModelProbes, BodyProbes, BoundaryProbes {
 
   @LocalServerPort

@@ -1,5 +1,6 @@
 package cn.shudi.redteam;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package cn.shudi.reliability;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import cn.shudi.blueprint.ItemProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,16 +12,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +26,8 @@ import cn.shudi.credit.CreditCode;
 import cn.shudi.support.CaseDriver;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * A failing job becomes an incident that supervisors see in Cockpit, and a retry after the cause is fixed
@@ -37,9 +36,8 @@ import cn.shudi.support.WebappSession;
  * on every retry of its cycle (R5/PT10M), and then waits as an incident; the administrator corrects
  * {@code creditCode} and sets a retry, the case goes on, and the credit file holds exactly one entry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReliabilityTestBeans.class)
-class FailedJobIncidentHttpTest {
+@PlatformTest
+class FailedJobIncidentHttpTest extends ProcessTestBase {
 
   static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
   static final ItemProcess.Element JOIN = ZQ054.join();
@@ -49,18 +47,10 @@ class FailedJobIncidentHttpTest {
   static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
   static final ItemProcess.Element TOWNSHIP_3 = ZQ054.township(3);
 
-  static final String PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
   @LocalServerPort
   int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
   @Autowired
   JdbcClient jdbc;
 
@@ -97,20 +87,20 @@ class FailedJobIncidentHttpTest {
 
     // supervisors see the incident: REST and Cockpit's own API
     String incidents = "/incident?processInstanceId=" + caseId;
-    Http supervisor = new Http(port).as("zhangqiu_supervisor", PASSWORD);
+    Http supervisor = new Http(port).as("zhangqiu_supervisor", DEMO_PASSWORD);
     JsonNode incident = single(supervisor.get("/engine-rest" + incidents));
     assertThat(incident.get("incidentType").asText()).isEqualTo("failedJob");
     assertThat(incident.get("activityId").asText()).isEqualTo(MARKET_4.id());
     assertThat(incident.get("configuration").asText()).isEqualTo(job.getId());
     assertThat(incident.get("incidentMessage").asText()).contains("不能写入信用档案", "校验码", ItemProcess.CREDIT_CODE.name());
-    WebappSession cockpit = WebappSession.login(port, "zhangqiu_supervisor", PASSWORD, "cockpit");
+    WebappSession cockpit = WebappSession.login(port, "zhangqiu_supervisor", DEMO_PASSWORD, "cockpit");
     assertThat(single(cockpit.get("/camunda/api/engine/engine/default" + incidents)).get("id").asText())
         .isEqualTo(incident.get("id").asText());
     JsonNode statistics = read(cockpit.get("/camunda/api/engine/engine/default/process-definition/"
         + engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
             .getProcessDefinitionId() + "/statistics?incidents=true"));
     assertThat(statistics.toString()).contains("\"id\":\"zq054_market_4\"", "\"incidentType\":\"failedJob\"");
-    assertThat(read(new Http(port).as("yunxi_supervisor", PASSWORD).get("/engine-rest" + incidents))
+    assertThat(read(new Http(port).as("yunxi_supervisor", DEMO_PASSWORD).get("/engine-rest" + incidents))
         .size()).as("another county sees nothing").isZero();
     assertThat(supervisor.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}").status())
         .as("supervisors read, they do not operate").isEqualTo(403);

@@ -1,16 +1,13 @@
 package cn.shudi.reliability;
 
+import static cn.shudi.support.EngineClock.COUNTY_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,10 +15,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * History is kept (level full-lean, {@link LeanHistoryLevel}) for the time each process says, and removed at
@@ -29,21 +25,13 @@ import org.springframework.context.annotation.Import;
  * the window 01:00–05:00 Beijing time, and a run removes a case whose removal time (end + time to live) has
  * passed and keeps a recent one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReliabilityTestBeans.class)
-class HistoryCleanupTest {
+@PlatformTest
+class HistoryCleanupTest extends ProcessTestBase {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String KEY = "test_history_cleanup";
 
   @LocalServerPort
   int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  ManagementService management;
 
   @AfterEach
   void resetClock() {
@@ -62,7 +50,7 @@ class HistoryCleanupTest {
     List<Job> cleanup = history.findHistoryCleanupJobs();
     assertThat(cleanup).as("scheduled at start-up").isNotEmpty();
     for (Job job : cleanup) {
-      LocalTime due = job.getDuedate().toInstant().atZone(BEIJING).toLocalTime();
+      LocalTime due = job.getDuedate().toInstant().atZone(COUNTY_ZONE).toLocalTime();
       assertThat(due).as("due %s (Beijing)", due).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
       assertThat(job.getDuedate()).as("the next window, not a past one").isAfter(new Date(
           System.currentTimeMillis() - 60_000)).isBefore(new Date(System.currentTimeMillis() + 86_400_000L + 60_000));

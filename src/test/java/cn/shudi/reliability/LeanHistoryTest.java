@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -17,26 +14,18 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The history level {@code full-lean} ({@link LeanHistoryLevel}): what a case leaves in the history with
  * it, row kind by row kind, on the platform as configured.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReliabilityTestBeans.class)
-class LeanHistoryTest {
+@PlatformTest
+class LeanHistoryTest extends ProcessTestBase {
 
   static final String KEY = "test_lean_history";
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  ManagementService management;
 
   @Test
   void thePlatformRunsTheLeanLevelUnderFullsIdSoADatabaseOfEitherStarts() {

@@ -1,5 +1,6 @@
 package cn.shudi.reliability;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import cn.shudi.blueprint.ItemProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,28 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import cn.shudi.support.CaseDriver;
 import cn.shudi.support.Http;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The township and the market bureau finish their side-by-side inspections of one ZQ054 case at the same
  * instant, over real HTTP: neither user sees a failure (the join is asynchronous, so the two completions
  * touch no common row), and the case then goes on exactly once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReliabilityTestBeans.class)
-class ParallelJoinRaceHttpTest {
+@PlatformTest
+class ParallelJoinRaceHttpTest extends ProcessTestBase {
 
   static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
   static final ItemProcess.Element JOIN = ZQ054.join();
@@ -43,7 +39,6 @@ class ParallelJoinRaceHttpTest {
   static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
   static final ItemProcess.Element TOWNSHIP_3 = ZQ054.township(3);
 
-  static final String PASSWORD = "Shudi@Demo2026";
   static final int PAIRS = 50;
   static final String INSPECTED = "{\"variables\":{\"dutyResult\":{\"value\":\"符合要求\"},"
       + "\"dutyFindings\":{\"value\":\"未发现问题\"},\"hazardCount\":{\"value\":0,\"type\":\"Long\"},"
@@ -51,18 +46,12 @@ class ParallelJoinRaceHttpTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
 
   @Test
   void townshipAndBureauCompletingTheirInspectionsAtTheSameInstantNeverFail() throws Exception {
     CaseDriver cases = new CaseDriver(engine);
-    Http bureau = new Http(port).as("zhangqiu_market_staff", PASSWORD);
-    Http township = new Http(port).as("zhangqiu_mingshui_staff", PASSWORD);
+    Http bureau = new Http(port).as("zhangqiu_market_staff", DEMO_PASSWORD);
+    Http township = new Http(port).as("zhangqiu_mingshui_staff", DEMO_PASSWORD);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<String> failures = new ArrayList<>();
     int joinJobsRun = 0;

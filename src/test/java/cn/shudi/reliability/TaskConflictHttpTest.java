@@ -1,5 +1,6 @@
 package cn.shudi.reliability;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,10 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -25,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,17 +32,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
+import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * Two members of one unit complete the same task at the same moment, over real HTTP: one succeeds, the other
  * gets 409 with a Chinese message in Camunda's error format, never a 500 or a stack trace; the task is
  * completed once. Over the REST API ({@code /complete}, {@code /submit-form}) and Tasklist's own API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ReliabilityTestBeans.class)
-class TaskConflictHttpTest {
+@PlatformTest
+class TaskConflictHttpTest extends ProcessTestBase {
 
-  static final String PASSWORD = "Shudi@Demo2026";
   static final String KEY = "test_conflict";
   static final String STEP = "test_conflict_inspect";
   static final String WEBAPP_TASK = "/camunda/api/engine/engine/default/task/";
@@ -55,14 +50,6 @@ class TaskConflictHttpTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  HistoryService history;
   @Autowired
   ReliabilityTestBeans.CompletionGate gate;
 
@@ -101,7 +88,7 @@ class TaskConflictHttpTest {
   }
 
   Http rest(String user) {
-    return new Http(port).as(user, PASSWORD);
+    return new Http(port).as(user, DEMO_PASSWORD);
   }
 
   String newTask() {
@@ -142,7 +129,7 @@ class TaskConflictHttpTest {
 
   @Test
   void restSubmitFormAgainstTasklistSubmitFormGetOneSuccessAndOne409() throws Exception {
-    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", PASSWORD, "tasklist");
+    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", DEMO_PASSWORD, "tasklist");
     Outcomes outcomes = race(taskId -> () -> rest("zhangqiu_market_staff")
         .postJson("/engine-rest/task/" + taskId + "/submit-form", VARIABLES),
         taskId -> () -> tasklist.postJson(WEBAPP_TASK + taskId + "/submit-form", VARIABLES));
@@ -160,7 +147,7 @@ class TaskConflictHttpTest {
         "TaskAlreadyCompletedException");
     assertConflict(rest("zhangqiu_market_staff").postJson("/engine-rest/task/" + taskId + "/submit-form", VARIABLES),
         "TaskAlreadyCompletedException");
-    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", PASSWORD, "tasklist");
+    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", DEMO_PASSWORD, "tasklist");
     assertConflict(tasklist.postJson(WEBAPP_TASK + taskId + "/submit-form", VARIABLES), "TaskAlreadyCompletedException");
     assertCompletedOnce(taskId);
   }
@@ -175,7 +162,7 @@ class TaskConflictHttpTest {
       assertNotFound(answer);
     }
     assertNotFound(rest("zhangqiu_market_staff").postJson("/engine-rest/task/no-such-task/complete", VARIABLES));
-    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", PASSWORD, "tasklist");
+    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_lead", DEMO_PASSWORD, "tasklist");
     assertNotFound(tasklist.postJson(WEBAPP_TASK + "no-such-task/submit-form", VARIABLES));
   }
 

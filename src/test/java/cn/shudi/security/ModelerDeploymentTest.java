@@ -9,17 +9,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
+import cn.shudi.support.PlatformTest;
 
 /**
  * Deploying from Camunda Modeler: the multipart request Modeler sends to /engine-rest/deployment/create
  * (deployment-name, deployment-source "Camunda Modeler", deploy-changed-only, the file; no tenant-id).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 class ModelerDeploymentTest {
 
   @LocalServerPort

@@ -3,6 +3,7 @@ package cn.shudi.security;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,6 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import cn.shudi.ShudiApplication;
 
+@Tag("own-application")
 class ProductionSafetyCheckTest {
 
   final ProductionSafetyCheck check = new ProductionSafetyCheck();

@@ -1,5 +1,6 @@
 package cn.shudi.security;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static cn.shudi.support.TestModels.JOINT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package cn.shudi.security;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static cn.shudi.support.TestModels.JOINT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * What {@link SecurityHttpTest} and {@link AttackTest} share, context included: the running application with
@@ -29,20 +28,12 @@ import cn.shudi.support.TestModels;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shudi.security.max-results=5")
 @Import(AttackCanary.Config.class)
-abstract class SecurityTestBase {
+abstract class SecurityTestBase extends ProcessTestBase {
 
-  static final String DEMO_PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String START = "/engine-rest/process-definition/key/" + JOINT_KEY + "/tenant-id/zhangqiu/start";
 
   @LocalServerPort
   int port;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
 
   final ObjectMapper json = new ObjectMapper();
 

@@ -1,5 +1,7 @@
 package cn.shudi.security;
 
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +28,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shudi.credit.CreditFile;
 import cn.shudi.support.HeadlessChromium;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The browser half of the stored-XSS attack ({@link AttackTest#storedXssInACaseDescription()} is the HTTP half):
@@ -40,7 +42,7 @@ import cn.shudi.support.HeadlessChromium;
  * a screenshot goes to target/screenshots/.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredXssInBrowserTest {
 
@@ -108,7 +110,7 @@ class StoredXssInBrowserTest {
     browser.get(tasklist);
     waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
         .sendKeys("zhangqiu_mingshui_staff");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(AttackTest.DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasks]")));
 

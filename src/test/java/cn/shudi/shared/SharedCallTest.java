@@ -1,5 +1,6 @@
 package cn.shudi.shared;
 
+import static cn.shudi.support.EngineClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,5 +1,7 @@
 package cn.shudi.tasklist;
 
+import static cn.shudi.support.StaffUsers.ADMIN_PASSWORD;
+import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static cn.shudi.tasklist.TaskFilters.KEY_PROPERTY;
 import static cn.shudi.tasklist.TaskFilters.key;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,16 +41,15 @@ import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
+import cn.shudi.support.PlatformTest;
 
 /**
  * The Chinese webapps and the per-unit Tasklist filters, over real HTTP against the running platform:
  * what the staff's browser loads, which filters each login sees, and what the filters list.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PlatformTest
 class TasklistFiltersTest {
 
-  static final String PASSWORD = "Shudi@Demo2026";
-  static final String ADMIN_PASSWORD = "Shudi@Kaifa2026";
   static final String MARKET = "zhangqiu_market";
   static final String AGRICULTURE = "zhangqiu_agriculture";
   static final String MINGSHUI = "zhangqiu_mingshui";
@@ -173,7 +173,7 @@ class TasklistFiltersTest {
    */
   @Test
   void tasklistLoadsTheFiltersAsItsBundleAsksForThem() throws Exception {
-    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_staff", PASSWORD, "tasklist");
+    WebappSession tasklist = WebappSession.login(port, "zhangqiu_market_staff", DEMO_PASSWORD, "tasklist");
     String api = "/camunda/api/engine/engine/default";
     Http.Response count = tasklist.get(api + "/filter/count?itemCount=false&resourceType=Task");
     assertThat(count.status()).as(count.toString()).isEqualTo(200);
@@ -345,7 +345,7 @@ class TasklistFiltersTest {
   }
 
   Http rest(String user) {
-    return new Http(port).as(user, PASSWORD);
+    return new Http(port).as(user, DEMO_PASSWORD);
   }
 
   JsonNode filtersOf(String user) throws Exception {

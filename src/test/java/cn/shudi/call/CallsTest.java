@@ -24,6 +24,7 @@ import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.support.PlatformTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.EngineClock;
 
 /**
  * Calls (乡呼县应) through the real {@code shared_call} process as the platform deploys it (tenant
@@ -50,7 +51,7 @@ class CallsTest extends ProcessTestBase {
 
   @BeforeEach
   void mondayMorning() {
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+    EngineClock.set(MONDAY_MORNING);
   }
 
   static Map<String, Object> callForm(String township, String itemCode, String department) {
@@ -200,11 +201,11 @@ class CallsTest extends ProcessTestBase {
     assertThat(accept.getDueDate()).as("呼叫响应时限 24小时").isEqualTo(at(MONDAY_MORNING.plusHours(24)));
 
     // an hour before the deadline no timer is due
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(23)));
+    EngineClock.set(MONDAY_MORNING.plusHours(23));
     assertThat(dueTimers(instance)).isEmpty();
 
     // the deadline passes: the job executor (off in tests) would run the timer now
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(24).plusMinutes(1)));
+    EngineClock.set(MONDAY_MORNING.plusHours(24).plusMinutes(1));
     List<Job> due = dueTimers(instance);
     assertThat(due).hasSize(1);
     management.executeJob(due.get(0).getId());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -20,6 +19,7 @@ import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
 import cn.shudi.support.PlatformTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.EngineClock;
 
 /**
  * The running platform (real HTTP port, blueprints and shared processes deployed per county, demo users,
@@ -101,7 +101,7 @@ public abstract class PlatformTestBase extends ProcessTestBase {
   }
 
   public static void clock(LocalDateTime time) {
-    ClockUtil.setCurrentTime(at(time));
+    EngineClock.set(time);
   }
 
   public ProcessInstance start(String key, Map<String, Object> variables) {

@@ -1,6 +1,5 @@
 package cn.shudi.flagship;
 
-import static cn.shudi.support.EngineClock.at;
 import cn.shudi.blueprint.ItemProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +25,7 @@ import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
 import cn.shudi.support.OneCountyProcessTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.EngineClock;
 
 /**
  * A hand-modelled flagship blueprint of Zhangqiu as the platform deploys it at start-up (tenant
@@ -75,7 +75,7 @@ abstract class FlagshipTestBase extends ProcessTestBase {
   @BeforeEach
   void startOnMondayMorning() {
     BpmnAwareTests.init(engine);
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+    EngineClock.set(MONDAY_MORNING);
   }
 
   static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,6 +36,7 @@ import cn.shudi.support.CaseDriver;
 
 import cn.shudi.governance.GovernanceProcess.Kind;
 import cn.shudi.governance.GovernanceProcess.Step;
+import cn.shudi.support.EngineClock;
 
 /** 准入: a department proposes a new item; townships, the justice bureau and the establishment office decide. */
 class AdmissionTest extends GovernanceTestBase {
@@ -196,7 +196,7 @@ class AdmissionTest extends GovernanceTestBase {
     assertThat(management.createJobQuery().processInstanceId(admission.getId()).executable().count()).isZero();
 
     // five working days later nobody else has answered
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusDays(7).plusMinutes(1)));
+    EngineClock.set(MONDAY_MORNING.plusDays(7).plusMinutes(1));
     assertThat(management.createJobQuery().processInstanceId(admission.getId()).executable().count()).isOne();
     management.executeJob(timer.getId());
 

@@ -1,10 +1,8 @@
 package cn.shudi.governance;
 
-import static cn.shudi.support.EngineClock.at;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.process.Variable;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.EngineClock;
 
 /**
  * The platform as it starts (both counties deployed, demo users, authorization checks on), in a context of its
@@ -36,7 +35,7 @@ abstract class GovernanceTestBase extends ProcessTestBase {
 
   @BeforeEach
   void mondayMorning() {
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+    EngineClock.set(MONDAY_MORNING);
     driver = new GovernanceDriver(engine);
   }
 

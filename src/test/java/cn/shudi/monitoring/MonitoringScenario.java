@@ -11,13 +11,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.shudi.support.CaseDriver;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
+import cn.shudi.support.EngineClock;
 
 /**
  * A small fixed data set made of real cases of the generated blueprint ZQ001 (动物疫病防控和重大动物疫情处置:
@@ -59,7 +59,7 @@ final class MonitoringScenario {
     IdentityService identity = engine.getIdentityService();
     RuntimeService runtime = engine.getRuntimeService();
 
-    ClockUtil.setCurrentTime(at(T0));
+    EngineClock.set(T0);
     identity.setAuthentication("zhangqiu_mingshui_grid", List.of("zhangqiu_mingshui", "zhangqiu_grid_workers"),
         List.of(ZHANGQIU));
     try {
@@ -101,13 +101,13 @@ final class MonitoringScenario {
 
     int[] policeHours = {2, 4, 6, 20};
     for (int i = 0; i < policeHours.length; i++) {
-      ClockUtil.setCurrentTime(at(T0.plusHours(policeHours[i])));
+      EngineClock.set(T0.plusHours(policeHours[i]));
       driver.completeAsStaff(task(engine, scenario.cases.get(i), "zq001_police_1"), CaseDriver.FORM_VALUES);
     }
-    ClockUtil.setCurrentTime(at(T0.plusHours(30)));
+    EngineClock.set(T0.plusHours(30));
     driver.completeAsStaff(task(engine, scenario.cases.get(0), "zq001_agriculture_1"), CaseDriver.FORM_VALUES);
 
-    ClockUtil.setCurrentTime(at(NOW));
+    EngineClock.set(NOW);
     String e = scenario.cases.get(4);
     driver.runDueJobs(e);
     Task supervision = driver.openTasks(e).stream()

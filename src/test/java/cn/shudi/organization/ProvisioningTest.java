@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.shudi.support.PlatformTest;
+import cn.shudi.support.StaffUsers;
 
 /** The engine's identity after start-up matches the organization data. */
 @PlatformTest
@@ -51,7 +52,7 @@ class ProvisioningTest {
         .containsExactlyInAnyOrder("zhangqiu_mingshui", "zhangqiu_grid_workers");
     assertThat(identity.createGroupQuery().groupMember("yunxi_dispatcher").list()).extracting(Group::getId)
         .containsExactlyInAnyOrder("yunxi_command", "yunxi_dispatchers");
-    assertThat(identity.checkPassword("yunxi_analyst", "Shudi@Demo2026")).isTrue();
+    assertThat(identity.checkPassword("yunxi_analyst", StaffUsers.DEMO_PASSWORD)).isTrue();
     long expected = organization.jurisdictions().stream().mapToLong(j -> DemoUsers.of(j).size()).sum();
     assertThat(identity.createUserQuery().count()).isEqualTo(expected + 1); // + admin
   }
@@ -74,7 +75,7 @@ class ProvisioningTest {
     long grants = authorizations.createAuthorizationQuery().count();
     long memberships = identity.createTenantQuery().groupMember("zhangqiu_market").count();
     new OrganizationProvisioner(engine).provision(organization);
-    new DemoUsers(identity, "Shudi@Demo2026").create(organization);
+    new DemoUsers(identity, StaffUsers.DEMO_PASSWORD).create(organization);
     assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
     assertThat(identity.createTenantQuery().groupMember("zhangqiu_market").count()).isEqualTo(memberships);

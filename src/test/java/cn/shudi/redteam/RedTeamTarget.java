@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
 import cn.shudi.support.WebappSession;
+import cn.shudi.support.StaffUsers;
 
 /**
  * The running application the red-team probes attack over real HTTP ({@link RedTeamH2Test},
@@ -31,8 +32,8 @@ import cn.shudi.support.WebappSession;
  */
 interface RedTeamTarget {
 
-  String DEMO_PASSWORD = "Shudi@Demo2026";
-  String ADMIN_PASSWORD = "Shudi@Kaifa2026";
+  String DEMO_PASSWORD = StaffUsers.DEMO_PASSWORD;
+  String ADMIN_PASSWORD = StaffUsers.ADMIN_PASSWORD;
   String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
   String ANALYST = "zhangqiu_analyst";
   ObjectMapper JSON = new ObjectMapper();

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
 import cn.shudi.support.PlatformTest;
+import cn.shudi.support.StaffUsers;
 
 /**
  * Deploying from Camunda Modeler: the multipart request Modeler sends to /engine-rest/deployment/create
@@ -35,7 +36,7 @@ class ModelerDeploymentTest {
     fields.put("deployment-source", "Camunda Modeler");
     fields.put("deploy-changed-only", "true");
     fields.putAll(extra);
-    return new Http(port).as(user, "Shudi@Demo2026").postMultipart("/engine-rest/deployment/create", fields,
+    return new Http(port).as(user, StaffUsers.DEMO_PASSWORD).postMultipart("/engine-rest/deployment/create", fields,
         key + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.support.EngineClock;
 
 /**
  * shared_call 乡呼县应: 明水街道 calls 区市场监管局 about item ZQ054 (呼叫响应时限 24小时, 办结时限 30个工作日).
@@ -173,7 +173,7 @@ class SharedCallTest extends SharedProcessTestBase {
   @Test
   void aCallNotHandledWithinTheItemsLimitIsSupervisedAndTheWorkGoesOn() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusHours(2)));
+    EngineClock.set(MONDAY_MORNING.plusHours(2));
     completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
 
     LocalDateTime due = MONDAY_MORNING.plusHours(2).plusWeeks(6);

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.support.EngineClock;
 
 /** shared_joint_meeting 联席会议: the command centre convenes, every department of the item implements in parallel. */
 class SharedJointMeetingTest extends SharedProcessTestBase {
@@ -40,7 +40,7 @@ class SharedJointMeetingTest extends SharedProcessTestBase {
     assertThat(organise.getDueDate()).as("5个工作日").isEqualTo(at(MONDAY_MORNING.plusDays(7)));
 
     // the meeting is held on Wednesday
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING.plusDays(2)));
+    EngineClock.set(MONDAY_MORNING.plusDays(2));
     completeAs(COMMAND, organise, MEETING);
 
     List<Task> implement = tasks(instance, JointMeetingProcess.Element.IMPLEMENT.id());

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -20,6 +19,7 @@ import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
 import cn.shudi.support.OneCountyProcessTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.EngineClock;
 
 /**
  * The shared processes as the platform deploys them at start-up (one deployment per jurisdiction,
@@ -44,7 +44,7 @@ abstract class SharedProcessTestBase extends ProcessTestBase {
   @BeforeEach
   void startOnMondayMorning() {
     BpmnAwareTests.init(engine);
-    ClockUtil.setCurrentTime(at(MONDAY_MORNING));
+    EngineClock.set(MONDAY_MORNING);
   }
 
   /** The variables a blueprint passes to a shared process ({@code camunda:in variables="all"}). */
@@ -75,7 +75,7 @@ abstract class SharedProcessTestBase extends ProcessTestBase {
 
   /** Moves the engine clock and runs the instance's timers that are due then, as the job executor would. */
   int passTimeAndRunTimers(ProcessInstance instance, LocalDateTime now) {
-    ClockUtil.setCurrentTime(at(now));
+    EngineClock.set(now);
     List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).timers()
         .duedateLowerThan(at(now.plusSeconds(1))).list();
     for (Job job : due) {

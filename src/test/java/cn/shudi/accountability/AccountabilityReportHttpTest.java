@@ -21,11 +21,7 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.support.Http;
 import cn.shudi.call.CallProcess;
 import cn.shudi.support.PlatformTest;
+import cn.shudi.support.ProcessTestBase;
 
 /**
  * The accountability report over real HTTP with the demo logins. The refusals of June 2024 are made the
@@ -49,7 +46,7 @@ import cn.shudi.support.PlatformTest;
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountabilityReportHttpTest {
+class AccountabilityReportHttpTest extends ProcessTestBase {
 
   static final String JUNE = "?from=2024-06-01&to=2024-06-30";
   static final String ZHANGQIU_REPORT = "/api/accountability/zhangqiu/refusals";
@@ -57,12 +54,6 @@ class AccountabilityReportHttpTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  IdentityService identity;
   @Autowired
   Refusals refusals;
 
@@ -86,11 +77,6 @@ class AccountabilityReportHttpTest {
     } finally {
       ClockUtil.reset();
     }
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   static void at(LocalDateTime time) {

@@ -109,21 +109,7 @@ abstract class FlagshipTestBase extends ProcessTestBase {
 
   /** Runs the async continuations (the joins, the credit write) of the case and its called processes. */
   int runAsyncJobs(ProcessInstance instance) {
-    int ran = 0;
-    for (int round = 0; round < 10; round++) {
-      List<Job> due = new ArrayList<>();
-      for (String id : hierarchy(instance.getId())) {
-        due.addAll(management.createJobQuery().processInstanceId(id).messages().executable().list());
-      }
-      if (due.isEmpty()) {
-        return ran;
-      }
-      for (Job job : due) {
-        management.executeJob(job.getId());
-        ran++;
-      }
-    }
-    return ran;
+    return cases().runAsyncContinuations(instance.getId());
   }
 
   /** The timer at the activity (a boundary or intermediate timer event) of the case. */

@@ -35,7 +35,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -52,13 +51,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.governance.GovernanceProcess.Kind;
 import cn.shudi.governance.GovernanceProcess.Step;
 import cn.shudi.process.Variable;
 import cn.shudi.support.ModelRuleSet;
+import cn.shudi.support.FormChecks;
 
 /**
  * The two governance processes and their forms follow the modelling rules: the platform's rule set
@@ -69,10 +67,7 @@ import cn.shudi.support.ModelRuleSet;
 class GovernanceModelsTest {
 
   static final Path PROCESSES = Path.of("processes");
-  static final Path FORMS = Path.of("forms");
-  static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   static final String DEADLINE = "${deadlines.after('5个工作日')}";
-  static final ObjectMapper JSON = new ObjectMapper();
 
   static BpmnModelInstance read(String key) {
     return Bpmn.readModelFromFile(PROCESSES.resolve("shared").resolve(key + ".bpmn").toFile());
@@ -185,31 +180,15 @@ class GovernanceModelsTest {
   void theFormsCarryTheVariablesTheProcessesRead() throws IOException {
     for (Map.Entry<String, Map<String, Boolean>> expected : FORM_FIELDS.entrySet()) {
       String id = expected.getKey();
-      JsonNode form = JSON.readTree(FORMS.resolve("common").resolve(id + ".form").toFile());
-      assertThat(form.path("id").asText()).isEqualTo(id);
-      assertThat(form.path("schemaVersion").asInt()).as("form-js 1.8 (Tasklist 7.24)").isEqualTo(16);
-      assertThat(form.path("type").asText()).isEqualTo("default");
-      Map<String, Boolean> actual = new LinkedHashMap<>();
-      for (JsonNode c : form.path("components")) {
-        String type = c.path("type").asText();
-        if (type.equals("text")) {
-          assertThat(c.path("text").asText()).isNotBlank();
-          continue;
-        }
-        String key = c.path("key").asText();
-        actual.put(key, c.path("validate").path("required").asBoolean(false));
-        assertThat(CJK.matcher(c.path("label").asText()).find()).as("%s.%s label", id, key).isTrue();
-        if (type.equals("textfield") || type.equals("textarea")) {
-          assertThat(c.path("validate").path("maxLength").asInt()).as("%s.%s maxLength", id, key).isBetween(1, 4000);
-        }
+      Map<String, Boolean> actual = FormChecks.inputs(id, (key, c) -> {
         assertThat(c.path("disabled").asBoolean(false)).as("%s.%s shown only", id, key)
             .isEqualTo(SHOWN.contains(key) || id.equals("admission-decision") && key.equals(LEGALITY_OPINION.name()));
-        if (type.equals("radio")) {
+        if (c.path("type").asText().equals("radio")) {
           List<String> values = new ArrayList<>();
           c.path("values").forEach(v -> values.add(v.path("value").asText()));
           assertThat(values).as("%s.%s", id, key).containsExactlyElementsOf(OPTIONS.get(id + "." + key));
         }
-      }
+      });
       assertThat(actual).as(id).containsExactlyEntriesOf(expected.getValue());
     }
   }

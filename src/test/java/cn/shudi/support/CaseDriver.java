@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -121,11 +123,20 @@ public final class CaseDriver {
 
   /** Runs every job of the case's processes that is due now; returns how many ran. */
   public int runDueJobs(String rootId) {
+    return runJobs(rootId, query -> query);
+  }
+
+  /** Runs the async continuations (the joins, the credit write) of the case's processes, not its timers. */
+  public int runAsyncContinuations(String rootId) {
+    return runJobs(rootId, JobQuery::messages);
+  }
+
+  private int runJobs(String rootId, UnaryOperator<JobQuery> which) {
     int ran = 0;
     for (int round = 0; round < 20; round++) {
       List<Job> due = new ArrayList<>();
       for (String id : hierarchy(rootId)) {
-        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+        due.addAll(which.apply(management.createJobQuery().processInstanceId(id)).executable().list());
       }
       if (due.isEmpty()) {
         return ran;

@@ -50,9 +50,9 @@ class DirectoryTest {
 
   @Test
   void theUnitOfABlueprintStepFromItsId() {
-    assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_police_1")).isEqualTo("区公安分局");
+    assertThat(DIRECTORY.stepUnit("zhangqiu", MonitoringScenario.ITEM, MonitoringScenario.POLICE_1.id())).isEqualTo("区公安分局");
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_township_3")).isEqualTo("镇街");
-    assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_record")).isEmpty();
+    assertThat(DIRECTORY.stepUnit("zhangqiu", MonitoringScenario.ITEM, MonitoringScenario.ZQ001.record().id())).isEmpty();
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq001_police_")).isEmpty();
     assertThat(DIRECTORY.stepUnit("zhangqiu", CallProcess.KEY, CallProcess.Element.ACCEPT.id())).isEmpty();
     assertThat(DIRECTORY.stepUnit("zhangqiu", "zq001", "zq002_police_1")).isEmpty();

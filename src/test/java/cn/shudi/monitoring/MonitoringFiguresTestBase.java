@@ -140,7 +140,7 @@ abstract class MonitoringFiguresTestBase {
   @Test
   void medianAndNinetiethPercentilePerStep() {
     Dashboard dashboard = zhangqiu();
-    ActivityFigures police = activity(dashboard.activities(), "zq001_police_1");
+    ActivityFigures police = activity(dashboard.activities(), MonitoringScenario.POLICE_1.id());
     assertThat(police.name()).isEqualTo("维护秩序");
     assertThat(police.unit()).isEqualTo("区公安分局");
     assertThat(police.completed()).isEqualTo(4);
@@ -151,19 +151,19 @@ abstract class MonitoringFiguresTestBase {
     assertThat(police.openTasks()).isEqualTo(1);
     assertThat(police.overdueTasks()).isEqualTo(1);
 
-    ActivityFigures plan = activity(dashboard.activities(), "zq001_agriculture_1");
+    ActivityFigures plan = activity(dashboard.activities(), MonitoringScenario.AGRICULTURE_1.id());
     assertThat(plan.completed()).isEqualTo(1);
     assertThat(plan.medianMillis()).isEqualTo(30 * HOUR);
     assertThat(plan.p90Millis()).isEqualTo(30 * HOUR);
     assertThat(plan.openTasks()).isEqualTo(4);
 
-    ActivityFigures township = activity(dashboard.activities(), "zq001_township_1");
+    ActivityFigures township = activity(dashboard.activities(), MonitoringScenario.TOWNSHIP_1.id());
     assertThat(township.unit()).isEqualTo("镇街");
     assertThat(township.completed()).isZero();
     assertThat(township.medianMillis()).isNull();
 
     assertThat(dashboard.slowestSteps()).extracting(ActivityFigures::activityId)
-        .startsWith("zq001_agriculture_1", "zq001_police_1");
+        .startsWith(MonitoringScenario.AGRICULTURE_1.id(), MonitoringScenario.POLICE_1.id());
   }
 
   @Test
@@ -171,8 +171,8 @@ abstract class MonitoringFiguresTestBase {
     // since = NOW − 2 days = T0 + 24h: the four 维护秩序 (done by T0+20h) fall out, 制定免疫计划 (T0+30h) stays
     Dashboard dashboard = dashboard(MonitoringScope.of(List.of(ZHANGQIU)), 2);
     assertThat(dashboard.activities()).filteredOn(a -> a.completed() > 0 && a.key().equals(ITEM))
-        .extracting(ActivityFigures::activityId).containsExactly("zq001_agriculture_1");
-    assertThat(activity(dashboard.activities(), "zq001_police_1").openTasks()).as("open work is not windowed")
+        .extracting(ActivityFigures::activityId).containsExactly(MonitoringScenario.AGRICULTURE_1.id());
+    assertThat(activity(dashboard.activities(), MonitoringScenario.POLICE_1.id()).openTasks()).as("open work is not windowed")
         .isEqualTo(1);
   }
 
@@ -180,7 +180,7 @@ abstract class MonitoringFiguresTestBase {
   void mostOverdueTasksFirst() {
     List<TaskLine> overdue = zhangqiu().overdueTasks();
     assertThat(overdue).extracting(TaskLine::activityId).containsExactly(CallProcess.Element.ACCEPT.id(), CallProcess.Element.ACCEPT.id(),
-        "zq001_police_1", "zq001_agriculture_2");
+        MonitoringScenario.POLICE_1.id(), MonitoringScenario.AGRICULTURE_2.id());
     TaskLine police = overdue.get(2);
     assertThat(police.processInstanceId()).isEqualTo(scenario.cases.get(4));
     assertThat(police.overdueMillis()).as("due T0+24h, now T0+72h").isEqualTo(48 * HOUR);
@@ -255,10 +255,10 @@ abstract class MonitoringFiguresTestBase {
     assertThat(figures.activities()).extracting(ActivityFigures::activityId, ActivityFigures::openTasks,
         ActivityFigures::overdueTasks, ActivityFigures::completed, ActivityFigures::medianMillis)
         .containsExactly(
-            tuple("zq001_agriculture_1", 4L, 0L, 1L, 30 * HOUR),
-            tuple("zq001_agriculture_2", 1L, 1L, 0L, null),
-            tuple("zq001_police_1", 1L, 1L, 4L, 5 * HOUR),
-            tuple("zq001_township_1", 5L, 0L, 0L, null));
+            tuple(MonitoringScenario.AGRICULTURE_1.id(), 4L, 0L, 1L, 30 * HOUR),
+            tuple(MonitoringScenario.AGRICULTURE_2.id(), 1L, 1L, 0L, null),
+            tuple(MonitoringScenario.POLICE_1.id(), 1L, 1L, 4L, 5 * HOUR),
+            tuple(MonitoringScenario.TOWNSHIP_1.id(), 5L, 0L, 0L, null));
   }
 
   @Test

@@ -157,8 +157,8 @@ class MonitoringHttpTest {
     assertThat(figures.get("code").asText()).isEqualTo("ZQ001");
     assertThat(figures.get("jurisdiction").asText()).isEqualTo("zhangqiu");
     assertThat(figures.get("openCases").asLong()).isGreaterThanOrEqualTo(1);
-    assertThat(texts(figures.get("activities"), "activityId")).contains("zq001_agriculture_1", "zq001_township_1",
-        "zq001_police_1");
+    assertThat(texts(figures.get("activities"), "activityId")).contains(MonitoringScenario.AGRICULTURE_1.id(), MonitoringScenario.TOWNSHIP_1.id(),
+        MonitoringScenario.POLICE_1.id());
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.support.CaseDriver;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
@@ -41,7 +42,12 @@ final class MonitoringScenario {
   static final LocalDateTime NOW = T0.plusHours(72);
   static final String ZHANGQIU = "zhangqiu";
   static final String YUNXI = "yunxi";
-  static final String ITEM = "zq001";
+  static final ItemProcess.Ids ZQ001 = ItemProcess.ids("ZQ001");
+  static final String ITEM = ZQ001.key();
+  static final ItemProcess.Element POLICE_1 = ZQ001.step("police", 1);
+  static final ItemProcess.Element AGRICULTURE_1 = ZQ001.step("agriculture", 1);
+  static final ItemProcess.Element AGRICULTURE_2 = ZQ001.step("agriculture", 2);
+  static final ItemProcess.Element TOWNSHIP_1 = ZQ001.step(ItemProcess.TOWNSHIP_UNIT, 1);
   static final long HOUR = 3_600_000L;
 
   final List<String> cases = new ArrayList<>();
@@ -102,10 +108,10 @@ final class MonitoringScenario {
     int[] policeHours = {2, 4, 6, 20};
     for (int i = 0; i < policeHours.length; i++) {
       EngineClock.set(T0.plusHours(policeHours[i]));
-      driver.completeAsStaff(task(engine, scenario.cases.get(i), "zq001_police_1"), CaseDriver.FORM_VALUES);
+      driver.completeAsStaff(task(engine, scenario.cases.get(i), POLICE_1.id()), CaseDriver.FORM_VALUES);
     }
     EngineClock.set(T0.plusHours(30));
-    driver.completeAsStaff(task(engine, scenario.cases.get(0), "zq001_agriculture_1"), CaseDriver.FORM_VALUES);
+    driver.completeAsStaff(task(engine, scenario.cases.get(0), AGRICULTURE_1.id()), CaseDriver.FORM_VALUES);
 
     EngineClock.set(NOW);
     String e = scenario.cases.get(4);

@@ -1,6 +1,5 @@
 package cn.shudi.casework;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import cn.shudi.blueprint.ItemProcess;
-import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 
@@ -72,8 +70,7 @@ final class StepRecorder implements TaskListener {
     if (group == null) {
       return null;
     }
-    return organization.find(tenant).map(Jurisdiction::units).orElse(List.of()).stream()
-        .filter(u -> u.groupId().equals(group)).map(Unit::shortName).findFirst().orElse(group);
+    return organization.find(tenant).flatMap(j -> j.unitOfGroup(group)).map(Unit::shortName).orElse(group);
   }
 
   /** The logged-in user completing the task, else its assignee. */

@@ -60,8 +60,7 @@ class EvaluationController {
     }
     List<RatingView> ratings = store.ratingsOf(county.code(), rated.groupId(), MAX_RATINGS).stream()
         .map(r -> new RatingView(r.id(), r.caseId(), r.itemCode(),
-            county.units().stream().filter(u -> u.groupId().equals(r.raterGroup())).map(Unit::shortName)
-                .findFirst().orElse(r.raterGroup()),
+            county.unitOfGroup(r.raterGroup()).map(Unit::shortName).orElse(r.raterGroup()),
             r.rating().value(), r.rating().label(), r.comment(), r.ratedAt(), !r.annulled(),
             store.appealOf(r.id()).map(Appeal::stateLabel).orElse(null)))
         .toList();

@@ -60,7 +60,7 @@ class Ratings {
     if (departmentGroup == null) {
       throw new NotValidException("未指明被评价的部门（变量 " + EvaluationProcess.DEPARTMENT_GROUP.name() + "）");
     }
-    Unit department = unitOfGroup(jurisdiction, departmentGroup).filter(Unit::isDepartment)
+    Unit department = jurisdiction.unitOfGroup(departmentGroup).filter(Unit::isDepartment)
         .orElseThrow(() -> new NotValidException("「" + departmentGroup + "」不是" + jurisdiction.shortName() + "的部门"));
     StoredRating candidate = new StoredRating(UUID.randomUUID().toString(), jurisdiction.code(), occasion.caseId(),
         occasion.processInstanceId(), cut(occasion.itemCode(), ITEM_CODE_LENGTH), townshipGroup, department.groupId(),
@@ -79,10 +79,10 @@ class Ratings {
   /** Stores the called department's rating of the township's call: once per call and department. */
   CallRating rateCall(Occasion occasion, String raterGroup, String townshipGroup, CallAnswers answers) {
     Jurisdiction jurisdiction = occasion.jurisdiction();
-    Unit department = unitOfGroup(jurisdiction, raterGroup).filter(Unit::isDepartment)
+    Unit department = jurisdiction.unitOfGroup(raterGroup).filter(Unit::isDepartment)
         .orElseThrow(() -> new NotValidException("未指明评价呼叫的部门（变量 " + CallProcess.CALLED_DEPARTMENT_GROUP.name()
             + "），收到：" + raterGroup));
-    Unit township = unitOfGroup(jurisdiction, townshipGroup).filter(Unit::isTownship)
+    Unit township = jurisdiction.unitOfGroup(townshipGroup).filter(Unit::isTownship)
         .orElseThrow(() -> new NotValidException("未指明发起呼叫的镇街（变量 " + CallProcess.TOWNSHIP_GROUP.name()
             + "），收到：" + townshipGroup));
     CallRating candidate = new CallRating(UUID.randomUUID().toString(), jurisdiction.code(), occasion.caseId(),
@@ -156,14 +156,7 @@ class Ratings {
   // --- helpers -------------------------------------------------------------------------------------
 
   static String unitName(Jurisdiction jurisdiction, String group) {
-    return unitOfGroup(jurisdiction, group).map(Unit::shortName).orElse(group);
-  }
-
-  private static Optional<Unit> unitOfGroup(Jurisdiction jurisdiction, String group) {
-    if (group == null) {
-      return Optional.empty();
-    }
-    return jurisdiction.units().stream().filter(u -> u.groupId().equals(group)).findFirst();
+    return jurisdiction.unitOfGroup(group).map(Unit::shortName).orElse(group);
   }
 
   /** A text answer: null when blank, else trimmed and cut to the column's length. */

@@ -225,7 +225,7 @@ class GovernanceCases {
   /** The proposer's unit: the first of the caller's groups that is a unit of the county. */
   private static Optional<Unit> proposerUnit(Jurisdiction jurisdiction, Caller caller) {
     for (String group : caller.groups()) {
-      Optional<Unit> unit = jurisdiction.units().stream().filter(u -> u.groupId().equals(group)).findFirst();
+      Optional<Unit> unit = jurisdiction.unitOfGroup(group);
       if (unit.isPresent()) {
         return unit;
       }
@@ -234,8 +234,7 @@ class GovernanceCases {
   }
 
   private static String townshipName(Jurisdiction jurisdiction, String group) {
-    return jurisdiction.units().stream().filter(u -> u.groupId().equals(group)).map(Unit::shortName).findFirst()
-        .orElse(group);
+    return jurisdiction.unitOfGroup(group).map(Unit::shortName).orElse(group);
   }
 
   private static String admissionSummary(Item item, Proposal proposal, Optional<Unit> proposer, Jurisdiction j) {

@@ -33,6 +33,11 @@ public record Jurisdiction(String code, String name, String shortName, String pr
     return units.stream().filter(u -> u.code().equals(unitCode)).findFirst();
   }
 
+  /** Finds a unit by its Camunda group ({@code zhangqiu_market}); none for a null or unknown group. */
+  public Optional<Unit> unitOfGroup(String groupId) {
+    return groupId == null ? Optional.empty() : units.stream().filter(u -> u.groupId().equals(groupId)).findFirst();
+  }
+
   /** Finds a unit by the name the list uses (short name) or by its full name. */
   public Optional<Unit> unitNamed(String name) {
     return units.stream().filter(u -> u.shortName().equals(name) || u.name().equals(name)).findFirst();

@@ -18,20 +18,17 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.Catalogs;
-import cn.shudi.catalog.Item;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.governance.ListAdjustments;
+import cn.shudi.governance.ListGovernance;
+import cn.shudi.support.FreshPlatformTest;
 import cn.shudi.support.ProcessTestBase;
 
 /**
@@ -40,62 +37,55 @@ import cn.shudi.support.ProcessTestBase;
  *
  * <p>Every item of 章丘区's shipped list names 镇街 (primary or cooperating); only 郧西县's list has
  * department-only items (YX017 机动车排气污染监督抽测 and eleven more). So this test runs on the shipped
- * lists with <b>one adjustment</b> (动态调整), made here and nowhere else: 章丘区's ZQ003
- * 农药经营和使用监督管理 loses its 镇街 cooperating responsibility (区农业农村局 alone remains) — the case
- * the guard exists for: the list changed, the deployed blueprint still has a township lane. YX017 is tested
- * as shipped.
+ * lists with <b>one adjustment</b> (动态调整), made here and nowhere else, through the real governance process
+ * ({@link ListAdjustments}, on the database of {@link FreshPlatformTest}): 章丘区's ZQ004 农村宅基地使用监督管理
+ * loses its 镇街 cooperating responsibility (区农业农村局 primary, 区自然资源分局 cooperating remain) — the case
+ * the guard exists for: the list changed, the blueprint deployed at start-up still has a township lane. YX017 is
+ * tested as shipped.
  */
-@SpringBootTest
+@FreshPlatformTest
 class TownshipGuardTest extends ProcessTestBase {
 
   static final String ZHANGQIU = "zhangqiu";
   static final String YUNXI = "yunxi";
-  /** Department-only in the adjusted list of this test (shipped: 镇街 cooperating). */
-  static final String ADJUSTED_ITEM = "ZQ003";
-  static final String ADJUSTED_REASON = "清单未规定镇街承担「农药经营和使用监督管理」的责任";
+  /** Department-only once adjusted here (shipped: 镇街 and 区自然资源分局 cooperating). */
+  static final String ADJUSTED_ITEM = "ZQ004";
+  static final String ADJUSTED_KEY = "zq004";
+  static final String ADJUSTED_REASON = "清单未规定镇街承担「农村宅基地使用监督管理」的责任";
   /** Department-only in 郧西县's shipped list: 县生态环境分局 primary, 县公安局 and 县交通运输局 cooperating. */
   static final String YUNXI_DEPARTMENT_ONLY_ITEM = "YX017";
-
-  /** The shipped lists, except ZQ003 without 镇街. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class AdjustedList {
-
-    @Bean
-    @Primary
-    Catalogs adjustedCatalogs(@Qualifier("catalogs") Catalogs shipped) {
-      List<Catalog> catalogs = new ArrayList<>();
-      for (Catalog catalog : shipped.all()) {
-        if (!catalog.jurisdiction().equals(ZHANGQIU)) {
-          catalogs.add(catalog);
-          continue;
-        }
-        List<Item> items = catalog.items().stream()
-            .map(i -> i.code().equals(ADJUSTED_ITEM) ? withoutTownship(i) : i).toList();
-        catalogs.add(new Catalog(catalog.jurisdiction(), catalog.title(), catalog.version() + "-test",
-            catalog.effectiveDate(), items));
-      }
-      return new Catalogs(catalogs);
-    }
-
-    static Item withoutTownship(Item item) {
-      assertThat(item.townshipPrimary()).isFalse();
-      return new Item(item.code(), item.number(), item.domain(), item.name(), false, item.primary(),
-          item.cooperating().stream().filter(r -> !r.party().isCaseTownship()).toList(), item.legalBasis(),
-          item.timeLimit(), item.callResponseTime(), item.source());
-    }
-  }
 
   @Autowired
   JdbcClient jdbc;
   @Autowired
   Catalogs catalogs;
+  @Autowired
+  ListGovernance lists;
+
+  /** The one adjustment, made through the real 动态调整 process the first time a test here runs. */
+  @BeforeEach
+  void takeTheTownshipOffTheAdjustedItem() {
+    ListAdjustments.withoutTownship(engine, lists, ADJUSTED_ITEM, "zhangqiu_agriculture",
+        "宅基地申请审查改由区农业农村局直接受理（测试用调整）");
+  }
 
   final List<String> deployments = new ArrayList<>();
+  /** Cases this class started: removed afterwards, history included, so the database's figures are not ours. */
+  final List<String> cases = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
     identity.clearAuthentication();
     ClockUtil.reset();
+    for (String id : cases) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtime.deleteProcessInstance(id, "测试结束");
+      }
+      if (history.createHistoricProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        history.deleteHistoricProcessInstance(id);
+      }
+    }
+    cases.clear();
     deployments.forEach(id -> repository.deleteDeployment(id, true));
     deployments.clear();
   }
@@ -137,7 +127,10 @@ class TownshipGuardTest extends ProcessTestBase {
       variables.put(CallProcess.TOWNSHIP.name(), township);
       variables.put("caseSubject", "某农资经营部");
       variables.put("caseDescription", "测试案件");
-      return runtime.createProcessInstanceById(definition.getId()).setVariables(variables).execute();
+      ProcessInstance started = runtime.createProcessInstanceById(definition.getId()).setVariables(variables)
+          .execute();
+      cases.add(started.getId());
+      return started;
     } finally {
       identity.clearAuthentication();
     }
@@ -185,14 +178,14 @@ class TownshipGuardTest extends ProcessTestBase {
   @Test
   void aTownshipTaskOfADepartmentOnlyItemIsRefusedWhenTheCaseReachesIt() {
     // 区农业农村局 checks first, then the blueprint hands a step to the case's township: the list does not
-    ProcessDefinition definition = deploy(ZHANGQIU, blueprint("zq003", "zhangqiu_agriculture", "${townshipGroup}"));
+    ProcessDefinition definition = deploy(ZHANGQIU, blueprint(ADJUSTED_KEY, "zhangqiu_agriculture", "${townshipGroup}"));
     ProcessInstance instance = startCase(definition, "mingshui");
     Task check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
     Throwable refused = catchThrowable(() -> completeAs(ZHANGQIU, "agriculture", check));
 
     assertThat(refused).hasMessageContaining(ADJUSTED_REASON).hasMessageContaining("明水街道")
-        .hasMessageContaining("zq003_step_2");
+        .hasMessageContaining(ADJUSTED_KEY + "_step_2");
     assertThat(outsideList(refused).refusal().caseId()).isEqualTo(instance.getId());
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId())
         .as("rolled back: the department's task is still open, no township task").isEqualTo(check.getId());
@@ -207,7 +200,7 @@ class TownshipGuardTest extends ProcessTestBase {
 
   @Test
   void aFixedTownshipGroupIsRefusedAsWell() {
-    ProcessDefinition definition = deploy(ZHANGQIU, blueprint("zq003", "zhangqiu_shuangshan"));
+    ProcessDefinition definition = deploy(ZHANGQIU, blueprint(ADJUSTED_KEY, "zhangqiu_shuangshan"));
 
     Throwable refused = catchThrowable(() -> startCase(definition, "mingshui"));
 
@@ -220,10 +213,10 @@ class TownshipGuardTest extends ProcessTestBase {
 
   @Test
   void theShippedBlueprintCannotStartOnceTheListTakesTheItemFromTheTownship() {
-    // the deployed ZQ003 blueprint still has its 镇街 lane in parallel with 区农业农村局
+    // the ZQ004 blueprint deployed at start-up still has its 镇街 lane in parallel with 区农业农村局
     Deployment blueprints = repository.createDeploymentQuery().deploymentName("blueprints-zhangqiu")
         .tenantIdIn(ZHANGQIU).orderByDeploymentTime().desc().list().get(0);
-    ProcessDefinition shipped = repository.createProcessDefinitionQuery().processDefinitionKey("zq003")
+    ProcessDefinition shipped = repository.createProcessDefinitionQuery().processDefinitionKey(ADJUSTED_KEY)
         .tenantIdIn(ZHANGQIU).deploymentId(blueprints.getId()).singleResult();
 
     Throwable refused = catchThrowable(() -> startCase(shipped, "mingshui"));

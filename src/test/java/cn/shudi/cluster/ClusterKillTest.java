@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.evaluation.EvaluationProcess;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,16 @@ class ClusterKillTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The flagship item every case here runs, and the steps the test drives or checks. */
+  static final ItemProcess.Ids ZQ054 = ItemProcess.ids("ZQ054");
+  static final ItemProcess.Element MARKET_1 = ZQ054.step("market", 1);
+  static final ItemProcess.Element MARKET_2 = ZQ054.step("market", 2);
+  static final ItemProcess.Element MARKET_3 = ZQ054.step("market", 3);
+  static final ItemProcess.Element MARKET_4 = ZQ054.step("market", 4);
+  static final ItemProcess.Element MARKET_REINSPECT = ZQ054.step("market", "reinspect");
+  static final ItemProcess.Element TOWNSHIP_1 = ZQ054.township(1);
+  static final String RATE = EvaluationProcess.Element.RATE.id();
+
   PostgresServer database;
   AppNode nodeA;
   AppNode nodeB;
@@ -119,7 +132,7 @@ class ClusterKillTest {
     figures.put("node B up (s)", seconds(t0));
 
     try (Connection db = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-      assertThat(count(db, "select count(*) from act_re_procdef where key_ = 'zq054'"))
+      assertThat(count(db, "select count(*) from act_re_procdef where key_ = ?", ZQ054.key()))
           .as("two nodes starting one after the other deploy the blueprints once").isOne();
 
       // timer cases: half opened on each node, left waiting at zq054_market_1
@@ -128,8 +141,8 @@ class ClusterKillTest {
         AppNode node = i % 2 == 0 ? nodeA : nodeB;
         String id = startCase(node.http(TOWNSHIP_USER, STAFF_PASSWORD), "timer-" + i);
         timerCases.add(id);
-        timers.add(new TimerCase(id, jobOf(node.admin(), id, "zq054_market_1_reminder"),
-            i % 2 == 0 ? jobOf(node.admin(), id, "zq054_market_1_deadline") : null));
+        timers.add(new TimerCase(id, jobOf(node.admin(), id, MARKET_1.reminder().id()),
+            i % 2 == 0 ? jobOf(node.admin(), id, MARKET_1.deadline().id()) : null));
       }
       List<TimerCase> beforeKill = timers.subList(0, TIMER_CASES * 2 / 3);
       List<TimerCase> afterKill = timers.subList(TIMER_CASES * 2 / 3, TIMER_CASES);
@@ -235,9 +248,9 @@ class ClusterKillTest {
             .containsExactly("COMPLETED");
         // the join: one activity instance per arriving branch (2); after it, each step once
         assertThat(count(db, "select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ ="
-            + " 'zq054_join' and end_time_ is not null", caseId)).as("branches of case %s joined", caseId).isEqualTo(2);
-        for (String step : List.of("zq054_hazards_found", "zq054_market_4", "zq054_record", "zq054_evaluate",
-            "zq054_end")) {
+            + " ? and end_time_ is not null", caseId, ZQ054.join().id())).as("branches of case %s joined", caseId).isEqualTo(2);
+        for (String step : List.of(ZQ054.element("hazards_found").id(), MARKET_4.id(), ZQ054.record().id(),
+            ZQ054.evaluate().id(), ZQ054.end().id())) {
           assertThat(count(db, "select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?"
               + " and end_time_ is not null", caseId, step)).as("case %s passed %s once", caseId, step).isOne();
         }
@@ -336,7 +349,7 @@ class ClusterKillTest {
    * live, the group's two workers share the tasks by id ({@code share} 0 or 1; -1: all).
    */
   int workOnce(Http http, int share) {
-    Http.Response listed = http.get("/engine-rest/task?processDefinitionKeyIn=zq054,shared_evaluation"
+    Http.Response listed = http.get("/engine-rest/task?processDefinitionKeyIn=" + ZQ054.key() + "," + EvaluationProcess.KEY
         + "&sortBy=created&sortOrder=asc&maxResults=100");
     if (listed.status() != 200) {
       count("task list " + listed.status());
@@ -368,27 +381,25 @@ class ClusterKillTest {
   static ObjectNode variables(String step, String processInstanceId) {
     ObjectNode variables = JSON.createObjectNode();
     boolean hazards = Math.floorMod(processInstanceId.hashCode(), 4) == 0;
-    switch (step) {
-      case "zq054_market_2", "zq054_township_1" -> {
-        put(variables, "dutyResult", "检查完毕", "String");
-        put(variables, "dutyFindings", hazards && step.equals("zq054_market_2") ? "健康证过期" : "未发现问题", "String");
-        put(variables, "hazardCount", hazards && step.equals("zq054_market_2") ? 1 : 0, "Long");
-        put(variables, "hazardLevel", hazards && step.equals("zq054_market_2") ? "general" : "none", "String");
-      }
-      case "zq054_market_3" -> {
-        put(variables, "dutyResult", "已下达整改通知", "String");
-        put(variables, "rectificationDays", 10, "Long");
-        put(variables, "rectificationRequirements", "限期整改", "String");
-      }
-      case "zq054_market_reinspect" -> {
-        put(variables, "dutyResult", "复查合格", "String");
-        put(variables, "rectified", "yes", "String");
-      }
-      case "shared_evaluation_rate" -> {
-        put(variables, "rating", "satisfied", "String");
-        put(variables, "ratingComment", "响应及时", "String");
-      }
-      default -> put(variables, "dutyResult", "已按要求办理", "String");
+    boolean inspection = step.equals(MARKET_2.id()) || step.equals(TOWNSHIP_1.id());
+    if (inspection) {
+      boolean found = hazards && step.equals(MARKET_2.id());
+      put(variables, ItemProcess.DUTY_RESULT.name(), "检查完毕", "String");
+      put(variables, ItemProcess.DUTY_FINDINGS.name(), found ? "健康证过期" : "未发现问题", "String");
+      put(variables, ItemProcess.HAZARD_COUNT.name(), found ? 1 : 0, "Long");
+      put(variables, ItemProcess.HAZARD_LEVEL.name(), found ? "general" : "none", "String");
+    } else if (step.equals(MARKET_3.id())) {
+      put(variables, ItemProcess.DUTY_RESULT.name(), "已下达整改通知", "String");
+      put(variables, ItemProcess.RECTIFICATION_DAYS.name(), 10, "Long");
+      put(variables, ItemProcess.RECTIFICATION_REQUIREMENTS.name(), "限期整改", "String");
+    } else if (step.equals(MARKET_REINSPECT.id())) {
+      put(variables, ItemProcess.DUTY_RESULT.name(), "复查合格", "String");
+      put(variables, ItemProcess.RECTIFIED.name(), "yes", "String");
+    } else if (step.equals(RATE)) {
+      put(variables, EvaluationProcess.RATING.name(), "satisfied", "String");
+      put(variables, EvaluationProcess.RATING_COMMENT.name(), "响应及时", "String");
+    } else {
+      put(variables, ItemProcess.DUTY_RESULT.name(), "已按要求办理", "String");
     }
     ObjectNode body = JSON.createObjectNode();
     body.set("variables", variables);
@@ -409,7 +420,7 @@ class ClusterKillTest {
     put(variables, "caseSubject", "章丘某食品有限公司（" + businessKey + "）", "String");
     put(variables, "caseDescription", "日常监督检查", "String");
     put(variables, "creditCode", creditCode(caseNumbers.incrementAndGet()), "String");
-    Http.Response started = http.postJson("/engine-rest/process-definition/key/zq054/tenant-id/zhangqiu/start",
+    Http.Response started = http.postJson("/engine-rest/process-definition/key/" + ZQ054.key() + "/tenant-id/zhangqiu/start",
         body.toString());
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     return read(started.body()).get("id").asText();
@@ -465,12 +476,12 @@ class ClusterKillTest {
             .as("timer %s of case %s fired exactly once", job, caseId).isOne();
       }
       assertThat(count(db, "select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?"
-          + " and end_time_ is not null", caseId, "zq054_market_1_reminded")).as("reminder path of %s", caseId).isOne();
+          + " and end_time_ is not null", caseId, MARKET_1.reminded().id())).as("reminder path of %s", caseId).isOne();
       assertThat(count(db, "select count(*) from act_hi_comment c join act_ru_task t on t.id_ = c.task_id_"
-          + " where t.proc_inst_id_ = ? and t.task_def_key_ = 'zq054_market_1' and c.message_ like '即将到期%'", caseId))
+          + " where t.proc_inst_id_ = ? and t.task_def_key_ = ? and c.message_ like '即将到期%'", caseId, MARKET_1.id()))
           .as("the reminder's comment on case %s's task, once", caseId).isOne();
       assertThat(count(db, "select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ ="
-          + " 'zq054_market_1' and priority_ = 80", caseId)).as("reminded task of %s", caseId).isOne();
+          + " ? and priority_ = 80", caseId, MARKET_1.id())).as("reminded task of %s", caseId).isOne();
       assertThat(count(db, "select count(*) from act_hi_procinst where super_process_instance_id_ = ?", caseId))
           .as("supervisions of %s (deadline timer due: one, else none)", caseId)
           .isEqualTo(deadlineJob == null ? 0 : 1);

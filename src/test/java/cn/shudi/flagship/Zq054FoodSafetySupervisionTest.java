@@ -24,9 +24,9 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import cn.shudi.casework.CaseRecords;
+import cn.shudi.support.OneCountyProcessTest;
 import cn.shudi.casework.Reminders;
 import cn.shudi.credit.CreditCode;
 import cn.shudi.credit.CreditFile;
@@ -69,7 +69,8 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
 
   @Autowired
   CreditFile creditFile;
-  @MockitoSpyBean
+  /** A spy in {@link OneCountyProcessTest}'s context. */
+  @Autowired
   CaseRecords caseRecords;
 
   @Override

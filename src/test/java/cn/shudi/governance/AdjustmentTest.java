@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import cn.shudi.catalog.Catalog;
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.catalog.Item;
 import cn.shudi.support.CaseDriver;
 
@@ -31,6 +32,7 @@ class AdjustmentTest extends GovernanceTestBase {
 
   static final String AGRICULTURE = "zhangqiu_agriculture";
   static final String MARKET = "zhangqiu_market";
+  static final ItemProcess.Ids ZQ003 = ItemProcess.ids("ZQ003");
 
   static Map<String, Object> adjust(String code) {
     Map<String, Object> form = new HashMap<>();
@@ -49,11 +51,11 @@ class AdjustmentTest extends GovernanceTestBase {
     // ZQ003 农药经营和使用监督管理: 区农业农村局 primary, 镇街 cooperating, 30个工作日
     Item before = catalogs.of(TENANT).item("ZQ003").orElseThrow();
     assertThat(before.primary().party().name()).isEqualTo("区农业农村局");
-    ProcessDefinition old = latest("zq003");
+    ProcessDefinition old = latest(ZQ003.key());
     CaseDriver cases = new CaseDriver(engine);
-    ProcessInstance running = cases.start("zq003", TENANT, "mingshui", Map.of());
+    ProcessInstance running = cases.start(ZQ003.key(), TENANT, "mingshui", Map.of());
     Task firstStep = cases.openTasks(running.getId()).stream()
-        .filter(t -> t.getTaskDefinitionKey().equals("zq003_agriculture_1")).findFirst().orElseThrow();
+        .filter(t -> t.getTaskDefinitionKey().equals(ZQ003.step("agriculture", 1).id())).findFirst().orElseThrow();
     cases.completeAsStaff(firstStep, CaseDriver.FORM_VALUES);
     CatalogVersion base = lists.current(TENANT);
 
@@ -91,26 +93,26 @@ class AdjustmentTest extends GovernanceTestBase {
     Item after = catalogs.of(TENANT).item("ZQ003").orElseThrow();
     assertThat(after.primary().party().name()).isEqualTo("区市场监管局");
     assertThat(after.timeLimit().label()).isEqualTo("20个工作日");
-    ProcessDefinition fresh = latest("zq003");
+    ProcessDefinition fresh = latest(ZQ003.key());
     assertThat(fresh.getVersion()).isGreaterThan(old.getVersion());
     assertThat(fresh.getDeploymentId()).isEqualTo(version.deploymentId());
 
     // a new case runs on the new version: the market supervision bureau holds the primary duties
-    ProcessInstance newCase = cases.start("zq003", TENANT, "mingshui", Map.of());
+    ProcessInstance newCase = cases.start(ZQ003.key(), TENANT, "mingshui", Map.of());
     assertThat(newCase.getProcessDefinitionId()).isEqualTo(fresh.getId());
     assertThat(cases.openTasks(newCase.getId())).extracting(Task::getTaskDefinitionKey)
-        .containsExactlyInAnyOrder("zq003_market_1", "zq003_township_1");
+        .containsExactlyInAnyOrder(ZQ003.step("market", 1).id(), ZQ003.township(1).id());
 
     // the case started before runs on to its end on the version it started on, with the old units
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(old.getId());
     List<String> done = cases.completeAll(running.getId(), t -> true);
-    assertThat(done).contains("zq003_agriculture_2@" + AGRICULTURE, "zq003_agriculture_3@" + AGRICULTURE)
-        .noneMatch(d -> d.startsWith("zq003_market"));
+    assertThat(done).contains(ZQ003.step("agriculture", 2) + "@" + AGRICULTURE, ZQ003.step("agriculture", 3) + "@" + AGRICULTURE)
+        .noneMatch(d -> ZQ003.unitOf(d.substring(0, d.indexOf('@'))).filter("market"::equals).isPresent());
     assertThat(cases.isEnded(running.getId())).isTrue();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(old.getId());
-    assertThat(cases.completeAll(newCase.getId(), t -> true)).contains("zq003_market_1@" + MARKET);
+    assertThat(cases.completeAll(newCase.getId(), t -> true)).contains(ZQ003.step("market", 1) + "@" + MARKET);
     assertThat(cases.isEnded(newCase.getId())).isTrue();
   }
 

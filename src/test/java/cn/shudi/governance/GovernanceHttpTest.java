@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,20 +30,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.CatalogLoader;
+import cn.shudi.catalog.Item;
 import cn.shudi.organization.Organization;
 import cn.shudi.support.Http;
 import cn.shudi.support.EngineClock;
+import cn.shudi.support.FreshPlatformTest;
 
 /**
  * The versions, their diff and the export over real HTTP with the demo logins, after one adjustment made through
  * the real process: ZQ007 农作物重大病虫害监测防控 goes from 区农业农村局 to 区应急局 and from 15 to 10 working days.
+ * The other governance tests share the database ({@link FreshPlatformTest}), so the versions are those before and
+ * after this class's adjustment, whatever their numbers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "shudi.governance.refresh-seconds=0")
+@FreshPlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GovernanceHttpTest {
 
-  static final String DIFF = "/api/governance/zhangqiu/versions/1/diff/2";
+  static final String ZHANGQIU = "zhangqiu";
 
   @LocalServerPort
   int port;
@@ -52,12 +54,20 @@ class GovernanceHttpTest {
   ProcessEngine engine;
   @Autowired
   Organization organization;
+  @Autowired
+  ListGovernance lists;
+
+  /** The version in force before the adjustment, and the adjustment's. */
+  CatalogVersion base;
+  CatalogVersion adjusted;
+  String diffPath;
 
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   void adjustZq007() {
     ClockUtil.setCurrentTime(EngineClock.at(GovernanceTestBase.MONDAY_MORNING));
+    base = lists.current(ZHANGQIU);
     try {
       GovernanceDriver driver = new GovernanceDriver(engine);
       Map<String, Object> form = new HashMap<>();
@@ -70,6 +80,9 @@ class GovernanceHttpTest {
     } finally {
       ClockUtil.reset();
     }
+    adjusted = lists.current(ZHANGQIU);
+    assertThat(adjusted.number()).as("the adjustment is the next version").isEqualTo(base.number() + 1);
+    diffPath = "/api/governance/zhangqiu/versions/" + base.number() + "/diff/" + adjusted.number();
   }
 
   @AfterAll
@@ -83,15 +96,15 @@ class GovernanceHttpTest {
 
   @Test
   void theAnalystReadsTheDiffOfTwoVersions() throws Exception {
-    Http.Response response = as("zhangqiu_analyst").get(DIFF);
+    Http.Response response = as("zhangqiu_analyst").get(diffPath);
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     JsonNode diff = json.readTree(response.body());
     assertThat(diff.path("jurisdiction").asText()).isEqualTo("zhangqiu");
-    assertThat(diff.path("from").path("number").asInt()).isEqualTo(1);
-    assertThat(diff.path("from").path("label").asText()).isEqualTo("2024.1");
-    assertThat(diff.path("to").path("number").asInt()).isEqualTo(2);
-    assertThat(diff.path("to").path("label").asText()).isEqualTo("2024.2");
+    assertThat(diff.path("from").path("number").asInt()).isEqualTo(base.number());
+    assertThat(diff.path("from").path("label").asText()).isEqualTo(base.label()).matches("2024\\.\\d+");
+    assertThat(diff.path("to").path("number").asInt()).isEqualTo(adjusted.number());
+    assertThat(diff.path("to").path("label").asText()).isEqualTo(adjusted.label()).isNotEqualTo(base.label());
     assertThat(diff.path("added")).isEmpty();
     assertThat(diff.path("removed")).isEmpty();
     assertThat(diff.path("changed")).hasSize(1);
@@ -108,7 +121,8 @@ class GovernanceHttpTest {
 
   @Test
   void versionsMayBeNamedByTheirLabelAndTheDiffGoesBothWays() throws Exception {
-    JsonNode back = json.readTree(as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions/2024.2/diff/2024.1").body());
+    JsonNode back = json.readTree(as("zhangqiu_analyst")
+        .get("/api/governance/zhangqiu/versions/" + adjusted.label() + "/diff/" + base.label()).body());
     JsonNode change = back.path("changed").get(0).path("changes").get(0);
     assertThat(change.path("before").asText()).isEqualTo("区应急局");
     assertThat(change.path("after").asText()).isEqualTo("区农业农村局");
@@ -116,16 +130,16 @@ class GovernanceHttpTest {
 
   @Test
   void supervisorsAndAdminsMayReadOthersMayNot() {
-    assertThat(as("zhangqiu_supervisor").get(DIFF).status()).isEqualTo(200);
-    assertThat(as("admin").get(DIFF).status()).isEqualTo(200);
+    assertThat(as("zhangqiu_supervisor").get(diffPath).status()).isEqualTo(200);
+    assertThat(as("admin").get(diffPath).status()).isEqualTo(200);
 
-    Http.Response staff = as("zhangqiu_market_staff").get(DIFF);
+    Http.Response staff = as("zhangqiu_market_staff").get(diffPath);
     assertThat(staff.status()).isEqualTo(403);
     assertThat(staff.body()).contains("仅本辖区的清单分析员、督查人员和系统管理员可以查看");
-    assertThat(as("zhangqiu_dispatcher").get(DIFF).status()).isEqualTo(403);
-    assertThat(as("yunxi_analyst").get(DIFF).status()).as("another county's analyst").isEqualTo(403);
-    assertThat(new Http(port).get(DIFF).status()).as("no login").isEqualTo(401);
-    assertThat(new Http(port).as("zhangqiu_finance_staff", "wrong").get(DIFF).status()).isEqualTo(401);
+    assertThat(as("zhangqiu_dispatcher").get(diffPath).status()).isEqualTo(403);
+    assertThat(as("yunxi_analyst").get(diffPath).status()).as("another county's analyst").isEqualTo(403);
+    assertThat(new Http(port).get(diffPath).status()).as("no login").isEqualTo(401);
+    assertThat(new Http(port).as("zhangqiu_finance_staff", "wrong").get(diffPath).status()).isEqualTo(401);
   }
 
   @Test
@@ -139,15 +153,16 @@ class GovernanceHttpTest {
   @Test
   void theVersionsListSaysWhoDecidedWhat() throws Exception {
     JsonNode versions = json.readTree(as("zhangqiu_analyst").get("/api/governance/zhangqiu/versions").body());
-    assertThat(versions.path("current").asInt()).isEqualTo(2);
-    assertThat(versions.path("versions")).hasSize(2);
+    assertThat(versions.path("current").asInt()).isGreaterThanOrEqualTo(adjusted.number());
+    assertThat(versions.path("versions")).hasSize(versions.path("current").asInt());
     assertThat(versions.path("versions").get(0).path("kind").asText()).isEqualTo("shipped");
-    JsonNode adjusted = versions.path("versions").get(1);
-    assertThat(adjusted.path("kind").asText()).isEqualTo("adjustment");
-    assertThat(adjusted.path("itemCode").asText()).isEqualTo("ZQ007");
-    assertThat(adjusted.path("decidedBy").asText()).isEqualTo("zhangqiu_bianban_staff");
-    assertThat(adjusted.path("caseId").asText()).isNotBlank();
-    assertThat(adjusted.path("effectiveDate").asText()).isEqualTo("2025-06-02");
+    JsonNode row = versions.path("versions").get(adjusted.number() - 1);
+    assertThat(row.path("number").asInt()).isEqualTo(adjusted.number());
+    assertThat(row.path("kind").asText()).isEqualTo("adjustment");
+    assertThat(row.path("itemCode").asText()).isEqualTo("ZQ007");
+    assertThat(row.path("decidedBy").asText()).isEqualTo("zhangqiu_bianban_staff");
+    assertThat(row.path("caseId").asText()).isNotBlank();
+    assertThat(row.path("effectiveDate").asText()).isEqualTo("2025-06-02");
   }
 
   @Test
@@ -156,12 +171,17 @@ class GovernanceHttpTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    assertThat(response.raw().headers().firstValue("X-Catalog-Version")).contains("2");
-    assertThat(response.body()).startsWith("# 清单: 济南市章丘区").contains("# 版本: 2024.2", "# 生效日期: 2025-06-02");
+    CatalogVersion inForce = lists.current(ZHANGQIU);
+    assertThat(response.raw().headers().firstValue("X-Catalog-Version")).contains(String.valueOf(inForce.number()));
+    assertThat(response.body()).startsWith("# 清单: 济南市章丘区").contains("# 版本: " + inForce.label(),
+        "# 生效日期: 2025-06-02");
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     Catalog exported = new CatalogLoader().load("export", () -> new ByteArrayInputStream(bytes),
         organization.jurisdiction("zhangqiu"));
-    assertThat(exported.items()).hasSize(81);
+    assertThat(exported.items()).extracting(Item::code)
+        .containsExactlyElementsOf(lists.inForce(ZHANGQIU).items().stream().map(Item::code).toList())
+        .as("the adjustment took no item away").containsAll(lists.catalog(base).items().stream().map(Item::code).toList())
+        .hasSizeGreaterThanOrEqualTo(81);
     assertThat(exported.item("ZQ007").orElseThrow().primary().party().name()).isEqualTo("区应急局");
 
     // version 1 is the shipped file, byte for byte

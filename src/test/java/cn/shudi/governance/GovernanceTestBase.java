@@ -6,19 +6,19 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.process.Variable;
 import cn.shudi.support.ProcessTestBase;
 import cn.shudi.support.EngineClock;
+import cn.shudi.support.FreshPlatformTest;
 
 /**
- * The platform as it starts (both counties deployed, demo users, authorization checks on), in a context of its
- * own: these tests change 章丘区's list, which other tests must not see. The engine clock starts on a Monday
- * morning so working days are plain.
+ * The platform as it starts (both counties deployed, demo users, authorization checks on), in the context of
+ * {@link FreshPlatformTest}: these tests change 章丘区's list, which the tests on the shared platform must not
+ * see. The engine clock starts on a Monday morning so working days are plain.
  */
-@SpringBootTest(properties = "shudi.governance.refresh-seconds=0")
+@FreshPlatformTest
 abstract class GovernanceTestBase extends ProcessTestBase {
 
   /** Monday 2 June 2025, 09:00. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.ShudiApplication;
 import cn.shudi.blueprint.BlueprintDeployment;
 import cn.shudi.catalog.Catalogs;
@@ -43,6 +44,8 @@ import cn.shudi.support.EngineClock;
  */
 @Tag("own-application")
 class RestartTest {
+
+  static final ItemProcess.Ids ZQ008 = ItemProcess.ids("ZQ008");
 
   @TempDir
   Path dir;
@@ -126,7 +129,8 @@ class RestartTest {
       ProcessInstance instance = cases.start("zq008", "zhangqiu", "mingshui", Map.of());
       assertThat(instance.getProcessDefinitionId()).isEqualTo(zq008.getId());
       assertThat(cases.openTasks(instance.getId())).extracting(Task::getTaskDefinitionKey)
-          .contains("zq008_market_1").noneMatch(k -> k.startsWith("zq008_agriculture"));
+          .contains(ZQ008.step("market", 1).id())
+          .noneMatch(k -> ZQ008.unitOf(k).filter("agriculture"::equals).isPresent());
       ProcessInstance admittedCase = cases.start(admitted.toLowerCase(), "zhangqiu", "mingshui", Map.of());
       assertThat(cases.openTasks(admittedCase.getId())).hasSize(3);
     }

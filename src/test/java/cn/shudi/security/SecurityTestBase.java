@@ -10,24 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.shudi.support.Http;
 import cn.shudi.support.TestModels;
+import cn.shudi.support.PlatformTest;
 import cn.shudi.support.ProcessTestBase;
 
 /**
- * What {@link SecurityHttpTest} and {@link AttackTest} share, context included: the running application with
- * pages of at most 5 rows and the {@link AttackCanary}, the small joint inspection (区市场监管局 + 明水街道),
- * and the demo logins.
+ * What {@link SecurityHttpTest}, {@link AttackTest} and {@link LoginThrottleHttpTest} share: the running
+ * application of {@link PlatformTest} (with the {@link AttackCanary}), the small joint inspection (区市场监管局 +
+ * 明水街道), and the demo logins.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "shudi.security.max-results=5")
-@Import(AttackCanary.Config.class)
+@PlatformTest
 abstract class SecurityTestBase extends ProcessTestBase {
 
   static final String START = "/engine-rest/process-definition/key/" + JOINT_KEY + "/tenant-id/zhangqiu/start";

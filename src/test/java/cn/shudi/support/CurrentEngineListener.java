@@ -8,11 +8,9 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Spring keeps several test contexts alive in the test JVM, each with an engine named "default": the shared
- * ones ({@link PlatformTest}, {@link OneCountyProcessTest}, {@link FreshPlatformTest}) and those whose
- * configuration is their own ({@code SecurityTestBase}: pages of 5 rows; {@code TownshipGuardTest}: an
- * adjusted list; the governance tests, which change the list in force). (The tests that start and stop
- * whole applications run in a JVM of their own, tag {@code own-application}.) The REST API finds the engine
+ * Spring keeps the three test contexts alive in the test JVM, each with an engine named "default":
+ * {@link PlatformTest}, {@link OneCountyProcessTest} and {@link FreshPlatformTest}. (The tests that start and
+ * stop whole applications run in a JVM of their own, tag {@code own-application}.) The REST API finds the engine
  * by that name in {@link ProcessEngines},
  * the webapps in the runtime container ({@link BpmPlatform}), where the newest engine wins and a closed
  * one leaves a gap. Before each test the engine of the test's own context is put back in both, so HTTP

@@ -166,7 +166,7 @@ class ModelCheckTest {
 
   @Test
   void aGatewayThatAsksNoQuestionIsFound() throws IOException {
-    refusedFor(checkWith(SUPERVISION, s -> s.replace("name=\"涉及多个部门？\"", "name=\"涉及多个部门\"")),
+    refusedFor(checkWith(SUPERVISION, s -> s.replace("name=\"提请联席会议？\"", "name=\"提请联席会议\"")),
         "shared_supervision_gateway", "规则「分支网关是一个问题」");
   }
 

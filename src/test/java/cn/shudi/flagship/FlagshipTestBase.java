@@ -1,6 +1,7 @@
 package cn.shudi.flagship;
 
 import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.call.SupervisionProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,8 +143,9 @@ abstract class FlagshipTestBase extends ProcessTestBase {
   }
 
   /**
-   * A step runs late: its reminder raises the task's priority, then at the deadline the command centre
-   * supervises (shared_supervision, urged) while the unit's task stays open.
+   * A step runs late: its reminder raises the task's priority, then at the deadline the supervision ladder
+   * starts (shared_supervision) while the unit's task stays open: a township's step goes first to the
+   * township's centre, which refers it up ({@link #referredUp}); the command centre supervises (urged).
    */
   void runsLate(ProcessInstance instance, ItemProcess.Element step, String group) {
     String stepId = step.id();
@@ -155,6 +157,9 @@ abstract class FlagshipTestBase extends ProcessTestBase {
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo(task.getName());
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(group);
+    if (group.equals(MINGSHUI)) {
+      referredUp(supervision, MINGSHUI);
+    }
     Task supervise = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
     assertThat(supervise.getName()).isEqualTo("督办超期事项");
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
@@ -163,6 +168,18 @@ abstract class FlagshipTestBase extends ProcessTestBase {
     finishJointMeeting(supervision);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(supervision.getId()).count())
         .as("supervision of %s ended", stepId).isZero();
+  }
+
+  /**
+   * The first rung of the ladder for a township's overdue step: the township's own centre (镇街中心催办)
+   * cannot solve it and refers it to the command centre.
+   */
+  void referredUp(ProcessInstance supervision, String township) {
+    Task centre = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
+    assertThat(centre.getTaskDefinitionKey()).isEqualTo(SupervisionProcess.Element.TOWNSHIP.id());
+    assertThat(candidateGroups(centre)).containsExactly(township);
+    completeAs(township, centre, Map.of(SupervisionProcess.TOWNSHIP_SUPERVISION_OPINION.name(), "已督促经办人",
+        SupervisionProcess.TOWNSHIP_SUPERVISION_OUTCOME.name(), SupervisionProcess.REFER));
   }
 
   /** Completes the joint meeting the supervision may have called: the command centre, then every department. */

@@ -146,6 +146,7 @@ class Zq016StrawBurningBanTest extends FlagshipTestBase {
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("制止处置");
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(MINGSHUI);
     assertThat(runtime.getVariable(supervision.getId(), ItemProcess.SEVERAL_DEPARTMENTS.name())).isEqualTo(true);
+    referredUp(supervision, MINGSHUI);
     Task supervise = tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult();
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);
     completeAs(COMMAND, supervise, with(SUPERVISED, "supervisionOutcome", "escalate"));

@@ -111,6 +111,7 @@ class Zq024RuralBuildingSafetyTest extends FlagshipTestBase {
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("开工登记");
     assertThat(runtime.getVariable(supervision.getId(), "overdueGroup")).isEqualTo(MINGSHUI);
+    referredUp(supervision, MINGSHUI);
     completeAs(COMMAND, tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult(),
         with(SUPERVISED, "supervisionOutcome", "escalate"));
     assertThat(finishJointMeeting(supervision)).containsExactlyInAnyOrder(HOUSING, RESOURCES);

@@ -107,6 +107,7 @@ class Zq025DilapidatedHousingRenovationTest extends FlagshipTestBase {
     fire(instance, TOWNSHIP_1.deadline().id());
     ProcessInstance supervision = called(instance, "shared_supervision");
     assertThat(runtime.getVariable(supervision.getId(), "overdueStep")).isEqualTo("摸底申报");
+    referredUp(supervision, MINGSHUI);
     completeAs(COMMAND, tasks.createTaskQuery().processInstanceId(supervision.getId()).singleResult(),
         with(SUPERVISED, "supervisionOutcome", "escalate"));
     assertThat(finishJointMeeting(supervision)).containsExactlyInAnyOrder(HOUSING, CIVIL, FINANCE);

@@ -54,6 +54,7 @@ class FormSchemaTest {
     form("rectification-order", "rectificationDays*", "rectificationRequirements*", "dutyResult");
     form("reinspection", "rectified*", "dutyResult*");
     form("supervision", "supervisionOpinion*", "supervisionOutcome*");
+    form("township-supervision", "townshipSupervisionOpinion*", "townshipSupervisionOutcome*");
     form("joint-meeting", "meetingParticipants*", "meetingMinutes*", "meetingDecision*");
     form("evaluation", "rating*", "ratingComment");
     form("call-accept", "callAccepted*", "callAcceptNote");
@@ -83,6 +84,7 @@ class FormSchemaTest {
       Map.entry("inspection.hazardLevel", List.of("none", "general", "major")),
       Map.entry("reinspection.rectified", List.of("yes", "no")),
       Map.entry("supervision.supervisionOutcome", List.of("urged", "escalate")),
+      Map.entry("township-supervision.townshipSupervisionOutcome", List.of("urged", "refer")),
       Map.entry("evaluation.rating", List.of("satisfied", "basically_satisfied", "dissatisfied")),
       Map.entry("call-accept.callAccepted", List.of("yes", "no")),
       Map.entry("straw-patrol.fireFound", List.of("yes", "no")),

@@ -33,7 +33,7 @@ import cn.shudi.support.EngineClock;
  * T0+2h     A 维护秩序 (zq001_police_1) completed      T0+4h  B    T0+6h  C    T0+20h  D
  * T0+30h    A 制定免疫计划 (zq001_agriculture_1) completed → A 监测排查 (24小时, due T0+54h)
  * NOW=T0+72h E's due jobs run: 维护秩序 (due T0+24h) is supervised (督办, overdueGroup zhangqiu_police);
- *           the command centre completes 督办超期事项 at once → 联席会议 (two departments) opens
+ *           the command centre completes 督办超期事项 at once, choosing 需提请联席会议协调 → 联席会议 opens
  * </pre>
  */
 final class MonitoringScenario {
@@ -119,7 +119,10 @@ final class MonitoringScenario {
     Task supervision = driver.openTasks(e).stream()
         .filter(t -> t.getTaskDefinitionKey().equals(SupervisionProcess.Element.TASK.id())).findFirst()
         .orElseThrow(() -> new AssertionError("E's overdue step was not supervised"));
-    driver.completeAsStaff(supervision, CaseDriver.FORM_VALUES);
+    // the dispatcher puts it before the joint meeting
+    Map<String, Object> escalate = new HashMap<>(CaseDriver.FORM_VALUES);
+    escalate.put(SupervisionProcess.SUPERVISION_OUTCOME.name(), SupervisionProcess.ESCALATE);
+    driver.completeAsStaff(supervision, escalate);
     return scenario;
   }
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
@@ -156,7 +157,7 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id(), CallProcess.Element.ACCEPT_SUPERVISE.id());
     ProcessInstance supervision = called(instance, SupervisionProcess.KEY);
     assertThat(runtime.getVariables(supervision.getId())).containsEntry(SupervisionProcess.OVERDUE_STEP.name(), "受理呼叫")
-        .containsEntry(SupervisionProcess.OVERDUE_GROUP.name(), MARKET).containsEntry(SupervisionProcess.SEVERAL_DEPARTMENTS.name(), false)
+        .containsEntry(SupervisionProcess.OVERDUE_GROUP.name(), MARKET).containsEntry(ItemProcess.SEVERAL_DEPARTMENTS.name(), false)
         .containsEntry(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
     Task supervise = task(supervision, SupervisionProcess.Element.TASK.id());
     assertThat(candidateGroups(supervise)).containsExactly(COMMAND);

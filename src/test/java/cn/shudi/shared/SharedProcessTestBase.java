@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 
 import cn.shudi.evaluation.AppealProcess;
+import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
@@ -55,7 +56,7 @@ abstract class SharedProcessTestBase extends ProcessTestBase {
     variables.put(JointMeetingProcess.COMMAND_CENTRE_GROUP.name(), COMMAND);
     variables.put(AppealProcess.JURISDICTION.name(), TENANT);
     variables.put(JointMeetingProcess.ITEM_CODE.name(), itemCode);
-    variables.put(SupervisionProcess.SEVERAL_DEPARTMENTS.name(), severalDepartments);
+    variables.put(ItemProcess.SEVERAL_DEPARTMENTS.name(), severalDepartments);
     variables.put("caseSubject", "某食品有限公司");
     return variables;
   }

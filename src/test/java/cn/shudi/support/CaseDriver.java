@@ -33,6 +33,7 @@ public final class CaseDriver {
       Map.entry("dutyResult", "已按要求办理"), Map.entry("dutyFindings", "未发现问题"),
       Map.entry("rating", "satisfied"), Map.entry("ratingComment", "响应及时"),
       Map.entry("supervisionOpinion", "请责任单位限期办结"), Map.entry("supervisionOutcome", "urged"),
+      Map.entry("townshipSupervisionOpinion", "请经办人限期办结"), Map.entry("townshipSupervisionOutcome", "urged"),
       Map.entry("meetingParticipants", "相关部门"), Map.entry("meetingMinutes", "会议纪要"),
       Map.entry("meetingDecision", "分工落实"), Map.entry("callAccepted", "yes"),
       Map.entry("hazardCount", 0L), Map.entry("hazardLevel", "none"), Map.entry("rectified", "yes"),

@@ -1,6 +1,7 @@
 package cn.shudi.call;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import cn.shudi.accountability.Refusals;
 import cn.shudi.catalog.Catalogs;
@@ -11,15 +12,25 @@ import cn.shudi.organization.Unit;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a township's call (乡呼县应) against the county's list. The list decides who must respond: the call
- * names an item of the list, and the called department must hold a responsibility in it (primary or
- * cooperating). "No territorial item outside the list" (清单之外无属地管理事项): a call about an item not on
- * the list, or to a unit the item does not name, is refused ({@link Refused}) and recorded in the
- * accountability feature's refusals ({@link Refusals}), in their own transaction, so the record stays even if
- * the caller's transaction rolls back.
+ * Reads a township's call (乡呼县应) against the county's list. "No territorial item outside the list"
+ * (清单之外无属地管理事项) protects townships: a matter the list does not give the township is the competent
+ * department's own job. So a call names a department of the county, and the department answers it either way:
+ * about an item that names the department, with the item's time limits; about a matter outside the list (no
+ * item, an item not on the list, or an item that does not name the department), as the department's own duty,
+ * marked as such ({@link Accepted#offList()}) with the platform's limits for such calls, never refused and
+ * never counted against the township. Only a call that names no department of the county cannot be routed: it
+ * is refused ({@link Refused}) and recorded in the accountability feature's refusals ({@link Refusals}), in
+ * their own transaction, so the record stays even if the caller's transaction rolls back.
  */
 @Component
 class CallCheck {
+
+  /** The response time of a call about a matter outside the list. */
+  static final String OFF_LIST_RESPONSE_LIMIT = "24小时";
+  /** The time limit of a call about a matter outside the list. */
+  static final String OFF_LIST_TIME_LIMIT = "10个工作日";
+  /** The name the call carries when its matter is outside the list. */
+  static final String OFF_LIST_NAME = "清单外事项";
 
   private final Catalogs catalogs;
   private final Refusals refusals;
@@ -33,11 +44,15 @@ class CallCheck {
   record Call(Jurisdiction jurisdiction, String caseId, String stepId, String itemCode, String departmentCode) {
   }
 
-  /** What the call's tasks need: the department's group and the item's time limits and name. */
-  record Accepted(String departmentGroup, String responseLimit, String timeLimit, String itemName) {
+  /**
+   * What the call's tasks need: the department's group, the time limits and the item's name; for a matter
+   * outside the list, {@code offList} and why it is the department's own job.
+   */
+  record Accepted(String departmentGroup, String responseLimit, String timeLimit, String itemName, boolean offList,
+      String offListNote) {
   }
 
-  /** The call is outside the list; the refusal is on record. */
+  /** The call names no department of the county; the refusal is on record. */
   static final class Refused extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -51,22 +66,29 @@ class CallCheck {
     Jurisdiction jurisdiction = call.jurisdiction();
     String code = text(call.itemCode()).toUpperCase(Locale.ROOT);
     String departmentCode = text(call.departmentCode());
-    if (code.isEmpty()) {
-      throw refuse(call, code, departmentCode, "呼叫未写明清单事项：清单之外无属地管理事项");
-    }
-    Item item = catalogs.of(jurisdiction.tenantId()).item(code).orElseThrow(() -> refuse(call, code, departmentCode,
-        "事项「" + code + "」不在清单内：清单之外无属地管理事项"));
     if (departmentCode.isEmpty()) {
       throw refuse(call, code, departmentCode, "呼叫未写明被呼叫的部门");
     }
     Unit department = jurisdiction.unit(departmentCode).filter(Unit::isDepartment).orElseThrow(() -> refuse(
         call, code, departmentCode, "「" + departmentCode + "」不是" + jurisdiction.shortName() + "的部门"));
-    boolean named = item.responsibilities().stream()
+    Optional<Item> item = code.isEmpty() ? Optional.empty() : catalogs.of(jurisdiction.tenantId()).item(code);
+    if (item.isEmpty()) {
+      String matter = code.isEmpty() ? "呼叫事项未列入清单" : "事项「" + code + "」不在清单内";
+      return offList(department, matter);
+    }
+    boolean named = item.get().responsibilities().stream()
         .anyMatch(r -> r.party().fixedUnit().filter(department::equals).isPresent());
     if (!named) {
-      throw refuse(call, code, departmentCode, "清单未规定" + department.shortName() + "在「" + item.name() + "」中的责任");
+      return offList(department, "清单未规定" + department.shortName() + "在「" + item.get().name() + "」中的责任");
     }
-    return new Accepted(department.groupId(), item.callResponseTime().label(), item.timeLimit().label(), item.name());
+    return new Accepted(department.groupId(), item.get().callResponseTime().label(), item.get().timeLimit().label(),
+        item.get().name(), false, null);
+  }
+
+  /** A matter outside the list: the department's own job (清单之外无属地管理事项), never the township's. */
+  private static Accepted offList(Unit department, String matter) {
+    return new Accepted(department.groupId(), OFF_LIST_RESPONSE_LIMIT, OFF_LIST_TIME_LIMIT, OFF_LIST_NAME, true,
+        matter + "：清单之外无属地管理事项，由" + department.shortName() + "作为本部门职责办理");
   }
 
   /** Records the refusal (committed at once) and gives the exception to throw. */

@@ -8,9 +8,11 @@ import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
 /**
- * shared_call (乡呼县应), {@code processes/shared/shared_call.bpmn}: a township calls a department about an
- * item of the list; {@link Calls} checks the call, the department accepts, handles and rates the call, the
- * township rates the department; an overdue step calls {@link SupervisionProcess}.
+ * shared_call (乡呼县应), {@code processes/shared/shared_call.bpmn}: a township calls a department; {@link Calls}
+ * reads the call against the list (a matter outside the list is the department's own job, never refused); the
+ * department accepts, or returns the call with reason and evidence for the command centre to decide within two
+ * working days; it handles and rates the call; the township rates the department, and a 不满意 sends the work
+ * back once (重办); an overdue step calls {@link SupervisionProcess}.
  */
 public final class CallProcess {
 
@@ -33,13 +35,22 @@ public final class CallProcess {
     ACCEPT_SUPERVISE,
     ACCEPT_SUPERVISED,
     GATEWAY,
+    /** 复核退回理由: the command centre decides a returned call. */
     REVIEW,
+    /** 复核已超时: undecided in time, the call stays the department's. */
+    REVIEW_DEADLINE,
+    /** 退回理由成立？ */
+    REVIEW_GATEWAY,
+    /** 呼叫已退回. */
     REVIEWED,
+    HANDLE_MERGE,
     HANDLE,
     HANDLE_DEADLINE,
     HANDLE_SUPERVISE,
     HANDLE_SUPERVISED,
     EVALUATE,
+    /** 不满意需重办？ once per call. */
+    REWORK_GATEWAY,
     END;
 
     @Override
@@ -72,13 +83,30 @@ public final class CallProcess {
   /** The item's 办结时限. */
   public static final Variable<String> CALL_TIME_LIMIT = Variable.string("callTimeLimit");
   public static final Variable<String> ITEM_NAME = ItemProcess.ITEM_NAME;
-  /** Why the call was refused (清单之外无属地管理事项). */
+  /** Why the call was refused: it names no department of the county. */
   public static final Variable<String> REFUSAL_REASON = Variable.string("refusalReason");
+  /** The call's matter is outside the list: the department's own job (清单之外无属地管理事项). */
+  public static final Variable<Boolean> CALL_OFF_LIST = Variable.bool("callOffList");
+  public static final Variable<String> CALL_OFF_LIST_NOTE = Variable.string("callOffListNote");
+  /** The work went back once after a 不满意 rating. */
+  public static final Variable<Boolean> CALL_REWORKED = Variable.bool("callReworked");
 
   // --- form call-accept ---
   /** {@code yes} or {@code no}. */
   public static final Variable<String> CALL_ACCEPTED = Variable.string("callAccepted");
   public static final Variable<String> CALL_ACCEPT_NOTE = Variable.string("callAcceptNote");
+  /** When not accepted: why, and the evidence (law, list, facts); both required. */
+  public static final Variable<String> CALL_RETURN_REASON = Variable.string("callReturnReason");
+  public static final Variable<String> CALL_RETURN_EVIDENCE = Variable.string("callReturnEvidence");
+  public static final String YES = "yes";
+  public static final String NO = "no";
+
+  // --- form call-return-review (复核退回理由) ---
+  /** {@code yes}: the return stands, the call ends; {@code no}: the department handles it. */
+  public static final Variable<String> CALL_RETURN_UPHELD = Variable.string("callReturnUpheld");
+  public static final Variable<String> CALL_RETURN_DECISION = Variable.string("callReturnDecision");
+  /** Whom the command centre finds at fault for the returned call: township, department or none. */
+  public static final Variable<String> CALL_RETURN_FAULT = Variable.string("callReturnFault");
 
   // --- form call-feedback: the result (local to the task, mapped out) and the department's rating of the call ---
   public static final Variable<String> DUTY_RESULT = ItemProcess.DUTY_RESULT;

@@ -29,8 +29,9 @@ import cn.shudi.support.EngineClock;
 /**
  * Calls (乡呼县应) through the real {@code shared_call} process as the platform deploys it (tenant
  * {@code zhangqiu}, one {@code yunxi}), started as 明水街道's staff would start it in Tasklist, with
- * authorization checks on. A refused call must end at 清单外事项已拒绝 with the reason in
- * {@code refusalReason} and a row in {@code shudi_refusal}. The clock starts on Monday 3 March 2025, 09:00.
+ * authorization checks on. A matter outside the list goes to the called department as its own job (清单之外无属地管理事项)
+ * and nothing is recorded against anyone; only a call that names no department of the county ends at 呼叫无法派送,
+ * with the reason in {@code refusalReason} and a row in {@code shudi_refusal}. The clock starts on Monday 3 March 2025, 09:00.
  */
 @PlatformTest
 class CallsTest extends ProcessTestBase {
@@ -97,7 +98,7 @@ class CallsTest extends ProcessTestBase {
     return found.get(0).getValue();
   }
 
-  /** Asserts the call ended at 清单外事项已拒绝 and returns its reason. */
+  /** Asserts the call ended at 呼叫无法派送 and returns its reason. */
   String assertRefused(ProcessInstance instance) {
     HistoricProcessInstance done = historic(instance.getId());
     assertThat(done.getEndTime()).as("the refused call ends at once").isNotNull();
@@ -107,30 +108,37 @@ class CallsTest extends ProcessTestBase {
     return historicVariable(instance.getId(), CallProcess.REFUSAL_REASON.name()).toString();
   }
 
-  @Test
-  void aCallAboutAnItemOutsideTheListIsRefusedAndRecorded() {
-    ProcessInstance instance = call("ZQ999", "market");
-
-    String reason = assertRefused(instance);
-    assertThat(reason).isEqualTo("事项「ZQ999」不在清单内：清单之外无属地管理事项");
-    List<Map<String, Object>> rows = refusalRows(instance.getId());
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0)).containsEntry("JURISDICTION", ZHANGQIU).containsEntry("ITEM_CODE", "ZQ999")
-        .containsEntry("UNIT_CODE", "market").containsEntry("REASON", reason);
-    assertThat(rows.get(0).get("REFUSED_AT").toString()).as("the county's local time, engine clock")
-        .startsWith("2025-03-03 09:00");
+  /** Asserts the call went to the department as its own job: waiting at 受理呼叫, marked off the list, nothing recorded. */
+  String assertOffList(ProcessInstance instance, String departmentGroup) {
+    assertThat(historic(instance.getId()).getEndTime()).as("the call goes on").isNull();
+    Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(accept.getTaskDefinitionKey()).isEqualTo(CallProcess.Element.ACCEPT.id());
+    assertThat(candidateGroups(accept)).containsExactly(departmentGroup);
+    assertThat(runtime.getVariables(instance.getId())).containsEntry(CallProcess.CALL_OFF_LIST.name(), true)
+        .containsEntry(CallProcess.CALLED_DEPARTMENT_GROUP.name(), departmentGroup)
+        .containsEntry(CallProcess.CALL_RESPONSE_LIMIT.name(), CallCheck.OFF_LIST_RESPONSE_LIMIT)
+        .containsEntry(CallProcess.CALL_TIME_LIMIT.name(), CallCheck.OFF_LIST_TIME_LIMIT)
+        .containsEntry(CallProcess.ITEM_NAME.name(), CallCheck.OFF_LIST_NAME)
+        .doesNotContainKey(CallProcess.REFUSAL_REASON.name());
+    assertThat(refusalRows(instance.getId())).as("nothing recorded against anyone").isEmpty();
+    return (String) runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST_NOTE.name());
   }
 
   @Test
-  void aCallToADepartmentTheItemDoesNotNameIsRefusedAndRecorded() {
+  void aCallAboutAnItemOutsideTheListGoesToTheDepartmentAsItsOwnJob() {
+    ProcessInstance instance = call("ZQ999", "market");
+
+    assertThat(assertOffList(instance, MARKET))
+        .isEqualTo("事项「ZQ999」不在清单内：清单之外无属地管理事项，由区市场监管局作为本部门职责办理");
+  }
+
+  @Test
+  void aCallToADepartmentTheItemDoesNotNameIsTheDepartmentsOwnJob() {
     // ZQ054 names 区市场监管局 and the township, not 区农业农村局
     ProcessInstance instance = call(FOOD_SAFETY, "agriculture");
 
-    String reason = assertRefused(instance);
-    assertThat(reason).isEqualTo("清单未规定区农业农村局在「食品生产经营企业日常安全监管」中的责任");
-    assertThat(refusalRows(instance.getId())).singleElement().satisfies(row -> assertThat(row)
-        .containsEntry("ITEM_CODE", FOOD_SAFETY).containsEntry("UNIT_CODE", "agriculture")
-        .containsEntry("REASON", reason));
+    assertThat(assertOffList(instance, "zhangqiu_agriculture")).isEqualTo(
+        "清单未规定区农业农村局在「食品生产经营企业日常安全监管」中的责任：清单之外无属地管理事项，由区农业农村局作为本部门职责办理");
   }
 
   @Test
@@ -146,24 +154,20 @@ class CallsTest extends ProcessTestBase {
   }
 
   @Test
-  void aCallWithoutAnItemIsRefused() {
+  void aCallWithoutAnItemGoesToTheDepartment() {
     Map<String, Object> form = callForm("mingshui", null, "market");
     form.remove(CallProcess.CALL_ITEM_CODE.name());
     ProcessInstance instance = call(ZHANGQIU, "mingshui", form);
 
-    assertThat(assertRefused(instance)).isEqualTo("呼叫未写明清单事项：清单之外无属地管理事项");
-    assertThat(refusalRows(instance.getId())).singleElement().satisfies(row -> assertThat(row)
-        .containsEntry("ITEM_CODE", null).containsEntry("UNIT_CODE", "market"));
+    assertThat(assertOffList(instance, MARKET)).startsWith("呼叫事项未列入清单：");
   }
 
   @Test
   void eachCountyIsHeldToItsOwnList() {
-    // ZQ054 is on 章丘区's list, not on 郧西县's
+    // ZQ054 is on 章丘区's list, not on 郧西县's: there the matter is the department's own job
     ProcessInstance instance = call("yunxi", "chengguan", callForm("chengguan", "zq054", "market"));
 
-    assertThat(assertRefused(instance)).isEqualTo("事项「ZQ054」不在清单内：清单之外无属地管理事项");
-    assertThat(refusalRows(instance.getId())).singleElement()
-        .satisfies(row -> assertThat(row).containsEntry("JURISDICTION", "yunxi").containsEntry("ITEM_CODE", "ZQ054"));
+    assertThat(assertOffList(instance, "yunxi_market")).startsWith("事项「ZQ054」不在清单内");
   }
 
   @Test
@@ -173,7 +177,8 @@ class CallsTest extends ProcessTestBase {
     assertThat(historic(instance.getId()).getEndTime()).isNull();
     assertThat(runtime.getVariables(instance.getId())).containsEntry(CallProcess.CALLED_DEPARTMENT_GROUP.name(), MARKET)
         .containsEntry(CallProcess.CALL_RESPONSE_LIMIT.name(), "24小时").containsEntry(CallProcess.CALL_TIME_LIMIT.name(), "30个工作日")
-        .containsEntry(CallProcess.ITEM_NAME.name(), "食品生产经营企业日常安全监管").doesNotContainKey(CallProcess.REFUSAL_REASON.name());
+        .containsEntry(CallProcess.ITEM_NAME.name(), "食品生产经营企业日常安全监管").containsEntry(CallProcess.CALL_OFF_LIST.name(), false)
+        .doesNotContainKey(CallProcess.REFUSAL_REASON.name()).doesNotContainKey(CallProcess.CALL_OFF_LIST_NOTE.name());
     Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(accept.getTaskDefinitionKey()).isEqualTo(CallProcess.Element.ACCEPT.id());
     assertThat(candidateGroups(accept)).containsExactly(MARKET);
@@ -185,13 +190,13 @@ class CallsTest extends ProcessTestBase {
     // the call is started inside a transaction that later fails: the call itself is gone, its refusal is not
     String[] instanceId = new String[1];
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      instanceId[0] = call("ZQ999", "market").getId();
+      instanceId[0] = call(FOOD_SAFETY, "shuangshan").getId();
       status.setRollbackOnly();
     });
 
     assertThat(historic(instanceId[0])).as("the call was rolled back").isNull();
     assertThat(refusalRows(instanceId[0])).singleElement()
-        .satisfies(row -> assertThat(row).containsEntry("ITEM_CODE", "ZQ999"));
+        .satisfies(row -> assertThat(row).containsEntry("ITEM_CODE", FOOD_SAFETY).containsEntry("UNIT_CODE", "shuangshan"));
   }
 
   @Test

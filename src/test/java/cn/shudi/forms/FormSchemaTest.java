@@ -57,7 +57,8 @@ class FormSchemaTest {
     form("township-supervision", "townshipSupervisionOpinion*", "townshipSupervisionOutcome*");
     form("joint-meeting", "meetingParticipants*", "meetingMinutes*", "meetingDecision*");
     form("evaluation", "rating*", "ratingComment");
-    form("call-accept", "callAccepted*", "callAcceptNote");
+    form("call-accept", "callAccepted*", "callAcceptNote", "callReturnReason", "callReturnEvidence");
+    form("call-return-review", "callReturnUpheld*", "callReturnFault*", "callReturnDecision*");
     form("call-feedback", "dutyResult*", "dutyFindings", "callJustified*", "callComplete*", "callWithinList*",
         "callRatingComment");
     form("straw-patrol", "patrolArea*", "fireFound*", "firePointLocation", "dutyResult*");
@@ -87,6 +88,8 @@ class FormSchemaTest {
       Map.entry("township-supervision.townshipSupervisionOutcome", List.of("urged", "refer")),
       Map.entry("evaluation.rating", List.of("satisfied", "basically_satisfied", "dissatisfied")),
       Map.entry("call-accept.callAccepted", List.of("yes", "no")),
+      Map.entry("call-return-review.callReturnUpheld", List.of("yes", "no")),
+      Map.entry("call-return-review.callReturnFault", List.of("township", "department", "none")),
       Map.entry("straw-patrol.fireFound", List.of("yes", "no")),
       Map.entry("fire-point.fireExtinguished", List.of("yes", "no")),
       Map.entry("housing-verification.houseSafetyGrade", List.of("A", "B", "C", "D")),

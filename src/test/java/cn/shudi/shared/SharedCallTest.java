@@ -104,37 +104,123 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(evaluationStore.ratingOf(instance.getId(), MARKET).orElseThrow().rating().value()).isEqualTo("satisfied");
   }
 
+  static final Map<String, Object> RETURNED = Map.of(CallProcess.CALL_ACCEPTED.name(), CallProcess.NO,
+      CallProcess.CALL_RETURN_REASON.name(), "该作坊无证经营，属于区卫健局职责以外的无照经营查处",
+      CallProcess.CALL_RETURN_EVIDENCE.name(), "《无证无照经营查处办法》第五条；现场照片");
+
+  static Map<String, Object> reviewed(String upheld, String fault) {
+    return Map.of(CallProcess.CALL_RETURN_UPHELD.name(), upheld, CallProcess.CALL_RETURN_FAULT.name(), fault,
+        CallProcess.CALL_RETURN_DECISION.name(), "经复核");
+  }
+
+  // --- a return: only with reason and evidence, decided by the command centre in time ---------------------
+
   @Test
-  void aRefusalIsReviewedByTheCommandCentre() {
+  void aReturnWithoutReasonOrEvidenceIsRefusedAndTheTaskStaysOpen() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
-    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()),
-        Map.of(CallProcess.CALL_ACCEPTED.name(), "no", CallProcess.CALL_ACCEPT_NOTE.name(), "该问题属于区卫健局职责"));
+    Task accept = task(instance, CallProcess.Element.ACCEPT.id());
+
+    assertThatThrownBy(() -> completeAs(MARKET, accept, Map.of(CallProcess.CALL_ACCEPTED.name(), CallProcess.NO,
+        CallProcess.CALL_RETURN_REASON.name(), "不归我们管"))).hasMessageContaining("须写明退回理由和依据");
+    assertThatThrownBy(() -> completeAs(MARKET, accept, Map.of(CallProcess.CALL_ACCEPTED.name(), CallProcess.NO,
+        CallProcess.CALL_RETURN_EVIDENCE.name(), "  "))).hasMessageContaining("须写明退回理由和依据");
+
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id()).hasNotPassed(CallProcess.Element.REVIEW.id());
+    assertThat(tasks.createTaskQuery().taskId(accept.getId()).count()).as("the task stays open").isOne();
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_ACCEPTED.name())).as("nothing kept").isNull();
+  }
+
+  @Test
+  void aReturnTheCommandCentreUpholdsEndsTheCallWithTheFaultFound() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), RETURNED);
 
     Task review = task(instance, CallProcess.Element.REVIEW.id());
-    assertThat(review.getName()).isEqualTo("复核不受理理由");
+    assertThat(review.getName()).isEqualTo("复核退回理由");
     assertThat(candidateGroups(review)).containsExactly(COMMAND);
-    assertThat(formOf(review)).isEqualTo("supervision");
-    completeAs(COMMAND, review, Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "理由成立", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged"));
+    assertThat(formOf(review)).isEqualTo("call-return-review");
+    assertThat(review.getDueDate()).as("two working days").isEqualTo(at(MONDAY_MORNING.plusDays(2)));
+    completeAs(COMMAND, review, reviewed(CallProcess.YES, "township"));
 
-    assertThat(instance).isEnded().hasPassed(CallProcess.Element.REVIEWED.id()).hasNotPassed(CallProcess.Element.HANDLE.id());
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.REVIEW_GATEWAY.id(), CallProcess.Element.REVIEWED.id())
+        .hasNotPassed(CallProcess.Element.HANDLE.id());
+    assertThat(historicVariable(instance, CallProcess.CALL_RETURN_FAULT.name())).isEqualTo("township");
   }
 
   @Test
-  void anItemOutsideTheListIsRefused() {
+  void aReturnTheCommandCentreRejectsGoesToTheDepartment() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), RETURNED);
+    completeAs(COMMAND, task(instance, CallProcess.Element.REVIEW.id()), reviewed(CallProcess.NO, "department"));
+
+    assertThat(instance).isWaitingAt(CallProcess.Element.HANDLE.id()).hasNotPassed(CallProcess.Element.REVIEWED.id());
+    assertThat(candidateGroups(task(instance, CallProcess.Element.HANDLE.id()))).containsExactly(MARKET);
+  }
+
+  @Test
+  void aReturnUndecidedInTwoWorkingDaysStaysTheDepartments() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), RETURNED);
+
+    assertThat(passTimeAndRunTimers(instance, MONDAY_MORNING.plusDays(2))).isGreaterThanOrEqualTo(1);
+
+    assertThat(instance).hasPassed(CallProcess.Element.REVIEW_DEADLINE.id()).isWaitingAt(CallProcess.Element.HANDLE.id());
+    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(CallProcess.Element.REVIEW.id()).count()).isZero();
+  }
+
+  // --- 清单之外无属地管理事项: the department's own job, never refused --------------------------------------
+
+  @Test
+  void aMatterOutsideTheListGoesToTheDepartmentAsItsOwnJob() {
     ProcessInstance instance = call(callForm("ZQ999", "market"));
 
-    assertThat(instance).isEnded().hasPassed(CallProcess.Element.OUTSIDE_LIST.id(), CallProcess.Element.REFUSED.id())
-        .hasNotPassed(CallProcess.Element.ACCEPT.id());
-    assertThat(historicVariable(instance, CallProcess.REFUSAL_REASON.name()).toString()).contains("不在清单内");
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id()).hasNotPassed(CallProcess.Element.REFUSED.id());
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST.name())).isEqualTo(true);
+    assertThat((String) runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST_NOTE.name()))
+        .contains("不在清单内", "由区市场监管局作为本部门职责办理");
   }
 
   @Test
-  void aDepartmentTheItemDoesNotNameCannotBeCalled() {
+  void aDepartmentTheItemDoesNotNameAnswersForItsOwnDuty() {
     // ZQ054 names 区市场监管局 and the township, not 区农业农村局
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "agriculture"));
 
-    assertThat(instance).isEnded().hasPassed(CallProcess.Element.REFUSED.id());
-    assertThat(historicVariable(instance, CallProcess.REFUSAL_REASON.name()).toString()).contains("区农业农村局");
+    assertThat(instance).isWaitingAt(CallProcess.Element.ACCEPT.id());
+    assertThat(candidateGroups(task(instance, CallProcess.Element.ACCEPT.id()))).containsExactly(AGRICULTURE);
+    assertThat((String) runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST_NOTE.name())).contains("区农业农村局");
+  }
+
+  @Test
+  void aCallToNoDepartmentCannotBeRouted() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "shuangshan"));
+
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.OUTSIDE_LIST.id(), CallProcess.Element.REFUSED.id())
+        .hasNotPassed(CallProcess.Element.ACCEPT.id());
+    assertThat(historicVariable(instance, CallProcess.REFUSAL_REASON.name()).toString()).contains("不是章丘区的部门");
+  }
+
+  // --- 不满意: the work goes back once ----------------------------------------------------------------------
+
+  @Test
+  void aDissatisfiedTownshipSendsTheWorkBackOnceAndTheFirstRatingCounts() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
+    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()),
+        Map.of(CallProcess.RATING.name(), "dissatisfied", CallProcess.RATING_COMMENT.name(), "未到现场"));
+
+    assertThat(instance).hasPassed(CallProcess.Element.REWORK_GATEWAY.id()).isWaitingAt(CallProcess.Element.HANDLE.id());
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_REWORKED.name())).isEqualTo(true);
+    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()),
+        Map.of(CallProcess.RATING.name(), "dissatisfied", CallProcess.RATING_COMMENT.name(), "仍不满意"));
+
+    assertThat(instance).as("once only").isEnded().hasPassed(CallProcess.Element.END.id());
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(CallProcess.Element.HANDLE.id()).count()).isEqualTo(2);
+    assertThat(evaluationStore.ratingOf(instance.getId(), MARKET).orElseThrow().rating().value())
+        .as("the dissatisfied rating counts").isEqualTo("dissatisfied");
   }
 
   @Test
@@ -188,8 +274,8 @@ class SharedCallTest extends SharedProcessTestBase {
 
     // the department finishes while the command centre still supervises
     completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
-    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(), "dissatisfied",
-        CallProcess.RATING_COMMENT.name(), "超期办结"));
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(),
+        "basically_satisfied", CallProcess.RATING_COMMENT.name(), "超期办结"));
     assertThat(instance).hasPassed(CallProcess.Element.END.id()).isNotEnded();
     completeAs(COMMAND, task(supervision, SupervisionProcess.Element.TASK.id()), SUPERVISED);
     assertThat(instance).isEnded().hasPassed(CallProcess.Element.HANDLE_SUPERVISED.id());

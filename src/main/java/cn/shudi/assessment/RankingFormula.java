@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class RankingFormula {
 
-  public static final String VERSION = "2026.1";
+  public static final String VERSION = "2026.2";
 
   public static final double COMPLETION_WEIGHT = 40;
   public static final double SATISFACTION_WEIGHT = 30;

@@ -19,8 +19,12 @@ public record CallRating(String id, String jurisdiction, String callId, String p
     String raterGroup, String ratedGroup, String ratedUnit, boolean justified, boolean complete, boolean withinList,
     String comment, String ratedBy, LocalDateTime ratedAt) {
 
-  /** Share of the three answers that are yes: 0, 1/3, 2/3 or 1. */
+  /**
+   * Share of yes among 确有必要 and 信息完整: 0, 1/2 or 1 (formula 2026.2). 属于清单内事项 is the department's
+   * view, kept but not scored: 清单之外无属地管理事项 protects townships, so a call about a matter outside the
+   * list is never held against the township that made it.
+   */
   public double points() {
-    return ((justified ? 1 : 0) + (complete ? 1 : 0) + (withinList ? 1 : 0)) / 3.0;
+    return ((justified ? 1 : 0) + (complete ? 1 : 0)) / 2.0;
   }
 }

@@ -65,7 +65,7 @@ class AssessmentWorkbookTest {
       assertThat(townshipRows.get(1).get(5)).isEqualTo(2 / 3.0);
       assertThat(townshipRows.get(0).get(6)).as("townships have no response rate").isEqualTo("—");
 
-      assertThat(footnotes(departments)).anySatisfy(t -> assertThat(t).contains("计分公式 2026.1"))
+      assertThat(footnotes(departments)).anySatisfy(t -> assertThat(t).contains("计分公式 2026.2"))
           .anySatisfy(t -> assertThat(t).contains("章丘区 2025年6月部门评价排名"));
     }
   }

@@ -147,7 +147,8 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     clock(early);
     rateCall(MARKET, MINGSHUI, "yes", "yes", "yes");
     rateCall(MARKET, group("shuangshan"), "yes", "no", "no");
-    rateCall(group("agriculture"), group("longshan"), "yes", "yes", "no");
+    rateCall(group("agriculture"), group("longshan"), "yes", "yes", "no"); // not within the list: not held against it
+    rateCall(group("ecology"), group("longshan"), "yes", "no", "yes");
 
     // refusals naming a unit, by code or by group; July's does not count
     refusal("ecology", LocalDateTime.of(2025, 6, 15, 10, 0));
@@ -159,7 +160,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     Jurisdiction zhangqiu = organization.jurisdiction(TENANT);
     MonthlyRanking ranking = assessment.run(zhangqiu, JUNE, null);
 
-    assertThat(ranking.formulaVersion()).isEqualTo("2026.1");
+    assertThat(ranking.formulaVersion()).isEqualTo("2026.2");
     assertThat(ranking.departments()).filteredOn(UnitResult::ranked)
         .extracting(UnitResult::unitName, UnitResult::rank, UnitResult::score, UnitResult::outcome)
         .containsExactly(
@@ -193,9 +194,10 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
         .extracting(UnitResult::unitName, UnitResult::rank, UnitResult::score, UnitResult::outcome)
         .containsExactly(
             tuple("明水街道", 1, new BigDecimal("100.00"), Outcome.NONE),
-            tuple("龙山街道", 2, new BigDecimal("66.67"), Outcome.NONE),
+            // S = (1 + ½) ÷ 2: 属于清单内事项 is not scored (formula 2026.2)
+            tuple("龙山街道", 2, new BigDecimal("75.00"), Outcome.NONE),
             tuple("枣园街道", 3, new BigDecimal("50.00"), Outcome.SUMMONED),
-            tuple("双山街道", 4, new BigDecimal("14.29"), Outcome.SUMMONED));
+            tuple("双山街道", 4, new BigDecimal("21.43"), Outcome.SUMMONED)); // C 0, S ½: 100 × 15 ÷ 70
     assertThat(ranking.commendedDepartments()).extracting(UnitResult::unitCode).containsExactly("police", "market");
     assertThat(ranking.summonedDepartments()).extracting(UnitResult::unitCode)
         .containsExactly("agriculture", "urban", "housing");
@@ -209,7 +211,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     assertThat(stored.townships()).extracting(UnitResult::unitCode, UnitResult::rank, UnitResult::score,
         u -> u.metrics().tasksDue(), u -> u.metrics().ratings()).containsExactlyElementsOf(ranking.townships().stream()
         .map(u -> tuple(u.unitCode(), u.rank(), u.score(), u.metrics().tasksDue(), u.metrics().ratings())).toList());
-    assertThat(metrics(stored, "shuangshan").satisfactionRate()).isCloseTo(1 / 3.0,
+    assertThat(metrics(stored, "shuangshan").satisfactionRate()).isCloseTo(0.5,
         org.assertj.core.data.Offset.offset(1e-6));
     assertThat(stored.computedAt()).isEqualTo(LocalDateTime.of(2025, 7, 1, 2, 0));
 

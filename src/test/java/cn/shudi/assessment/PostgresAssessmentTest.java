@@ -117,7 +117,7 @@ class PostgresAssessmentTest {
           .processDefinitionTenantId("zhangqiu")
           .setVariables(Map.of(CallProcess.TOWNSHIP_GROUP.name(), "zhangqiu_mingshui", JointMeetingProcess.DEPARTMENT_GROUP.name(), "zhangqiu_market",
               CallProcess.CALLED_DEPARTMENT_GROUP.name(), "zhangqiu_market", CallProcess.RATING.name(), "basically_satisfied", JointMeetingProcess.ITEM_CODE.name(), "ZQ054",
-              CallProcess.CALL_JUSTIFIED.name(), "yes", CallProcess.CALL_COMPLETE.name(), "yes", CallProcess.CALL_WITHIN_LIST.name(), "no"))
+              CallProcess.CALL_JUSTIFIED.name(), "yes", CallProcess.CALL_COMPLETE.name(), "no", CallProcess.CALL_WITHIN_LIST.name(), "no"))
           .execute();
       EvaluationStore store = app.getBean(EvaluationStore.class);
       StoredRating rating = store.ratingOf(rated.getId(), "zhangqiu_market").orElseThrow();
@@ -155,7 +155,7 @@ class PostgresAssessmentTest {
       assertThat(stored.departments().get(0).unitCode()).isEqualTo("market");
       assertThat(stored.departments().get(0).score()).isEqualTo(new BigDecimal("60.00"));
       assertThat(stored.townships().get(0).unitCode()).isEqualTo("mingshui");
-      assertThat(stored.townships().get(0).metrics().satisfactionRate()).isCloseTo(2 / 3.0,
+      assertThat(stored.townships().get(0).metrics().satisfactionRate()).as("信息完整 no; 属于清单内事项 not scored").isCloseTo(0.5,
           org.assertj.core.data.Offset.offset(1e-6));
       assertThat(stored.departments()).hasSameSizeAs(ranking.departments());
 

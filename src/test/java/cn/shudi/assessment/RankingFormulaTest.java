@@ -50,7 +50,7 @@ class RankingFormulaTest {
 
   @Test
   void scoresAreTheWeightedKnownRatesLessFivePerRefusal() {
-    assertThat(RankingFormula.VERSION).isEqualTo("2026.1");
+    assertThat(RankingFormula.VERSION).isEqualTo("2026.2");
     assertThat(DEPARTMENTS.stream().map(RankingFormula::score).toList()).containsExactly(
         new BigDecimal("100.00"), new BigDecimal("50.00"), new BigDecimal("77.86"), new BigDecimal("0.00"),
         new BigDecimal("100.00"), new BigDecimal("47.14"), null, null, new BigDecimal("66.67"),

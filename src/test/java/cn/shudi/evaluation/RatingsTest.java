@@ -147,7 +147,7 @@ class RatingsTest extends PlatformTestBase {
     assertThat(rating.justified()).isTrue();
     assertThat(rating.complete()).isFalse();
     assertThat(rating.withinList()).isTrue();
-    assertThat(rating.points()).isEqualTo(2 / 3.0);
+    assertThat(rating.points()).as("确有必要 yes, 信息完整 no; 属于清单内事项 is not scored").isEqualTo(0.5);
     assertThat(rating.ratedAt()).isEqualTo(MONDAY.plusDays(4));
 
     Map<String, Object> missing = new HashMap<>(Map.of(CallProcess.CALLED_DEPARTMENT_GROUP.name(), MARKET, CallProcess.TOWNSHIP_GROUP.name(), MINGSHUI,

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.shudi.accountability.Refusals;
 import cn.shudi.call.CallProcess;
+import cn.shudi.call.CallReturns;
 import cn.shudi.evaluation.CallRating;
 import cn.shudi.evaluation.EvaluationStore;
 import cn.shudi.evaluation.StoredRating;
@@ -31,7 +32,8 @@ import cn.shudi.organization.Unit;
  * <li>ratings: the townships' ratings of departments given in the month and not annulled by an appeal;
  * the departments' ratings of townships' calls given in the month;</li>
  * <li>refusals: the accountability feature's refusals of the month ({@link Refusals#perUnit}), counted for
- * the unit they name.</li>
+ * the unit they name, and the command centre's decisions on returned calls that found the unit at fault
+ * ({@link CallReturns#perUnit}).</li>
  * </ul>
  * Month borders are the county's local midnight ({@link Jurisdiction#zone()}).
  */
@@ -45,11 +47,13 @@ class MonthlyMetrics {
   private final HistoryService history;
   private final EvaluationStore evaluations;
   private final Refusals refusals;
+  private final CallReturns returns;
 
-  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, Refusals refusals) {
+  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, Refusals refusals, CallReturns returns) {
     this.history = history;
     this.evaluations = evaluations;
     this.refusals = refusals;
+    this.returns = returns;
   }
 
   /**
@@ -73,7 +77,8 @@ class MonthlyMetrics {
     for (CallRating rating : evaluations.callRatingsIn(jurisdiction.code(), from, to)) {
       add(ratings, rating.ratedGroup(), rating.points());
     }
-    Map<String, Integer> refused = refusals.perUnit(jurisdiction, month);
+    Map<String, Integer> refused = new HashMap<>(refusals.perUnit(jurisdiction, month));
+    returns.perUnit(jurisdiction, month).forEach((unit, count) -> refused.merge(unit, count, Integer::sum));
 
     List<UnitMetrics> all = new ArrayList<>();
     for (Unit unit : jurisdiction.units()) {

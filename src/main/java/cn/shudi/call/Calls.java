@@ -2,14 +2,18 @@ package cn.shudi.call;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
+import cn.shudi.organization.Unit;
 
 /**
  * The process adapters of a township's call (乡呼县应):
@@ -23,6 +27,8 @@ import cn.shudi.organization.Organization;
  * {@code refusalReason} saying why (see {@link CallProcess}).</li>
  * <li>{@code ${calls.checkReturn(task)}} (受理呼叫, on complete): a department returns a call only with its
  * reason and evidence; otherwise the completion is refused and the task stays open.</li>
+ * <li>{@code ${calls.recordReturnDecision(task)}} (复核退回理由, on complete): the command centre's decision and
+ * the unit it found at fault go to {@link CallReturns}; an unknown answer is refused.</li>
  * <li>{@code ${calls.rework(execution)}} (the flow 不满意需重办？ → 是): the work goes back once.</li>
  * </ul>
  */
@@ -31,17 +37,24 @@ public class Calls {
 
   private final Organization organization;
   private final CallCheck check;
+  private final CallReturns returns;
+  private final IdentityService identity;
 
-  Calls(Organization organization, CallCheck check) {
+  Calls(Organization organization, CallCheck check, CallReturns returns, @Lazy IdentityService identity) {
     this.organization = organization;
     this.check = check;
+    this.returns = returns;
+    this.identity = identity;
+  }
+
+  private Jurisdiction jurisdiction(String tenant, String processDefinitionId) {
+    return (tenant == null ? Optional.<Jurisdiction>empty() : organization.find(tenant))
+        .orElseThrow(() -> new NotValidException(
+            "呼叫流程「" + processDefinitionId + "」未部署在任何辖区（租户）下，不能呼叫"));
   }
 
   public void open(DelegateExecution execution) {
-    String tenant = execution.getTenantId();
-    Jurisdiction jurisdiction = (tenant == null ? Optional.<Jurisdiction>empty() : organization.find(tenant))
-        .orElseThrow(() -> new NotValidException(
-            "呼叫流程「" + execution.getProcessDefinitionId() + "」未部署在任何辖区（租户）下，不能呼叫"));
+    Jurisdiction jurisdiction = jurisdiction(execution.getTenantId(), execution.getProcessDefinitionId());
     CallCheck.Accepted accepted;
     try {
       accepted = check.check(new CallCheck.Call(jurisdiction, execution.getProcessInstanceId(),
@@ -73,6 +86,32 @@ public class Calls {
     if (CallProcess.NO.equals(accepted) && (blank(reason) || blank(evidence))) {
       throw new NotValidException("不受理呼叫须写明退回理由和依据（证据）：指挥中心据此复核退回是否成立。");
     }
+  }
+
+  /** The adapter of 复核退回理由's complete listener. */
+  public void recordReturnDecision(DelegateTask task) {
+    Jurisdiction jurisdiction = jurisdiction(task.getTenantId(), task.getProcessDefinitionId());
+    String upheld = CallProcess.CALL_RETURN_UPHELD.get(task);
+    if (!CallProcess.YES.equals(upheld) && !CallProcess.NO.equals(upheld)) {
+      throw new NotValidException("「退回理由是否成立」应为 yes 或 no，收到：" + upheld);
+    }
+    String answer = CallProcess.CALL_RETURN_FAULT.get(task);
+    CallReturns.Fault fault = CallReturns.Fault.of(answer)
+        .orElseThrow(() -> new NotValidException("「责任方」应为 township、department 或 none，收到：" + answer));
+    String townshipGroup = CallProcess.TOWNSHIP_GROUP.get(task);
+    String departmentGroup = CallProcess.CALLED_DEPARTMENT_GROUP.get(task);
+    String faultGroup = switch (fault) {
+      case TOWNSHIP -> townshipGroup;
+      case DEPARTMENT -> departmentGroup;
+      case NONE -> null;
+    };
+    String faultUnit = faultGroup == null ? null
+        : jurisdiction.unitOfGroup(faultGroup).map(Unit::code)
+            .orElseThrow(() -> new NotValidException("「" + faultGroup + "」不是" + jurisdiction.shortName() + "的单位"));
+    Authentication user = identity.getCurrentAuthentication();
+    returns.record(new CallReturns.Decision(task.getId(), jurisdiction.code(), task.getProcessInstanceId(),
+        townshipGroup, departmentGroup, CallProcess.YES.equals(upheld), fault, faultUnit,
+        CallProcess.CALL_RETURN_DECISION.get(task), user == null ? null : user.getUserId(), jurisdiction.now()));
   }
 
   /** The adapter of the flow back to 办理呼叫事项 after a 不满意 rating: once only. */

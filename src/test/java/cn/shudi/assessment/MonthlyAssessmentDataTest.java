@@ -66,6 +66,13 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
         .param("id", UUID.randomUUID().toString()).param("unit", unitCode).param("at", at).update();
   }
 
+  /** The command centre's decision on a returned call that found the unit at fault. */
+  void returnAtFault(String unitCode, LocalDateTime at) {
+    jdbc.sql("insert into shudi_call_return (id, jurisdiction, call_id, upheld, fault, fault_unit, decided_at) "
+        + "values (:id, 'zhangqiu', 'call', true, 'township', :unit, :at)")
+        .param("id", UUID.randomUUID().toString()).param("unit", unitCode).param("at", at).update();
+  }
+
   /** A township's call to the market department about ZQ054 (呼叫响应时限 24小时), accepted at the given time. */
   void callAcceptedAt(LocalDateTime called, LocalDateTime accepted) {
     clock(called);
@@ -155,6 +162,9 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     refusal("urban", LocalDateTime.of(2025, 6, 30, 23, 59, 59));
     refusal("zhangqiu_urban", LocalDateTime.of(2025, 6, 1, 0, 0));
     refusal("urban", LocalDateTime.of(2025, 7, 1, 0, 0));
+    // returned calls the command centre found the township at fault for; July's does not count
+    returnAtFault("shuangshan", LocalDateTime.of(2025, 6, 10, 9, 0));
+    returnAtFault("shuangshan", LocalDateTime.of(2025, 7, 1, 0, 0));
 
     clock(LocalDateTime.of(2025, 7, 1, 2, 0));
     Jurisdiction zhangqiu = organization.jurisdiction(TENANT);
@@ -197,7 +207,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
             // S = (1 + ½) ÷ 2: 属于清单内事项 is not scored (formula 2026.2)
             tuple("龙山街道", 2, new BigDecimal("75.00"), Outcome.NONE),
             tuple("枣园街道", 3, new BigDecimal("50.00"), Outcome.SUMMONED),
-            tuple("双山街道", 4, new BigDecimal("21.43"), Outcome.SUMMONED)); // C 0, S ½: 100 × 15 ÷ 70
+            tuple("双山街道", 4, new BigDecimal("16.43"), Outcome.SUMMONED)); // C 0, S ½: 100 × 15 ÷ 70 − 5 (one return at fault)
     assertThat(ranking.commendedDepartments()).extracting(UnitResult::unitCode).containsExactly("police", "market");
     assertThat(ranking.summonedDepartments()).extracting(UnitResult::unitCode)
         .containsExactly("agriculture", "urban", "housing");
@@ -211,6 +221,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     assertThat(stored.townships()).extracting(UnitResult::unitCode, UnitResult::rank, UnitResult::score,
         u -> u.metrics().tasksDue(), u -> u.metrics().ratings()).containsExactlyElementsOf(ranking.townships().stream()
         .map(u -> tuple(u.unitCode(), u.rank(), u.score(), u.metrics().tasksDue(), u.metrics().ratings())).toList());
+    assertThat(metrics(stored, "shuangshan").refusals()).as("June's return at fault").isOne();
     assertThat(metrics(stored, "shuangshan").satisfactionRate()).isCloseTo(0.5,
         org.assertj.core.data.Offset.offset(1e-6));
     assertThat(stored.computedAt()).isEqualTo(LocalDateTime.of(2025, 7, 1, 2, 0));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
+import cn.shudi.call.CallReturns;
 import cn.shudi.call.JointMeetingProcess;
 import cn.shudi.support.EngineClock;
 
@@ -28,6 +29,8 @@ class SharedCallTest extends SharedProcessTestBase {
 
   @org.springframework.beans.factory.annotation.Autowired
   cn.shudi.evaluation.EvaluationStore evaluationStore;
+  @org.springframework.beans.factory.annotation.Autowired
+  CallReturns callReturns;
 
   static final String KEY = CallProcess.KEY;
   static final Map<String, Object> ACCEPTED = Map.of(CallProcess.CALL_ACCEPTED.name(), "yes", CallProcess.CALL_ACCEPT_NOTE.name(), "立即派员");
@@ -144,7 +147,25 @@ class SharedCallTest extends SharedProcessTestBase {
 
     assertThat(instance).isEnded().hasPassed(CallProcess.Element.REVIEW_GATEWAY.id(), CallProcess.Element.REVIEWED.id())
         .hasNotPassed(CallProcess.Element.HANDLE.id());
-    assertThat(historicVariable(instance, CallProcess.CALL_RETURN_FAULT.name())).isEqualTo("township");
+    assertThat(callReturns.ofCall(instance.getId())).singleElement().satisfies(decision -> {
+      assertThat(decision.upheld()).isTrue();
+      assertThat(decision.fault()).isEqualTo(CallReturns.Fault.TOWNSHIP);
+      assertThat(decision.faultUnit()).as("counted against the township at fault").isEqualTo("mingshui");
+      assertThat(decision.departmentGroup()).isEqualTo(MARKET);
+      assertThat(decision.decidedBy()).isEqualTo(COMMAND + "_staff");
+    });
+  }
+
+  @Test
+  void aDecisionWithoutAKnownFaultIsRefusedAndNothingIsRecorded() {
+    ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), RETURNED);
+    Task review = task(instance, CallProcess.Element.REVIEW.id());
+
+    assertThatThrownBy(() -> completeAs(COMMAND, review, reviewed(CallProcess.YES, "everybody")))
+        .hasMessageContaining("责任方");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("the task stays open").isOne();
+    assertThat(callReturns.ofCall(instance.getId())).isEmpty();
   }
 
   @Test
@@ -155,6 +176,9 @@ class SharedCallTest extends SharedProcessTestBase {
 
     assertThat(instance).isWaitingAt(CallProcess.Element.HANDLE.id()).hasNotPassed(CallProcess.Element.REVIEWED.id());
     assertThat(candidateGroups(task(instance, CallProcess.Element.HANDLE.id()))).containsExactly(MARKET);
+    assertThat(callReturns.ofCall(instance.getId())).singleElement()
+        .satisfies(decision -> assertThat(decision).extracting(CallReturns.Decision::upheld, CallReturns.Decision::faultUnit)
+            .containsExactly(false, "market"));
   }
 
   @Test
@@ -167,6 +191,7 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(instance).hasPassed(CallProcess.Element.REVIEW_DEADLINE.id()).isWaitingAt(CallProcess.Element.HANDLE.id());
     assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(CallProcess.Element.REVIEW.id()).count()).isZero();
+    assertThat(callReturns.ofCall(instance.getId())).as("no decision, nobody found at fault").isEmpty();
   }
 
   // --- 清单之外无属地管理事项: the department's own job, never refused --------------------------------------

@@ -69,8 +69,9 @@ class CallCheck {
     if (departmentCode.isEmpty()) {
       throw refuse(call, code, departmentCode, "呼叫未写明被呼叫的部门");
     }
+    // a unit that is not a department is not blamed for a call that named it
     Unit department = jurisdiction.unit(departmentCode).filter(Unit::isDepartment).orElseThrow(() -> refuse(
-        call, code, departmentCode, "「" + departmentCode + "」不是" + jurisdiction.shortName() + "的部门"));
+        call, code, "", "「" + departmentCode + "」不是" + jurisdiction.shortName() + "的部门"));
     Optional<Item> item = code.isEmpty() ? Optional.empty() : catalogs.of(jurisdiction.tenantId()).item(code);
     if (item.isEmpty()) {
       String matter = code.isEmpty() ? "呼叫事项未列入清单" : "事项「" + code + "」不在清单内";

@@ -51,6 +51,7 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
   static final String JUNE = "?from=2024-06-01&to=2024-06-30";
   static final String ZHANGQIU_REPORT = "/api/accountability/zhangqiu/refusals";
   static final String GUARD_REASON = "清单未规定镇街承担「农药经营和使用监督管理」的责任";
+  static final String GUARD_REASON_MARKET = "清单未规定镇街承担「无证无照经营查处」的责任";
 
   @LocalServerPort
   int port;
@@ -65,11 +66,13 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
       at(LocalDateTime.of(2024, 5, 31, 23, 59));
       guardRefusal("zhangqiu", "ZQ003", "agriculture");                    // before June
       at(LocalDateTime.of(2024, 6, 3, 9, 0));
-      assertRefusedCall("zhangqiu", "mingshui", "ZQ999", "market");        // not on the list
+      assertRefusedCall("zhangqiu", "mingshui", "ZQ999", "shuangshan");    // names no department
+      at(LocalDateTime.of(2024, 6, 3, 9, 30));
+      assertNotRefused(call("zhangqiu", "mingshui", "ZQ999", "market"));    // outside the list: the department's job
       at(LocalDateTime.of(2024, 6, 3, 10, 0));
-      assertRefusedCall("zhangqiu", "mingshui", "ZQ054", "agriculture");   // department not named
+      guardRefusal("zhangqiu", "ZQ060", "market", GUARD_REASON_MARKET);
       at(LocalDateTime.of(2024, 6, 4, 9, 0));
-      assertRefusedCall("yunxi", "chengguan", "ZQ054", "market");          // 章丘区's item, 郧西县's list
+      assertRefusedCall("yunxi", "chengguan", "ZQ054", " ");               // names no department
       at(LocalDateTime.of(2024, 6, 30, 23, 30));
       guardRefusal("zhangqiu", "ZQ003", "agriculture");                    // last evening of June
       at(LocalDateTime.of(2024, 7, 1, 0, 10));
@@ -84,6 +87,17 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
   }
 
   void assertRefusedCall(String tenant, String township, String itemCode, String department) {
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(call(tenant, township, itemCode,
+        department)).singleResult().getEndActivityId()).isEqualTo(CallProcess.Element.REFUSED.id());
+  }
+
+  void assertNotRefused(String callId) {
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(callId).count()).as("the call goes on").isOne();
+    assertThat(refusals.ofCase(callId)).isEmpty();
+  }
+
+  /** A call started as the township's staff would; its id. */
+  String call(String tenant, String township, String itemCode, String department) {
     String group = tenant + "_" + township;
     Map<String, Object> form = new HashMap<>();
     form.put(CallProcess.TOWNSHIP.name(), township);
@@ -100,13 +114,16 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
-        .isEqualTo(CallProcess.Element.REFUSED.id());
+    return id;
   }
 
   void guardRefusal(String tenant, String item, String unit) {
+    guardRefusal(tenant, item, unit, GUARD_REASON);
+  }
+
+  void guardRefusal(String tenant, String item, String unit, String reason) {
     String caseId = UUID.randomUUID().toString();
-    refusals.record(Refusals.idOf(tenant, caseId, "step", GUARD_REASON), tenant, caseId, item, unit, GUARD_REASON);
+    refusals.record(Refusals.idOf(tenant, caseId, "step", reason), tenant, caseId, item, unit, reason);
   }
 
   Http as(String user) {
@@ -139,19 +156,20 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
     assertThat(report.path("total").asInt()).isEqualTo(3);
     List<String> reasons = new ArrayList<>();
     report.path("refusals").forEach(r -> reasons.add(r.path("reason").asText()));
-    assertThat(reasons).containsExactly("事项「ZQ999」不在清单内：清单之外无属地管理事项",
-        "清单未规定区农业农村局在「食品生产经营企业日常安全监管」中的责任", GUARD_REASON);
+    assertThat(reasons).as("a call outside the list is not a refusal")
+        .containsExactly("「shuangshan」不是章丘区的部门", GUARD_REASON_MARKET, GUARD_REASON);
     JsonNode first = report.path("refusals").get(0);
     assertThat(first.path("refusedAt").asText()).isEqualTo("2024-06-03T09:00:00+08:00");
-    assertThat(first.path("unitName").asText()).isEqualTo("区市场监管局");
+    assertThat(first.has("unitName")).as("the call named no department: no unit is blamed").isFalse();
     assertThat(first.has("itemName")).as("ZQ999 has no name: it is not on the list").isFalse();
+    assertThat(report.path("refusals").get(1).path("unitName").asText()).isEqualTo("区市场监管局");
     assertThat(report.path("refusals").get(2).path("itemName").asText()).isEqualTo("农药经营和使用监督管理");
 
-    assertThat(counts(report.path("byDepartment"), "unitCode")).containsExactlyInAnyOrderEntriesOf(
-        Map.of("agriculture", 2L, "market", 1L));
+    assertThat(counts(report.path("byDepartment"), "unitCode")).as("\"\": the call that named no department")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("agriculture", 1L, "market", 1L, "", 1L));
     assertThat(report.path("byDepartment").get(0).path("unitName").asText()).isEqualTo("区农业农村局");
     assertThat(counts(report.path("byItem"), "itemCode")).containsExactlyInAnyOrderEntriesOf(
-        Map.of("ZQ999", 1L, "ZQ054", 1L, "ZQ003", 1L));
+        Map.of("ZQ999", 1L, "ZQ060", 1L, "ZQ003", 1L));
   }
 
   @Test
@@ -189,8 +207,7 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
 
     JsonNode own = read(as("yunxi_supervisor").get("/api/accountability/yunxi/refusals" + JUNE));
     assertThat(own.path("total").asInt()).isEqualTo(1);
-    assertThat(own.path("refusals").get(0).path("reason").asText())
-        .isEqualTo("事项「ZQ054」不在清单内：清单之外无属地管理事项");
+    assertThat(own.path("refusals").get(0).path("reason").asText()).isEqualTo("呼叫未写明被呼叫的部门");
     assertThat(as("zhangqiu_supervisor").get("/api/accountability/yunxi/refusals" + JUNE).status()).isEqualTo(403);
   }
 
@@ -242,7 +259,7 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
 
       Sheet departments = workbook.getSheet("按部门统计");
       assertThat(cells(departments.getRow(0))).containsExactly("单位编码", "单位", "拒绝次数");
-      assertThat(cells(departments.getRow(1))).containsExactly("agriculture", "区农业农村局", "2");
+      assertThat(cells(departments.getRow(1))).containsExactly("agriculture", "区农业农村局", "1");
       assertThat(cells(departments.getRow(2))).containsExactly("market", "区市场监管局", "1");
 
       Sheet items = workbook.getSheet("按事项统计");

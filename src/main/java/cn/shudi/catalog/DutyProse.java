@@ -25,6 +25,9 @@ final class DutyProse {
   private static final Pattern NAMED_UNIT = Pattern.compile("^([^：:，,。；;]{2,20})[：:](.*)");
   private static final Pattern LEADING_WORDS = Pattern.compile("^(?:主要)?(?:负责|牵头|配合|协助|参与|依法)");
   private static final Pattern PHRASE_END = Pattern.compile("[，,、（(]");
+  /** Verbs a duty's task starts with: a long phrase is named from the last of them (组织网格员开展日常巡查 → 开展日常巡查). */
+  private static final Pattern TASK_VERB = Pattern.compile(
+      "开展|实施|落实|做好|组织|督促|指导|检查|查处|排查|巡查|监测|审核|发布|制定|报告|上报|核查|处置|协调|配合");
   private static final int MAX_NAME = 10;
 
   private DutyProse() {
@@ -136,8 +139,19 @@ final class DutyProse {
     if (phrase.codePointCount(0, phrase.length()) < 2) {
       phrase = duty.replace("：", "");
     }
-    return phrase.codePointCount(0, phrase.length()) <= MAX_NAME ? phrase
-        : phrase.substring(0, phrase.offsetByCodePoints(0, MAX_NAME));
+    if (phrase.codePointCount(0, phrase.length()) <= MAX_NAME) {
+      return phrase;
+    }
+    Matcher verb = TASK_VERB.matcher(phrase);
+    String fromVerb = null;
+    while (verb.find()) {
+      String rest = phrase.substring(verb.start());
+      int length = rest.codePointCount(0, rest.length());
+      if (length <= MAX_NAME && length > 2 && fromVerb == null) {
+        fromVerb = rest;
+      }
+    }
+    return fromVerb != null ? fromVerb : phrase.substring(0, phrase.offsetByCodePoints(0, MAX_NAME));
   }
 
   private static boolean isLimit(String text) {

@@ -183,7 +183,7 @@ class XlsxImporter {
     List<Source> sources = new ArrayList<>();
     for (OfficialSheet.Table table : tables) {
       for (OfficialSheet.SheetRow row : table.rows()) {
-        sources.add(new Source(table, row, cells(row, table, parties, defaults)));
+        sources.add(new Source(table, row, new HashMap<>(row.values())));
       }
     }
     Map<Source, Item> matches = new IdentityHashMap<>(); // cells change below: by identity
@@ -191,6 +191,12 @@ class XlsxImporter {
       Set<String> taken = new HashSet<>(); // a second row of the same name is a duplicate, not a second match
       sources.forEach(s -> match(s, base, request.renames()).filter(item -> taken.add(item.code()))
           .ifPresent(item -> matches.put(s, item)));
+    }
+    for (Source s : sources) { // a matched item keeps the limits the sheet leaves out
+      Item old = matches.get(s);
+      Map<String, String> oldCells = old == null ? null : ItemCells.cells(old);
+      convert(s.cells(), parties, old == null ? defaults
+          : new String[] {oldCells.get(TIME_LIMIT), oldCells.get(CALL_RESPONSE_TIME)});
     }
     numberAndCode(request, tables.size(), sources, matches, problems);
     List<Map<String, String>> records = new ArrayList<>();
@@ -252,15 +258,15 @@ class XlsxImporter {
   }
 
   /**
-   * The county's default time limits: the most common ones of its list (the old list's own habit), else 30个工作日
-   * and 24小时.
+   * The county's default time limits, marked 待定: the most common ones of its list (the old list's own habit), else
+   * 30个工作日 and 24小时.
    */
   private static String[] defaults(Catalog base) {
     if (base == null || base.items().isEmpty()) {
-      return new String[] {FALLBACK_TIME_LIMIT, FALLBACK_CALL_RESPONSE};
+      return new String[] {FALLBACK_TIME_LIMIT + Item.PENDING, FALLBACK_CALL_RESPONSE + Item.PENDING};
     }
-    return new String[] {mostCommon(base, i -> i.timeLimit().label(), FALLBACK_TIME_LIMIT),
-        mostCommon(base, i -> i.callResponseTime().label(), FALLBACK_CALL_RESPONSE)};
+    return new String[] {mostCommon(base, i -> i.timeLimit().label(), FALLBACK_TIME_LIMIT) + Item.PENDING,
+        mostCommon(base, i -> i.callResponseTime().label(), FALLBACK_CALL_RESPONSE) + Item.PENDING};
   }
 
   private static String mostCommon(Catalog base, Function<Item, String> limit, String fallback) {
@@ -269,10 +275,11 @@ class XlsxImporter {
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(fallback);
   }
 
-  /** The CSV cells of a sheet row: units by the list's names, duties as step lines, defaults where left out. */
-  private static Map<String, String> cells(OfficialSheet.SheetRow row, OfficialSheet.Table table, Parties parties,
-      String[] defaults) {
-    Map<String, String> cells = new HashMap<>(row.values());
+  /**
+   * A sheet row's cells made CSV cells: units by the list's names, duties as step lines, the given limits where the
+   * sheet leaves them out.
+   */
+  private static void convert(Map<String, String> cells, Parties parties, String[] defaults) {
     String limit = limit(cells, TIME_LIMIT, defaults[0]);
     limit(cells, CALL_RESPONSE_TIME, defaults[1]);
     Function<String, String> unitOf = name -> unitName(name, parties);
@@ -289,14 +296,13 @@ class XlsxImporter {
       boolean township = parties.resolve(cells.get(PRIMARY_UNIT)).map(Parties::isTownship).orElse(false);
       cells.put(TOWNSHIP_PRIMARY, township ? YES : NO);
     }
-    return cells;
   }
 
-  /** A limit the sheet leaves out (no column, or an empty cell) is the county's default, marked 待定. */
+  /** A limit the sheet leaves out (no column, or an empty cell) is the fallback. */
   private static String limit(Map<String, String> cells, String column, String fallback) {
     String value = cells.getOrDefault(column, "");
     if (value.isBlank()) {
-      value = fallback + Item.PENDING;
+      value = fallback;
       cells.put(column, value);
     }
     return value;

@@ -96,7 +96,11 @@ class PublishedListImportTest {
     assertThat(imported.similar()).extracting(XlsxImporter.Similar::name, XlsxImporter.Similar::code).containsExactly(
         tuple("营业性演出活动安全监管", "ZQ081"), tuple("互联网上网服务营业场所违规接纳未成年人查处", "ZQ077"));
     assertThat(imported.similar().get(0).where()).isEqualTo("culture.xlsx 工作表「文旅（一）」 第5行");
-    assertThat(imported.pending()).extracting(Item::code).containsExactly("ZQ079", "ZQ082", "ZQ083", "ZQ084", "ZQ085");
+    assertThat(imported.pending()).extracting(Item::code).containsExactly("ZQ082", "ZQ083", "ZQ084", "ZQ085");
+    assertThat(relics.timeLimit()).as("a matched item keeps the limits the sheet leaves out")
+        .isEqualTo(base.item("ZQ079").orElseThrow().timeLimit());
+    assertThat(relics.callResponseTime()).isEqualTo(base.item("ZQ079").orElseThrow().callResponseTime());
+    assertThat(relics.cooperating().get(0).steps().get(0).name()).as("named from its task verb").isEqualTo("开展日常巡查");
     Item added = list.item("ZQ085").orElseThrow();
     assertThat(added.timeLimitPending()).isTrue();
     assertThat(added.callResponsePending()).isTrue();

@@ -1,8 +1,8 @@
 package cn.shudi.catalog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * over the rows of one domain, a unit's duties as lines of one cell, 待定 where a time limit is still the county's
  * default. The importer reads the file back as the same list.
  */
-final class XlsxExporter {
+public final class XlsxExporter {
+
+  /** The media type of an .xlsx file. */
+  public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static final List<String> COLUMNS = List.of(CatalogColumns.NUMBER, CatalogColumns.DOMAIN, CatalogColumns.NAME,
       CatalogColumns.PRIMARY_UNIT, CatalogColumns.PRIMARY_DUTIES, CatalogColumns.COOPERATING_UNITS,
@@ -38,15 +41,17 @@ final class XlsxExporter {
 
   /** Writes the list to {@code file} (atomically: a reader sees the old file or the new one). */
   public static void write(Catalog catalog, Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export.", ".xlsx");
-    try {
-      try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(temp)) {
-        fill(workbook, catalog);
-        workbook.write(out);
-      }
-      AtomicFiles.write(file, Files.readAllBytes(temp));
-    } finally {
-      Files.deleteIfExists(temp);
+    AtomicFiles.write(file, bytes(catalog));
+  }
+
+  /** The list as the bytes of an .xlsx file. */
+  public static byte[] bytes(Catalog catalog) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      fill(workbook, catalog);
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: does not happen
     }
   }
 

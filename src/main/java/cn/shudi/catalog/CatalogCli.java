@@ -226,6 +226,10 @@ public final class CatalogCli {
         .read(request, rows -> out.println("已读取 " + rows + " 行…"));
     if (base != null) {
       out.print(versions.diff(base, imported.catalog()));
+      long dropped = base.items().stream().filter(i -> imported.catalog().item(i.code()).isEmpty()).count();
+      if (!merge && dropped > 0) {
+        out.println("提示：完整清单取代现有清单，上面删除的 " + dropped + " 项将不再在清单中；如表格只含新增或修改的事项，请加 --merge");
+      }
     }
     if (!imported.similar().isEmpty()) {
       out.println("名称相近、请确认的事项 " + imported.similar().size() + " 项：");

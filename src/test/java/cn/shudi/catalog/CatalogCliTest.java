@@ -102,7 +102,7 @@ class CatalogCliTest {
         .as(err()).isZero();
     assertThat(Files.readString(target)).contains("\nZQ004,1,领域1,事项1,")
         .contains("\nZQ006,3,").doesNotContain("\nZQ001,").startsWith("# 清单: 测试区");
-    assertThat(out()).contains("原清单 3 项 → 新清单 3 项");
+    assertThat(out()).contains("原清单 3 项 → 新清单 3 项").contains("删除的 3 项将不再在清单中；如表格只含新增或修改的事项，请加 --merge");
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import cn.shudi.catalog.Catalog;
 import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
 import cn.shudi.datafile.InvalidDataException;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
@@ -32,6 +33,19 @@ final class BlueprintCli {
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * The items whose time limits the list leaves to the county's default (待定): they run, and the analyst settles
+   * each limit with the county. Listed, not counted as a mismatch.
+   */
+  static void printPending(Catalog catalog, Jurisdiction jurisdiction, PrintStream out) {
+    List<Item> pending = catalog.items().stream().filter(Item::hasPendingTimeLimit).toList();
+    if (pending.isEmpty()) {
+      return;
+    }
+    out.println(jurisdiction.name() + "：时限待定的事项 " + pending.size() + " 项（暂按本县默认时限办理，请与区县确认后填入清单）：");
+    pending.forEach(i -> out.println("  " + i.code() + " " + i.name() + "：" + i.pendingLimits()));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -67,6 +81,7 @@ final class BlueprintCli {
             findings++;
           }
           out.println(jurisdiction.name() + "：检查 " + catalog.items().size() + " 个事项");
+          printPending(catalog, jurisdiction, out);
         }
       }
       if (args[0].equals("check")) {

@@ -33,7 +33,32 @@ import cn.shudi.organization.OrganizationLoader;
  * {@code mvn -q compile exec:java -Dexec.args="summary zhangqiu"} from the repository root.
  * Exit codes: 0 done, 1 the data has problems, 2 the command was wrong.
  */
-final class CatalogCli {
+public final class CatalogCli {
+
+  /**
+   * What governance adds to an import: the list versions. Governance's own command ({@code cn.shudi.governance.ListCli},
+   * the default of {@code mvn exec:java}) prints the same diff governance shows between two versions.
+   */
+  public interface Versions {
+    /** Whether {@code label} is a later version than {@code than}: start-up stores only a later one. */
+    boolean isNewer(String label, String than);
+
+    /** The changes from the old list to the new one, as governance shows them. */
+    String diff(Catalog old, Catalog now);
+  }
+
+  /** Without governance: any other label is newer; the diff counts the items. */
+  static final Versions PLAIN = new Versions() {
+    @Override
+    public boolean isNewer(String label, String than) {
+      return !label.equals(than);
+    }
+
+    @Override
+    public String diff(Catalog old, Catalog now) {
+      return "原清单 " + old.items().size() + " 项 → 新清单 " + now.items().size() + " 项\n";
+    }
+  };
 
   static final int OK = 0;
   static final int INVALID = 1;
@@ -45,31 +70,51 @@ final class CatalogCli {
             显示清单概况：事项数、各领域事项数、各主体责任单位事项数、镇街主体事项、配合责任数
         mvn -q compile exec:java -Dexec.args="validate <辖区>"
             校验 jurisdictions/<辖区>/catalog.csv，列出全部错误
-        mvn -q compile exec:java -Dexec.args="import <文件.xlsx> <辖区> --version <版本> --effective <yyyy-MM-dd> [--title <清单名称>] [--prefix <编码前缀>]"
-            把区县报来的 .xlsx（官方清单格式）导入为 jurisdictions/<辖区>/catalog.csv；
-            有任何错误则不写入，原文件保持不变。
-            --prefix：表格没有「编码」列时用来生成编码的两个大写字母（如 ZQ），默认取现有清单的前缀
+        mvn -q compile exec:java -Dexec.args="import <文件.xlsx> <辖区> --version <版本> --effective <yyyy-MM-dd> [--merge] [--confirm-similar] [--title <清单名称>] [--prefix <编码前缀>]"
+            把区县公布的清单 .xlsx（标题行、合并单元格、多个工作表均可）导入为 jurisdictions/<辖区>/catalog.csv，
+            并列出与现有清单相比的变化（新增、删除、变更事项）；有任何错误则不写入，原文件保持不变。
+            不带 --merge：完整清单，取代现有清单；事项名称（或 renames.csv 中登记的改名）相同的事项保留原编码。
+            --merge：修订，只含新增或修改的事项；新事项取下一个空闲编码，同名事项更新，其余事项保留。
+            --confirm-similar：确认与现有事项名称相近的新事项确是新事项（否则列出后不写入）。
+            没有办结时限、呼叫响应时限的事项取本县默认时限并标「待定」。
+            --prefix：新事项编码的两个大写字母（如 ZQ），默认取现有清单的前缀
+        mvn -q compile exec:java -Dexec.args="export <辖区> <文件.xlsx>"
+            把现行清单导出为官方格式的 .xlsx，供打印、公布
       <辖区> 为 jurisdictions/jurisdictions.csv 中的编码，如 zhangqiu、yunxi。
       """;
 
   private static final String CATALOG_FILE = "catalog.csv";
   private static final int PROGRESS_EVERY = 50;
 
+  private static final String RENAMES_FILE = "renames.csv";
+  private static final List<String> RENAMES_HEADER = List.of("原名称", "新名称");
+
   private final Path folder;
   private final PrintStream out;
   private final PrintStream err;
+  private final Versions versions;
 
   /** @param folder the {@code jurisdictions} folder */
   public CatalogCli(Path folder, PrintStream out, PrintStream err) {
+    this(folder, out, err, PLAIN);
+  }
+
+  public CatalogCli(Path folder, PrintStream out, PrintStream err, Versions versions) {
     this.folder = folder;
     this.out = out;
     this.err = err;
+    this.versions = versions;
   }
 
   public static void main(String[] args) throws UnsupportedEncodingException {
+    main(args, PLAIN);
+  }
+
+  /** Runs a command on the repository's {@code jurisdictions} folder and exits with its code on failure. */
+  public static void main(String[] args, Versions versions) throws UnsupportedEncodingException {
     PrintStream out = console(System.out);
     PrintStream err = console(System.err);
-    int code = new CatalogCli(Path.of("jurisdictions"), out, err).run(args);
+    int code = new CatalogCli(Path.of("jurisdictions"), out, err, versions).run(args);
     out.flush();
     err.flush();
     if (code != OK) {
@@ -92,6 +137,7 @@ final class CatalogCli {
         case "summary" -> args.length == 2 ? summary(args[1]) : usage("summary 需要一个参数：<辖区>");
         case "validate" -> args.length == 2 ? validate(args[1]) : usage("validate 需要一个参数：<辖区>");
         case "import" -> importXlsx(args);
+        case "export" -> args.length == 3 ? export(args[1], Path.of(args[2])) : usage("export 需要两个参数：<辖区> <文件.xlsx>");
         default -> usage("未知命令「" + args[0] + "」");
       };
     } catch (InvalidDataException e) {
@@ -125,7 +171,9 @@ final class CatalogCli {
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
-      if (arg.startsWith("--")) {
+      if (List.of("--merge", "--confirm-similar").contains(arg)) {
+        options.put(arg, "");
+      } else if (arg.startsWith("--")) {
         if (!List.of("--version", "--effective", "--title", "--prefix").contains(arg)) {
           return usage("未知选项「" + arg + "」");
         }
@@ -160,22 +208,100 @@ final class CatalogCli {
     }
     String title = Optional.ofNullable(options.get("--title")).or(() -> existingTitle(target))
         .orElse(jurisdiction.get().name() + "县乡“属地管理”事项主体责任和配合责任清单");
+    Catalog base = Files.exists(target) ? load(jurisdiction.get()) : null;
+    boolean merge = options.containsKey("--merge");
+    if (base != null && !versions.isNewer(options.get("--version"), base.version())) {
+      return usage("版本「" + options.get("--version") + "」不比现有清单的版本「" + base.version()
+          + "」新：导入的清单应有更新的版本号，平台启动时才会把它记为新的清单版本");
+    }
     XlsxImporter.Request request;
     try {
       request = new XlsxImporter.Request(Path.of(positional.get(0)), jurisdiction.get(), prefix.get(), title,
-          options.get("--version"), effective, target);
+          options.get("--version"), effective, target, base, merge, renames(jurisdiction.get().code()),
+          HeaderVariants.load(folder));
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
+    XlsxImporter.Imported imported = new XlsxImporter(new CatalogLoader())
+        .read(request, rows -> out.println("已读取 " + rows + " 行…"));
+    if (base != null) {
+      out.print(versions.diff(base, imported.catalog()));
+      long dropped = base.items().stream().filter(i -> imported.catalog().item(i.code()).isEmpty()).count();
+      if (!merge && dropped > 0) {
+        out.println("提示：完整清单取代现有清单，上面删除的 " + dropped + " 项将不再在清单中；如表格只含新增或修改的事项，请加 --merge");
+      }
+    }
+    if (!imported.similar().isEmpty()) {
+      out.println("名称相近、请确认的事项 " + imported.similar().size() + " 项：");
+      imported.similar().forEach(s -> out.println("  " + s));
+      if (!options.containsKey("--confirm-similar")) {
+        err.println("未写入：以上新事项与现有事项名称相近。如确是同一事项，请在 " + renamesPath(jurisdiction.get().code())
+            + " 中登记改名（原名称,新名称）后重新导入；如确是新事项，请加 --confirm-similar 重新导入");
+        return INVALID;
+      }
+    }
     try {
-      Catalog catalog = new XlsxImporter(new CatalogLoader())
-          .importFile(request, rows -> out.println("已读取 " + rows + " 行…"));
-      out.println("已导入 " + catalog.items().size() + " 项 → " + target);
-      return OK;
+      XlsxImporter.write(target, imported);
     } catch (IOException e) {
       err.println("写入 " + target + " 失败：" + e.getMessage() + "（原文件保持不变）");
       return INVALID;
     }
+    out.println("已导入 " + imported.catalog().items().size() + " 项（" + (merge ? "修订" : "完整清单") + "，版本 "
+        + imported.catalog().version() + "）→ " + target);
+    printPending(imported.pending());
+    out.println("下一步：BlueprintCli generate 写出新事项缺少的施工图；平台启动时该清单记为新的清单版本");
+    return OK;
+  }
+
+  private void printPending(List<Item> pending) {
+    if (!pending.isEmpty()) {
+      out.println("时限待定的事项 " + pending.size() + " 项（暂按本县默认时限办理，请与区县确认后在清单中填写）：");
+      pending.forEach(i -> out.println("  " + i.code() + " " + i.name() + "：" + i.pendingLimits()));
+    }
+  }
+
+  private int export(String code, Path file) {
+    Optional<Jurisdiction> jurisdiction = jurisdiction(code);
+    if (jurisdiction.isEmpty()) {
+      return USAGE;
+    }
+    Catalog catalog = load(jurisdiction.get());
+    try {
+      XlsxExporter.write(catalog, file);
+    } catch (IOException e) {
+      err.println("写入 " + file + " 失败：" + e.getMessage());
+      return INVALID;
+    }
+    out.println("已导出 " + catalog.items().size() + " 项（版本 " + catalog.version() + "）→ " + file);
+    return OK;
+  }
+
+  /** Renames the analysts recorded ({@code <辖区>/renames.csv}: 原名称,新名称): the item keeps its code. */
+  private Map<String, String> renames(String code) {
+    Path file = renamesPath(code);
+    if (!Files.exists(file)) {
+      return Map.of();
+    }
+    List<DataProblem> problems = new ArrayList<>();
+    Map<String, String> renames = new HashMap<>();
+    for (CsvFiles.Row row : CsvFiles.read(file.toString(), () -> Files.newInputStream(file), RENAMES_HEADER,
+        problems)) {
+      String old = row.get("原名称").strip();
+      String now = row.get("新名称").strip();
+      if (old.isEmpty() || now.isEmpty()) {
+        problems.add(new DataProblem(file.toString(), row.line(), old.isEmpty() ? "原名称" : "新名称", "不能为空"));
+      } else {
+        renames.put(old, now);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDataException("改名记录 " + file + " 有误", problems);
+    }
+    return renames;
+  }
+
+  private Path renamesPath(String code) {
+    return folder.resolve(code).resolve(RENAMES_FILE);
   }
 
   private Catalog load(Jurisdiction jurisdiction) {

@@ -17,15 +17,46 @@ import cn.shudi.organization.Unit;
  * @param timeLimit time limit of the whole item (办结时限)
  * @param callResponseTime how fast a called department must respond (呼叫响应时限)
  * @param source {@code seed:000}…{@code seed:004} or {@code illustrative}
+ * @param timeLimitPending the published list gave no 办结时限: the item runs on the county's default, marked
+ *     {@value #PENDING} until the county sets one
+ * @param callResponsePending the same for 呼叫响应时限
  */
 public record Item(String code, int number, String domain, String name, boolean townshipPrimary,
     Responsibility primary, List<Responsibility> cooperating, String legalBasis, TimeLimit timeLimit,
-    TimeLimit callResponseTime, String source) {
+    TimeLimit callResponseTime, String source, boolean timeLimitPending, boolean callResponsePending) {
+
+  /** How catalog.csv marks a time limit the county has not set yet: {@code 30个工作日（待定）}. */
+  public static final String PENDING = "（待定）";
 
   public Item {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(primary, "primary");
     cooperating = List.copyOf(cooperating);
+  }
+
+  /** An item whose time limits the list sets. */
+  public Item(String code, int number, String domain, String name, boolean townshipPrimary, Responsibility primary,
+      List<Responsibility> cooperating, String legalBasis, TimeLimit timeLimit, TimeLimit callResponseTime,
+      String source) {
+    this(code, number, domain, name, townshipPrimary, primary, cooperating, legalBasis, timeLimit, callResponseTime,
+        source, false, false);
+  }
+
+  /** The limits still at the county's default, as the analyst reads them: 「办结时限 30个工作日（待定）」. */
+  public String pendingLimits() {
+    List<String> which = new ArrayList<>();
+    if (timeLimitPending) {
+      which.add("办结时限 " + timeLimit.label() + PENDING);
+    }
+    if (callResponsePending) {
+      which.add("呼叫响应时限 " + callResponseTime.label() + PENDING);
+    }
+    return String.join("、", which);
+  }
+
+  /** Whether a time limit of the item is still the county's default, not set by the list. */
+  public boolean hasPendingTimeLimit() {
+    return timeLimitPending || callResponsePending;
   }
 
   /** The primary responsibility first, then the cooperating ones. */

@@ -65,6 +65,8 @@ final class ItemRow {
     String domain = required(DOMAIN, "缺少领域：应填写事项所属领域（如「市场监管」）");
     String name = required(NAME, "缺少事项名称");
     Boolean townshipPrimary = yesNo();
+    boolean timeLimitPending = value(TIME_LIMIT).endsWith(Item.PENDING);
+    boolean callResponsePending = value(CALL_RESPONSE_TIME).endsWith(Item.PENDING);
     TimeLimit timeLimit = timeLimit(TIME_LIMIT);
     TimeLimit callResponse = timeLimit(CALL_RESPONSE_TIME);
 
@@ -89,7 +91,7 @@ final class ItemRow {
         .map(p -> new Responsibility(p, false, cooperatingSteps.get(p)))
         .toList();
     return new Item(code, number, domain, name, townshipPrimary, new Responsibility(primary, true, primarySteps),
-        cooperating, legalBasis, timeLimit, callResponse, source);
+        cooperating, legalBasis, timeLimit, callResponse, source, timeLimitPending, callResponsePending);
   }
 
   private int number() {
@@ -118,9 +120,14 @@ final class ItemRow {
     return null;
   }
 
+  /** A limit marked （待定） is the county's default, read like any other. */
   private TimeLimit timeLimit(String column) {
+    String text = value(column);
+    if (text.endsWith(Item.PENDING)) {
+      text = text.substring(0, text.length() - Item.PENDING.length());
+    }
     try {
-      return TimeLimit.parse(value(column));
+      return TimeLimit.parse(text);
     } catch (IllegalArgumentException e) {
       problem(column, column + "不合法：" + e.getMessage());
       return null;

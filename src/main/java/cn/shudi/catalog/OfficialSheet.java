@@ -29,28 +29,27 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 
 import cn.shudi.datafile.DataProblem;
 
 /**
- * The county's table in the official layout (《县乡“属地管理”事项主体责任和配合责任清单》): a header
- * row, perhaps below a title row, with the official columns in any order; 领域 often merged over the
- * rows of one domain; the steps of a unit as lines of one cell (Alt+Enter).
+ * The county's table in the official layout (《县乡“属地管理”事项主体责任和配合责任清单》) as counties publish it: a
+ * header row, perhaps below title rows, with the official columns in any order and under the county's own titles
+ * ({@link HeaderVariants}); cells merged over rows (领域 over a domain, a unit over its items); one table per sheet,
+ * on one sheet or several.
  */
 final class OfficialSheet {
 
+  /** Published lists have no time limits: without them an item gets the county's default, marked 待定. */
   static final List<String> REQUIRED = List.of(NUMBER, DOMAIN, NAME, PRIMARY_UNIT, PRIMARY_DUTIES,
       COOPERATING_UNITS, COOPERATING_DUTIES, LEGAL_BASIS);
   static final List<String> OPTIONAL = List.of(CODE, TOWNSHIP_PRIMARY, TIME_LIMIT, CALL_RESPONSE_TIME, SOURCE);
 
-  /** The official table titles its legal-basis column in full; both spellings mean 依据. */
-  private static final Map<String, String> ALIASES = Map.of(
-      "法律法规及文件依据", LEGAL_BASIS,
-      "法律法规依据", LEGAL_BASIS,
-      "法律依据", LEGAL_BASIS);
-
   /** Title rows come first; a header further down than this is not the table. */
   private static final int HEADER_SEARCH_ROWS = 20;
+  /** A row is the header when it names the item and at least this many other columns of the list. */
+  private static final int HEADER_MIN_OTHERS = 2;
 
   /** One data row: its Excel row number (1-based, as Excel shows it) and the cells by column header. */
   record SheetRow(int excelRow, Map<String, String> values) {
@@ -59,74 +58,113 @@ final class OfficialSheet {
     }
   }
 
-  /** The rows read, and the columns the sheet has. */
-  record Table(String sheetName, List<String> columns, List<SheetRow> rows) {
+  /** A column of the sheet: its title as the sheet writes it and its Excel letter. */
+  record Column(String title, int index) {
+    String label() {
+      return title + "（" + CellReference.convertNumToColString(index) + "列）";
+    }
+  }
+
+  /** The rows read from one sheet, and the columns the sheet has. */
+  record Table(String sheetName, String where, Map<String, Column> columns, List<SheetRow> rows) {
     boolean has(String column) {
-      return columns.contains(column);
+      return columns.containsKey(column);
+    }
+
+    /** How problems name a column: the sheet's own title and its letter. */
+    String label(String column) {
+      Column c = columns.get(column);
+      return c == null ? column : c.label();
     }
   }
 
   private final String fileLabel;
+  private final HeaderVariants headers;
   private final DataFormatter formatter = new DataFormatter();
 
-  OfficialSheet(String fileLabel) {
+  OfficialSheet(String fileLabel, HeaderVariants headers) {
     this.fileLabel = fileLabel;
+    this.headers = headers;
   }
 
-  /** @return the table, or null when no sheet has a usable header (problems added) */
-  Table read(Workbook workbook, List<DataProblem> problems, IntConsumer rowsRead) {
+  /**
+   * Every sheet with the list's header: counties spread a list over sheets (one per domain). Sheets without it
+   * (notes, a cover) are left out.
+   *
+   * @return the tables, empty when no sheet has a usable header (problems added)
+   */
+  List<Table> read(Workbook workbook, List<DataProblem> problems, IntConsumer rowsRead) {
     FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+    List<Table> tables = new ArrayList<>();
+    int[] read = {0};
+    IntConsumer counted = n -> {
+      read[0]++;
+      if (read[0] % 50 == 0) {
+        rowsRead.accept(read[0]);
+      }
+    };
+    boolean headerFound = false;
     for (Sheet sheet : workbook) {
       for (int r = sheet.getFirstRowNum(); r >= 0 && r <= Math.min(sheet.getLastRowNum(), HEADER_SEARCH_ROWS); r++) {
         Row row = sheet.getRow(r);
         if (row != null && isHeader(row, evaluator)) {
-          return readTable(sheet, row, evaluator, problems, rowsRead);
+          headerFound = true;
+          Table table = readTable(sheet, row, evaluator, problems, counted);
+          if (table != null) {
+            tables.add(table);
+          }
+          break;
         }
       }
     }
-    problems.add(DataProblem.ofFile(fileLabel, "找不到清单表头：应有一个工作表，其前 " + HEADER_SEARCH_ROWS
-        + " 行中有一行同时含「序号」和「事项名称」，列为 " + String.join("、", REQUIRED) + "（可选 "
-        + String.join("、", OPTIONAL) + "）"));
-    return null;
+    if (!headerFound) {
+      problems.add(DataProblem.ofFile(fileLabel, "找不到清单表头：应有一个工作表，其前 " + HEADER_SEARCH_ROWS
+          + " 行中有一行含「事项名称」（或「事项」「责任事项」等写法）和至少两个其他列，列为 " + String.join("、", REQUIRED)
+          + "（可选 " + String.join("、", OPTIONAL) + "；其他写法见 jurisdictions/" + HeaderVariants.FILE + "）"));
+    }
+    return tables;
   }
 
   private boolean isHeader(Row row, FormulaEvaluator evaluator) {
-    List<String> texts = new ArrayList<>();
-    row.forEach(cell -> texts.add(header(text(cell, evaluator))));
-    return texts.contains(NUMBER) && texts.contains(NAME);
+    List<String> columns = new ArrayList<>();
+    row.forEach(cell -> columns.add(headers.column(text(cell, evaluator))));
+    long others = columns.stream().filter(c -> !c.equals(NAME))
+        .filter(c -> REQUIRED.contains(c) || OPTIONAL.contains(c)).distinct().count();
+    return columns.contains(NAME) && others >= HEADER_MIN_OTHERS;
   }
 
   private Table readTable(Sheet sheet, Row headerRow, FormulaEvaluator evaluator, List<DataProblem> problems,
-      IntConsumer rowsRead) {
+      IntConsumer rowRead) {
     String where = where(sheet);
-    Map<String, Integer> columns = new LinkedHashMap<>();
+    Map<String, Column> columns = new LinkedHashMap<>();
     for (Cell cell : headerRow) {
-      String column = header(text(cell, evaluator));
+      String title = text(cell, evaluator);
+      String column = headers.column(title);
       if (!REQUIRED.contains(column) && !OPTIONAL.contains(column)) {
         continue; // 备注 and the like are the county's own, not part of the list
       }
-      if (columns.putIfAbsent(column, cell.getColumnIndex()) != null) {
-        problems.add(new DataProblem(where, headerRow.getRowNum() + 1L, column, "列「" + column + "」出现了两次：每列只能有一个"));
+      Column found = new Column(HeaderVariants.compact(title), cell.getColumnIndex());
+      Column first = columns.putIfAbsent(column, found);
+      if (first != null) {
+        problems.add(new DataProblem(where, headerRow.getRowNum() + 1L, found.label(), "列「" + found.title()
+            + "」与" + first.label() + "都是「" + column + "」：每列只能有一个，请删去或改名其中一列"));
       }
     }
     List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
     if (!missing.isEmpty()) {
       problems.add(new DataProblem(where, headerRow.getRowNum() + 1L, null, "缺少必需列「" + String.join("、", missing)
-          + "」：表头应含 " + String.join("、", REQUIRED) + "（顺序不限；可选 " + String.join("、", OPTIONAL) + "）"));
+          + "」：表头应含 " + String.join("、", REQUIRED) + "（顺序不限；可选 " + String.join("、", OPTIONAL)
+          + "；其他写法可在 jurisdictions/" + HeaderVariants.FILE + " 中登记）"));
       return null;
     }
     Map<Long, Cell> mergedFirstCells = mergedFirstCells(sheet);
     List<SheetRow> rows = new ArrayList<>();
-    int read = 0;
     for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
       Map<String, String> values = new LinkedHashMap<>();
-      for (Map.Entry<String, Integer> column : columns.entrySet()) {
-        values.put(column.getKey(), cellText(sheet, r, column.getValue(), mergedFirstCells, evaluator));
+      for (Map.Entry<String, Column> column : columns.entrySet()) {
+        values.put(column.getKey(), cellText(sheet, r, column.getValue().index(), mergedFirstCells, evaluator));
       }
-      read++;
-      if (read % 50 == 0) {
-        rowsRead.accept(read);
-      }
+      rowRead.accept(r);
       boolean blank = values.entrySet().stream()
           .filter(e -> !e.getKey().equals(DOMAIN)) // a merged 领域 may run past the last item
           .allMatch(e -> e.getValue().isEmpty());
@@ -134,7 +172,7 @@ final class OfficialSheet {
         rows.add(new SheetRow(r + 1, values));
       }
     }
-    return new Table(sheet.getSheetName(), List.copyOf(columns.keySet()), rows);
+    return new Table(sheet.getSheetName(), where, columns, rows);
   }
 
   String where(Sheet sheet) {
@@ -176,11 +214,5 @@ final class OfficialSheet {
   private String text(Cell cell, FormulaEvaluator evaluator) {
     String raw = formatter.formatCellValue(cell, evaluator).replace('\u00A0', ' ').replace('\u3000', ' ');
     return raw.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-  }
-
-  /** Headers are often wrapped or padded in the official table: 「主体责任\n单位」 is 主体责任单位. */
-  private static String header(String text) {
-    String compact = text.replaceAll("\\s+", "");
-    return ALIASES.getOrDefault(compact, compact);
   }
 }

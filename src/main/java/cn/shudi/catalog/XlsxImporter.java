@@ -4,9 +4,10 @@ import static cn.shudi.catalog.CatalogColumns.CALL_RESPONSE_TIME;
 import static cn.shudi.catalog.CatalogColumns.CODE;
 import static cn.shudi.catalog.CatalogColumns.COOPERATING_DUTIES;
 import static cn.shudi.catalog.CatalogColumns.COOPERATING_UNITS;
-import static cn.shudi.catalog.CatalogColumns.HEADER;
+import static cn.shudi.catalog.CatalogColumns.NAME;
 import static cn.shudi.catalog.CatalogColumns.NO;
 import static cn.shudi.catalog.CatalogColumns.NUMBER;
+import static cn.shudi.catalog.CatalogColumns.PRIMARY_DUTIES;
 import static cn.shudi.catalog.CatalogColumns.PRIMARY_UNIT;
 import static cn.shudi.catalog.CatalogColumns.SOURCE;
 import static cn.shudi.catalog.CatalogColumns.TIME_LIMIT;
@@ -23,10 +24,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,30 +47,45 @@ import cn.shudi.datafile.InvalidDataException;
 import cn.shudi.organization.Jurisdiction;
 
 /**
- * Imports a county's .xlsx in the official layout into the repository's catalog.csv. The CSV it
- * builds is validated by {@link CatalogLoader}, so an imported list obeys exactly the rules of a
- * hand-edited one; only a valid list is written, and atomically, so a failed import leaves the old
- * file as it was.
+ * Imports a county's .xlsx, laid out as counties publish their lists ({@link OfficialSheet}), into catalog.csv. The
+ * CSV it builds is validated by {@link CatalogLoader}, so an imported list obeys exactly the rules of a hand-edited
+ * one; every problem of every sheet is reported at once, located by sheet, Excel row and column; only a valid list
+ * is written, and atomically, so a failed import leaves the old file as it was.
+ *
+ * <p>Two modes against the list it replaces ({@link Request#base}): a <b>full list</b> is the new list, an item
+ * keeping its code when its name, or a rename recorded for it, matches an item of the old list; an
+ * <b>amendment</b> ({@link Request#merge}) adds its new items under the next free codes and numbers, replaces the
+ * items it matches and keeps all others. New items whose names are close to an old item's are listed
+ * ({@link Imported#similar}) for the analyst to confirm.
  */
 class XlsxImporter {
 
   /** What the officials write for "the township" in a unit cell; the list says 镇街. */
   static final Set<String> TOWNSHIP_TOKENS = Set.of("镇街", "乡镇", "街道", "乡镇（街道）", "乡镇(街道)", "镇（街道）",
-      "镇(街道)");
+      "镇(街道)", "各镇街", "各镇（街道）", "各乡镇（街道）", "各乡镇", "属地镇街", "镇街道", "乡镇街道");
   static final Pattern PREFIX_FORMAT = Pattern.compile("[A-Z]{2}");
   private static final Pattern UNIT_SEPARATORS = Pattern.compile("[、，,；;/\\s]+");
-  private static final Pattern COOPERATING_PREFIX = Pattern.compile("^【([^】]*)】");
   private static final String DEFAULT_SOURCE = "illustrative";
+  private static final Pattern EARLIER_LINE = Pattern.compile("（第(\\d+)行已有）");
+  /** The defaults of a county without a list to learn them from. */
+  static final String FALLBACK_TIME_LIMIT = "30个工作日";
+  static final String FALLBACK_CALL_RESPONSE = "24小时";
 
   /**
-   * @param codePrefix two capital letters; codes of rows without 编码 are prefix + 3-digit 序号
+   * @param codePrefix two capital letters; codes of new items are prefix + three digits
    * @param title the list's title (header comment 清单)
    * @param version header comment 版本
    * @param effectiveDate header comment 生效日期
    * @param target the catalog.csv to write
+   * @param base the list the import replaces or amends; null for a county's first list (codes from 序号)
+   * @param merge an amendment: the sheet's items are added to the base list or replace their match in it
+   * @param renames recorded renames, old name → new name: an item of the sheet under the new name keeps the old
+   *     item's code
+   * @param headers the columns' titles the county uses
    */
   public record Request(Path xlsx, Jurisdiction jurisdiction, String codePrefix, String title, String version,
-      LocalDate effectiveDate, Path target) {
+      LocalDate effectiveDate, Path target, Catalog base, boolean merge, Map<String, String> renames,
+      HeaderVariants headers) {
 
     public Request {
       Objects.requireNonNull(xlsx, "xlsx");
@@ -80,6 +101,51 @@ class XlsxImporter {
         throw new IllegalArgumentException("版本「" + version + "」不合法：应为字母或数字开头、由字母、数字、点、横线组成的版本号（如 2024.1）");
       }
       Objects.requireNonNull(effectiveDate, "生效日期不能为空");
+      if (merge && base == null) {
+        throw new IllegalArgumentException("没有现有清单，不能按修订（--merge）导入：请按完整清单导入");
+      }
+      renames = renames == null ? Map.of() : Map.copyOf(renames);
+      headers = headers == null ? HeaderVariants.builtIn() : headers;
+    }
+
+    /** A county's first list, from the built-in column titles. */
+    public Request(Path xlsx, Jurisdiction jurisdiction, String codePrefix, String title, String version,
+        LocalDate effectiveDate, Path target) {
+      this(xlsx, jurisdiction, codePrefix, title, version, effectiveDate, target, null, false, Map.of(), null);
+    }
+  }
+
+  /**
+   * A new item whose name is close to an item of the old list.
+   *
+   * @param where sheet and Excel row of the new item
+   */
+  public record Similar(String name, String where, String code, String existingName, double similarity) {
+    @Override
+    public String toString() {
+      return where + "「" + name + "」与现有事项 " + code + "「" + existingName + "」相似（相似度 "
+          + String.format("%.2f", similarity) + "）";
+    }
+  }
+
+  /**
+   * A list read from a workbook, validated, not yet written.
+   *
+   * @param similar new items close to an old item, for the analyst to confirm
+   * @param matched codes of old items the sheet matched (kept their code)
+   */
+  public record Imported(Catalog catalog, byte[] csv, List<Similar> similar, Set<String> matched) {
+
+    /** The items running on the county's default time limits (待定). */
+    public List<Item> pending() {
+      return catalog.items().stream().filter(Item::hasPendingTimeLimit).toList();
+    }
+  }
+
+  /** A sheet row on its way to a CSV record. */
+  private record Source(OfficialSheet.Table table, OfficialSheet.SheetRow row, Map<String, String> cells) {
+    String where() {
+      return table.where() + " 第" + row.excelRow() + "行";
     }
   }
 
@@ -89,121 +155,292 @@ class XlsxImporter {
     this.loader = loader;
   }
 
+  /** Reads, converts, validates and writes. */
+  public Catalog importFile(Request request, IntConsumer rowsRead) throws IOException {
+    Imported imported = read(request, rowsRead);
+    write(request.target(), imported);
+    return imported.catalog();
+  }
+
+  /** Writes an imported list atomically: readers see the old file or the new one. */
+  public static void write(Path target, Imported imported) throws IOException {
+    AtomicFiles.write(target, imported.csv());
+  }
+
   /**
-   * Reads, converts, validates and writes.
+   * Reads, converts and validates; writes nothing.
    *
    * @param rowsRead told every 50 sheet rows read, for progress output
-   * @return the imported list, as loaded back from the CSV written
-   * @throws InvalidDataException with every problem, located by sheet, Excel row and column; nothing written
-   * @throws IOException when the target cannot be written (the old file stays)
+   * @throws InvalidDataException with every problem, located by sheet, Excel row and column
    */
-  public Catalog importFile(Request request, IntConsumer rowsRead) throws IOException {
+  public Imported read(Request request, IntConsumer rowsRead) {
     String fileLabel = request.xlsx().getFileName().toString();
     List<DataProblem> problems = new ArrayList<>();
-    OfficialSheet.Table table = readTable(request.xlsx(), fileLabel, problems, rowsRead);
-    if (table == null) {
-      throw new InvalidDataException("导入 " + fileLabel + " 失败", problems);
-    }
-    String where = fileLabel + " 工作表「" + table.sheetName() + "」";
-    List<Integer> excelRows = new ArrayList<>();
-    List<List<String>> records = new ArrayList<>();
+    List<OfficialSheet.Table> tables = readTables(request, fileLabel, problems, rowsRead);
     Parties parties = new Parties(request.jurisdiction());
-    for (OfficialSheet.SheetRow row : table.rows()) {
-      List<String> record = record(row, table, request, parties, where, problems);
-      if (record != null) {
-        records.add(record);
-        excelRows.add(row.excelRow());
+    Catalog base = request.base();
+    String[] defaults = defaults(base);
+    List<Source> sources = new ArrayList<>();
+    for (OfficialSheet.Table table : tables) {
+      for (OfficialSheet.SheetRow row : table.rows()) {
+        sources.add(new Source(table, row, new HashMap<>(row.values())));
       }
     }
-    List<String> missingLimits = List.of(TIME_LIMIT, CALL_RESPONSE_TIME).stream().filter(c -> !table.has(c)).toList();
-    for (String column : missingLimits) {
-      problems.add(DataProblem.ofFile(where, "缺少列「" + column + "」：清单需要每个事项的" + column
-          + "，请在表格中加上这一列（如「30个工作日」「24小时」）"));
+    Map<Source, Item> matches = new IdentityHashMap<>(); // cells change below: by identity
+    if (base != null) {
+      Set<String> taken = new HashSet<>(); // a second row of the same name is a duplicate, not a second match
+      sources.forEach(s -> match(s, base, request.renames()).filter(item -> taken.add(item.code()))
+          .ifPresent(item -> matches.put(s, item)));
+    }
+    for (Source s : sources) { // a matched item keeps the limits the sheet leaves out
+      Item old = matches.get(s);
+      Map<String, String> oldCells = old == null ? null : ItemCells.cells(old);
+      convert(s.cells(), parties, old == null ? defaults
+          : new String[] {oldCells.get(TIME_LIMIT), oldCells.get(CALL_RESPONSE_TIME)});
+    }
+    numberAndCode(request, tables.size(), sources, matches, problems);
+    List<Map<String, String>> records = new ArrayList<>();
+    List<Source> recordSources = new ArrayList<>();
+    if (request.merge()) {
+      Map<String, Source> replacing = new HashMap<>(); // code → the row replacing it
+      matches.forEach((s, item) -> replacing.putIfAbsent(item.code(), s));
+      for (Item item : base.items()) {
+        Source s = replacing.get(item.code());
+        records.add(s == null ? ItemCells.cells(item) : s.cells());
+        recordSources.add(s);
+      }
+      sources.stream().filter(s -> !matches.containsKey(s)).forEach(s -> {
+        records.add(s.cells());
+        recordSources.add(s);
+      });
+    } else {
+      sources.forEach(s -> {
+        records.add(s.cells());
+        recordSources.add(s);
+      });
     }
     CatalogCsvWriter.Written csv = CatalogCsvWriter.write(request.title(), request.version(), request.effectiveDate(),
-        records);
+        records.stream().map(ItemCells::record).toList());
     byte[] bytes = csv.text().getBytes(StandardCharsets.UTF_8);
     Catalog catalog = null;
-    try {
-      catalog = loader.load(request.target().toString(), () -> new ByteArrayInputStream(bytes), request.jurisdiction());
-    } catch (InvalidDataException e) {
-      for (DataProblem p : e.problems()) {
-        if (!missingLimits.contains(p.column())) { // already said once for the whole column
-          problems.add(toSheet(p, csv.recordLines(), excelRows, where));
-        }
+    if (!tables.isEmpty()) {
+      try {
+        catalog = loader.load(request.target().toString(), () -> new ByteArrayInputStream(bytes),
+            request.jurisdiction());
+      } catch (InvalidDataException e) {
+        e.problems().forEach(p -> problems.add(toSheet(p, csv.recordLines(), recordSources, records)));
       }
     }
     if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparingLong(DataProblem::line));
-      throw new InvalidDataException("导入 " + fileLabel + " 失败", problems);
+      problems.sort(Comparator.comparing(DataProblem::file).thenComparingLong(DataProblem::line));
+      throw new InvalidDataException("导入 " + fileLabel + " 失败（共 " + problems.size() + " 处错误，未写入任何内容）",
+          problems);
     }
-    AtomicFiles.write(request.target(), bytes);
-    return catalog;
+    Set<String> matched = matches.values().stream().map(Item::code).collect(Collectors.toCollection(
+        java.util.LinkedHashSet::new));
+    return new Imported(catalog, bytes, similar(sources, matches, base), matched);
   }
 
-  private OfficialSheet.Table readTable(Path xlsx, String fileLabel, List<DataProblem> problems, IntConsumer rowsRead) {
+  private List<OfficialSheet.Table> readTables(Request request, String fileLabel, List<DataProblem> problems,
+      IntConsumer rowsRead) {
+    Path xlsx = request.xlsx();
     if (!Files.isRegularFile(xlsx)) {
       problems.add(DataProblem.ofFile(fileLabel, "文件不存在：" + xlsx.toAbsolutePath()));
-      return null;
+      return List.of();
     }
     try (Workbook workbook = WorkbookFactory.create(xlsx.toFile(), null, true)) {
-      return new OfficialSheet(fileLabel).read(workbook, problems, rowsRead);
+      return new OfficialSheet(fileLabel, request.headers()).read(workbook, problems, rowsRead);
     } catch (IOException | EncryptedDocumentException | IllegalArgumentException e) {
       // POI's "not an OOXML file" is an IllegalArgumentException
       problems.add(DataProblem.ofFile(fileLabel, "无法读取：应为未加密的 Excel 文件（.xlsx），" + e.getMessage()));
-      return null;
+      return List.of();
     }
   }
 
-  /** One CSV record from a sheet row, with the defaults for the columns the county leaves out. */
-  private List<String> record(OfficialSheet.SheetRow row, OfficialSheet.Table table, Request request,
-      Parties parties, String where, List<DataProblem> problems) {
-    Map<String, String> cells = new HashMap<>(row.values());
-    String code = cells.getOrDefault(CODE, "");
-    if (code.isEmpty()) {
-      String number = cells.get(NUMBER);
-      if (!number.matches("\\d{1,3}") || Integer.parseInt(number) == 0) {
-        problems.add(new DataProblem(where, row.excelRow(), NUMBER, "序号「" + number
-            + "」不合法：应为 1–999 的整数（没有「编码」列时，编码由前缀 " + request.codePrefix() + " 加三位序号生成）"));
-        return null;
-      }
-      code = request.codePrefix() + String.format("%03d", Integer.parseInt(number));
+  /**
+   * The county's default time limits, marked 待定: the most common ones of its list (the old list's own habit), else
+   * 30个工作日 and 24小时.
+   */
+  private static String[] defaults(Catalog base) {
+    if (base == null || base.items().isEmpty()) {
+      return new String[] {FALLBACK_TIME_LIMIT + Item.PENDING, FALLBACK_CALL_RESPONSE + Item.PENDING};
     }
-    cells.put(CODE, code);
-    cells.put(PRIMARY_UNIT, units(cells.get(PRIMARY_UNIT)));
-    cells.put(COOPERATING_UNITS, units(cells.get(COOPERATING_UNITS)));
-    cells.put(COOPERATING_DUTIES, cells.get(COOPERATING_DUTIES).lines()
-        .map(XlsxImporter::normalisePrefix).collect(Collectors.joining("\n")));
+    return new String[] {mostCommon(base, i -> i.timeLimit().label(), FALLBACK_TIME_LIMIT) + Item.PENDING,
+        mostCommon(base, i -> i.callResponseTime().label(), FALLBACK_CALL_RESPONSE) + Item.PENDING};
+  }
+
+  private static String mostCommon(Catalog base, Function<Item, String> limit, String fallback) {
+    Map<String, Long> counts = base.items().stream().collect(Collectors.groupingBy(limit, LinkedHashMap::new,
+        Collectors.counting()));
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(fallback);
+  }
+
+  /**
+   * A sheet row's cells made CSV cells: units by the list's names, duties as step lines, the given limits where the
+   * sheet leaves them out.
+   */
+  private static void convert(Map<String, String> cells, Parties parties, String[] defaults) {
+    String limit = limit(cells, TIME_LIMIT, defaults[0]);
+    limit(cells, CALL_RESPONSE_TIME, defaults[1]);
+    Function<String, String> unitOf = name -> unitName(name, parties);
+    cells.put(PRIMARY_UNIT, units(cells.get(PRIMARY_UNIT), parties));
+    cells.put(COOPERATING_UNITS, units(cells.get(COOPERATING_UNITS), parties));
+    List<String> cooperating = cells.get(COOPERATING_UNITS).isEmpty() ? List.of()
+        : List.of(cells.get(COOPERATING_UNITS).split(UNIT_SEPARATOR));
+    String stepLimit = limit.endsWith(Item.PENDING) ? limit.substring(0, limit.length() - Item.PENDING.length())
+        : limit;
+    cells.put(PRIMARY_DUTIES, String.join("\n", DutyProse.primary(cells.get(PRIMARY_DUTIES), stepLimit)));
+    cells.put(COOPERATING_DUTIES, String.join("\n", DutyProse.cooperating(cells.get(COOPERATING_DUTIES), cooperating,
+        stepLimit, unitOf)));
     if (cells.getOrDefault(TOWNSHIP_PRIMARY, "").isEmpty()) {
-      String primary = cells.get(PRIMARY_UNIT);
-      boolean township = parties.resolve(primary).map(Parties::isTownship).orElse(false);
+      boolean township = parties.resolve(cells.get(PRIMARY_UNIT)).map(Parties::isTownship).orElse(false);
       cells.put(TOWNSHIP_PRIMARY, township ? YES : NO);
     }
-    if (cells.getOrDefault(SOURCE, "").isEmpty()) {
-      cells.put(SOURCE, DEFAULT_SOURCE);
+  }
+
+  /** A limit the sheet leaves out (no column, or an empty cell) is the fallback. */
+  private static String limit(Map<String, String> cells, String column, String fallback) {
+    String value = cells.getOrDefault(column, "");
+    if (value.isBlank()) {
+      value = fallback;
+      cells.put(column, value);
     }
-    return HEADER.stream().map(c -> cells.getOrDefault(c, "")).toList();
+    return value;
   }
 
-  /** Unit names joined by 、, the township tokens as 镇街. */
-  private static String units(String cell) {
-    return UNIT_SEPARATORS.splitAsStream(cell).filter(s -> !s.isEmpty()).map(XlsxImporter::unit)
-        .collect(Collectors.joining(UNIT_SEPARATOR));
+  /** Unit names joined by 、 as the list names them (short names, 镇街); unknown names as written. */
+  private static String units(String cell, Parties parties) {
+    return UNIT_SEPARATORS.splitAsStream(cell == null ? "" : cell).filter(s -> !s.isEmpty())
+        .map(name -> Optional.ofNullable(unitName(name, parties)).orElse(name))
+        .distinct().collect(Collectors.joining(UNIT_SEPARATOR));
   }
 
-  private static String unit(String name) {
-    return TOWNSHIP_TOKENS.contains(name) ? Party.CASE_TOWNSHIP : name;
+  /** The list's name of a unit named by short name, full name or alias, 镇街 for the township; null if none. */
+  private static String unitName(String name, Parties parties) {
+    if (TOWNSHIP_TOKENS.contains(name)) {
+      return Party.CASE_TOWNSHIP;
+    }
+    return parties.resolve(name).map(Party::name).orElse(null);
   }
 
-  private static String normalisePrefix(String line) {
-    Matcher m = COOPERATING_PREFIX.matcher(line);
-    return m.find() ? "【" + unit(m.group(1).strip()) + "】" + line.substring(m.end()) : line;
+  /** The old item a sheet row stands for: by 编码, by name, or by a recorded rename. */
+  private static Optional<Item> match(Source source, Catalog base, Map<String, String> renames) {
+    String code = source.cells().getOrDefault(CODE, "");
+    if (!code.isEmpty()) {
+      return base.item(code);
+    }
+    String name = source.cells().get(NAME);
+    Optional<Item> byName = base.items().stream().filter(i -> i.name().equals(name)).findFirst();
+    if (byName.isPresent()) {
+      return byName;
+    }
+    return renames.entrySet().stream().filter(e -> e.getValue().equals(name))
+        .flatMap(e -> base.items().stream().filter(i -> i.name().equals(e.getKey()))).findFirst();
   }
 
-  /** A problem of the generated CSV, pointed back at the sheet row it came from. */
-  private static DataProblem toSheet(DataProblem p, List<Long> recordLines, List<Integer> excelRows, String where) {
+  /**
+   * Codes and numbers. A matched item keeps its code (and, in an amendment, its number and source); a new one takes
+   * the next free code after the highest the old list used, so no code of another item is ever taken. Without an
+   * old list the codes come from 序号, as the county's first list.
+   */
+  private static void numberAndCode(Request request, int sheets, List<Source> sources, Map<Source, Item> matches,
+      List<DataProblem> problems) {
+    Catalog base = request.base();
+    Set<String> used = new HashSet<>();
+    int nextCode = 1;
+    int nextNumber = 1;
+    if (base != null) {
+      for (Item item : base.items()) {
+        used.add(item.code());
+        nextCode = Math.max(nextCode, Integer.parseInt(item.code().substring(2)) + 1);
+        nextNumber = Math.max(nextNumber, item.number() + 1);
+      }
+    }
+    int sequence = 0;
+    for (Source s : sources) {
+      sequence++;
+      Map<String, String> cells = s.cells();
+      Item old = matches.get(s);
+      if (old != null) {
+        cells.put(CODE, old.code());
+        if (cells.getOrDefault(SOURCE, "").isEmpty()) {
+          cells.put(SOURCE, old.source());
+        }
+        if (request.merge()) {
+          cells.put(NUMBER, String.valueOf(old.number()));
+        }
+      } else if (cells.getOrDefault(CODE, "").isEmpty()) {
+        if (base == null) {
+          String number = cells.get(NUMBER);
+          if (!number.matches("\\d{1,3}") || Integer.parseInt(number) == 0) {
+            problems.add(new DataProblem(s.table().where(), s.row().excelRow(), s.table().label(NUMBER), "序号「"
+                + number + "」不合法：应为 1–999 的整数（没有「编码」列时，编码由前缀 " + request.codePrefix() + " 加三位序号生成）"));
+            continue;
+          }
+          cells.put(CODE, request.codePrefix() + String.format("%03d", Integer.parseInt(number)));
+        } else {
+          String code;
+          do {
+            code = request.codePrefix() + String.format("%03d", nextCode++);
+          } while (used.contains(code));
+          used.add(code);
+          cells.put(CODE, code);
+        }
+        if (request.merge()) {
+          cells.put(NUMBER, String.valueOf(nextNumber++));
+        }
+      }
+      if (!request.merge() && sheets > 1) {
+        cells.put(NUMBER, String.valueOf(sequence)); // each sheet numbers from 1: the list numbers them through
+      }
+      if (cells.getOrDefault(SOURCE, "").isEmpty()) {
+        cells.put(SOURCE, DEFAULT_SOURCE);
+      }
+    }
+  }
+
+  /** New items whose names are close to an old item the sheet did not match, the closest one each. */
+  private static List<Similar> similar(List<Source> sources, Map<Source, Item> matches, Catalog base) {
+    if (base == null) {
+      return List.of();
+    }
+    Set<String> matchedCodes = matches.values().stream().map(Item::code).collect(Collectors.toSet());
+    List<Similar> similar = new ArrayList<>();
+    for (Source s : sources) {
+      if (matches.containsKey(s)) {
+        continue;
+      }
+      String name = s.cells().get(NAME);
+      base.items().stream().filter(i -> !matchedCodes.contains(i.code()))
+          .map(i -> new Similar(name, s.where(), i.code(), i.name(), NameSimilarity.of(name, i.name())))
+          .filter(x -> x.similarity() >= NameSimilarity.NEAR)
+          .max(Comparator.comparingDouble(Similar::similarity))
+          .ifPresent(similar::add);
+    }
+    return similar;
+  }
+
+  /** A problem of the generated CSV, pointed back at the sheet row and column it came from. */
+  private static DataProblem toSheet(DataProblem p, List<Long> recordLines, List<Source> sources,
+      List<Map<String, String>> records) {
     int index = recordLines.indexOf(p.line());
-    long excelRow = index < 0 ? 0 : excelRows.get(index);
-    return new DataProblem(where, excelRow, p.column(), p.message());
+    if (index < 0) {
+      return DataProblem.ofFile(p.file(), p.message());
+    }
+    Source source = sources.get(index);
+    if (source == null) {
+      return new DataProblem("现有清单 " + records.get(index).get(CODE), 0, p.column(), p.message());
+    }
+    String column = p.column() == null ? null : source.table().label(p.column());
+    Matcher earlier = EARLIER_LINE.matcher(p.message());
+    String message = p.message();
+    if (earlier.find()) { // the loader points at the CSV line of the first occurrence: point at its sheet row
+      int first = recordLines.indexOf(Long.parseLong(earlier.group(1)));
+      Source firstSource = first < 0 ? null : sources.get(first);
+      String at = firstSource == null ? "现有清单已有" : (firstSource.table() == source.table() ? "第"
+          + firstSource.row().excelRow() + "行已有" : firstSource.where() + "已有");
+      message = message.substring(0, earlier.start()) + "（" + at + "）" + message.substring(earlier.end());
+    }
+    return new DataProblem(source.table().where(), source.row().excelRow(), column, message);
   }
 }

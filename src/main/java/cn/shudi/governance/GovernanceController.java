@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.shudi.catalog.XlsxExporter;
 import cn.shudi.datafile.InvalidDataException;
 
 /**
@@ -29,6 +30,8 @@ import cn.shudi.datafile.InvalidDataException;
  * <li>{@code GET /api/governance/{jurisdiction}/catalog.csv}: the list in force as catalog.csv, to commit into
  * {@code jurisdictions/<jurisdiction>/catalog.csv}</li>
  * <li>{@code GET /api/governance/{jurisdiction}/versions/{number}/catalog.csv}: any stored version</li>
+ * <li>{@code GET /api/governance/{jurisdiction}/catalog.xlsx}: the list in force in the official layout, for the
+ * county to print and publish</li>
  * </ul>
  * A version is named by its number (1, 2 …) or its 版本 label ({@code 2024.2}).
  */
@@ -91,6 +94,16 @@ class GovernanceController {
     return csv(version(jurisdiction, number));
   }
 
+  @GetMapping("/catalog.xlsx")
+  ResponseEntity<byte[]> currentXlsx(@PathVariable String jurisdiction) {
+    check(jurisdiction);
+    CatalogVersion version = lists.current(jurisdiction);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(XlsxExporter.MEDIA_TYPE))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(version, ".xlsx") + "\"")
+        .header("X-Catalog-Version", String.valueOf(version.number()))
+        .body(XlsxExporter.bytes(lists.catalog(version)));
+  }
+
   private void check(String jurisdiction) {
     access.checkCanRead(jurisdiction);
     if (lists.versions(jurisdiction).isEmpty()) {
@@ -112,11 +125,14 @@ class GovernanceController {
   }
 
   private static ResponseEntity<String> csv(CatalogVersion version) {
-    String ascii = "catalog-" + version.jurisdiction() + "-" + version.label() + ".csv";
     return ResponseEntity.ok().contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(version, ".csv") + "\"")
         .header("X-Catalog-Version", String.valueOf(version.number()))
         .body(version.csv());
+  }
+
+  private static String fileName(CatalogVersion version, String suffix) {
+    return "catalog-" + version.jurisdiction() + "-" + version.label() + suffix;
   }
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -150,7 +150,8 @@ record VersionDiff(String jurisdiction, Version from, Version to, List<ItemRef> 
   }
 
   private static String describe(Version v) {
-    return "第" + v.number() + "版（" + v.label() + "，" + v.effectiveDate() + " 生效）";
+    String number = v.number() > 0 ? "第" + v.number() + "版" : "清单 "; // 0: a list file not yet stored
+    return number + "（" + v.label() + "，" + v.effectiveDate() + " 生效）";
   }
 
   private static String blank(String value) {

@@ -38,9 +38,9 @@ public record Jurisdiction(String code, String name, String shortName, String pr
     return groupId == null ? Optional.empty() : units.stream().filter(u -> u.groupId().equals(groupId)).findFirst();
   }
 
-  /** Finds a unit by the name the list uses (short name) or by its full name. */
+  /** Finds a unit by the name the list uses (short name), by its full name or by an alias (units.csv). */
   public Optional<Unit> unitNamed(String name) {
-    return units.stream().filter(u -> u.shortName().equals(name) || u.name().equals(name)).findFirst();
+    return units.stream().filter(u -> u.isNamed(name)).findFirst();
   }
 
   public List<Unit> unitsOfType(UnitType type) {

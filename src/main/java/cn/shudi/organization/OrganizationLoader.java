@@ -24,7 +24,13 @@ import cn.shudi.datafile.InvalidDataException;
 public class OrganizationLoader {
 
   static final List<String> JURISDICTIONS_HEADER = List.of("code", "name", "short_name", "prefecture", "time_zone");
-  static final List<String> UNITS_HEADER = List.of("code", "name", "short_name", "type");
+  static final List<String> UNITS_HEADER = List.of("code", "name", "short_name", "type", "aliases");
+  /** units.csv before the column {@code aliases}: still read, the units then have no alias. */
+  static final List<String> UNITS_HEADER_WITHOUT_ALIASES = UNITS_HEADER.subList(0, 4);
+  private static final Pattern ALIAS_SEPARATOR = Pattern.compile("[、;；]");
+  /** What lists write for "the township of the case": never one unit's alias. */
+  private static final Set<String> TOWNSHIP_WORDS = Set.of("镇街", "乡镇", "街道", "镇（街道）", "乡镇（街道）", "镇(街道)",
+      "乡镇(街道)");
   private static final Pattern JURISDICTION_CODE = Pattern.compile("[a-z][a-z0-9]{1,30}");
   private static final Pattern UNIT_CODE = Pattern.compile("[a-z][a-z0-9]{1,30}");
   private static final Set<String> RESERVED_UNIT_CODES =
@@ -95,7 +101,11 @@ public class OrganizationLoader {
     List<Unit> units = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     Set<String> names = new HashSet<>();
-    for (CsvFiles.Row row : read(file, UNITS_HEADER, problems)) {
+    List<CsvFiles.Row> rows = readUnits(file, problems);
+    Set<String> fullAndShortNames = new HashSet<>();
+    rows.forEach(r -> fullAndShortNames.addAll(List.of(r.get("name"), r.get("short_name"))));
+    Set<String> aliasesSeen = new HashSet<>();
+    for (CsvFiles.Row row : rows) {
       long line = row.line();
       int before = problems.size();
       String code = row.get("code");
@@ -120,8 +130,9 @@ public class OrganizationLoader {
         problems.add(new DataProblem(file, line, "type",
             "单位类型「" + row.get("type") + "」未知：应为 " + UnitType.codes()));
       }
+      List<String> aliases = aliases(file, row, fullAndShortNames, aliasesSeen, problems);
       if (problems.size() == before) {
-        units.add(new Unit(jurisdiction, code, row.get("name"), row.get("short_name"), type.get()));
+        units.add(new Unit(jurisdiction, code, row.get("name"), row.get("short_name"), type.get(), aliases));
       }
     }
     for (UnitType required : List.of(UnitType.COMMAND_CENTRE, UnitType.ESTABLISHMENT_OFFICE)) {
@@ -137,6 +148,47 @@ public class OrganizationLoader {
       }
     }
     return units;
+  }
+
+  /** The names a unit is also known by: each names one unit only, and none may be another unit's name. */
+  private static List<String> aliases(String file, CsvFiles.Row row, Set<String> names, Set<String> seen,
+      List<DataProblem> problems) {
+    if (!row.record().isMapped("aliases")) {
+      return List.of();
+    }
+    List<String> aliases = new ArrayList<>();
+    for (String alias : ALIAS_SEPARATOR.split(row.get("aliases"))) {
+      String a = alias.strip();
+      if (a.isEmpty()) {
+        continue;
+      }
+      if (TOWNSHIP_WORDS.contains(a)) {
+        problems.add(new DataProblem(file, row.line(), "aliases", "别名「" + a + "」是清单对“案件所在镇街”的写法，不能作为某个单位的别名"));
+      } else if (names.contains(a) && !a.equals(row.get("name")) && !a.equals(row.get("short_name"))) {
+        problems.add(new DataProblem(file, row.line(), "aliases", "别名「" + a + "」已是另一单位的全称或简称：别名只能指一个单位"));
+      } else if (!seen.add(a)) {
+        problems.add(new DataProblem(file, row.line(), "aliases", "别名「" + a + "」重复：别名只能指一个单位"));
+      } else {
+        aliases.add(a);
+      }
+    }
+    return aliases;
+  }
+
+  /** units.csv with the column aliases, or in its older form without it. */
+  private List<CsvFiles.Row> readUnits(String file, List<DataProblem> problems) {
+    List<DataProblem> withAliases = new ArrayList<>();
+    List<CsvFiles.Row> rows = read(file, UNITS_HEADER, withAliases);
+    boolean olderHeader = withAliases.stream().anyMatch(p -> p.line() == 1 && p.message().startsWith("表头不正确"));
+    if (!olderHeader) {
+      problems.addAll(withAliases);
+      return rows;
+    }
+    List<DataProblem> without = new ArrayList<>();
+    rows = read(file, UNITS_HEADER_WITHOUT_ALIASES, without);
+    boolean stillWrong = without.stream().anyMatch(p -> p.line() == 1 && p.message().startsWith("表头不正确"));
+    problems.addAll(stillWrong ? withAliases : without);
+    return rows;
   }
 
   private List<CsvFiles.Row> read(String file, List<String> header, List<DataProblem> problems) {

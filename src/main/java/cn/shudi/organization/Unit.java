@@ -1,5 +1,7 @@
 package cn.shudi.organization;
 
+import java.util.List;
+
 /**
  * A department, township, command centre or establishment office of one jurisdiction.
  *
@@ -7,8 +9,19 @@ package cn.shudi.organization;
  * @param code unit code, unique within the jurisdiction
  * @param name full official name
  * @param shortName the name the responsibility list uses
+ * @param aliases other names published lists use for the unit (units.csv column {@code aliases}, separated by 、)
  */
-public record Unit(String jurisdiction, String code, String name, String shortName, UnitType type) {
+public record Unit(String jurisdiction, String code, String name, String shortName, UnitType type,
+    List<String> aliases) {
+
+  public Unit {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+  }
+
+  /** Whether the list may name the unit so: its short name, its full name or one of its aliases. */
+  public boolean isNamed(String text) {
+    return shortName.equals(text) || name.equals(text) || aliases.contains(text);
+  }
 
   /** The Camunda group of the unit's staff: candidate group of the unit's tasks. */
   public String groupId() {

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.variable.ValueTypeResolverImpl;
 
 /**
  * The engine's own walls, whoever calls it (REST, the webapps, a model, the platform): deployments stay in the
- * deployer's county ({@link TenantDeploymentGuard}) and within the {@link DeploymentPolicy}; expressions run
+ * deployer's county ({@link TenantDeploymentGuard}) and within the {@link DeploymentPolicy}, a deployment from
+ * Camunda Modeler keeps its forms and is not repeated unchanged ({@link ModelerDeployments}); expressions run
  * in the {@link SandboxedExpressionManager}; variables keep to the {@link VariableTypes}; statistics, metrics and
  * the operation log are scoped like task lists ({@link ScopeGuardInterceptor}).
  */
@@ -44,6 +45,7 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
     }
     interceptors.add(new ScopeGuardInterceptor());
+    interceptors.add(new ModelerDeployments());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
     configuration.setExpressionManager(new SandboxedExpressionManager(expressions, beans));

@@ -87,12 +87,12 @@ class CatalogCliTest {
 
     assertThat(code).as(err()).isZero();
     Path target = folder.resolve("zhangqiu/catalog.csv");
-    assertThat(out()).contains("已读取 50 行…").contains("已读取 100 行…").contains("已导入 120 项 → " + target);
+    assertThat(out()).contains("已读取 50 行…").contains("已读取 100 行…").contains("已导入 120 项（完整清单，版本 2025.1）→ " + target);
     assertThat(Files.readString(target)).startsWith("# 清单: 济南市章丘区县乡“属地管理”事项主体责任和配合责任清单\n# 版本: 2025.1\n");
   }
 
   @Test
-  void importTakesThePrefixOfTheExistingList(@TempDir Path folder) throws IOException {
+  void importTakesThePrefixOfTheExistingListAndNoCodeOfItsItems(@TempDir Path folder) throws IOException {
     copyOrganization(folder);
     Path target = folder.resolve("zhangqiu/catalog.csv");
     Files.writeString(target, TestData.valid());
@@ -100,7 +100,9 @@ class CatalogCliTest {
 
     assertThat(run(folder, "import", xlsx.toString(), "zhangqiu", "--version", "2025.1", "--effective", "2025-01-01"))
         .as(err()).isZero();
-    assertThat(Files.readString(target)).contains("\nZQ003,3,").startsWith("# 清单: 测试区");
+    assertThat(Files.readString(target)).contains("\nZQ004,1,领域1,事项1,")
+        .contains("\nZQ006,3,").doesNotContain("\nZQ001,").startsWith("# 清单: 测试区");
+    assertThat(out()).contains("原清单 3 项 → 新清单 3 项").contains("删除的 3 项将不再在清单中；如表格只含新增或修改的事项，请加 --merge");
   }
 
   @Test
@@ -115,8 +117,8 @@ class CatalogCliTest {
 
     assertThat(run(folder, "import", xlsx.toString(), "zhangqiu", "--version", "2025.1", "--effective", "2025-01-01"))
         .isEqualTo(CatalogCli.INVALID);
-    assertThat(err()).contains("发现 2 处错误").contains("county.xlsx 工作表「清单」 第4行 列「主体责任单位」")
-        .contains("第4行 列「依据」");
+    assertThat(err()).contains("发现 2 处错误").contains("county.xlsx 工作表「清单」 第4行 列「主体责任单位（D列）」")
+        .contains("第4行 列「依据（H列）」");
     assertThat(Files.readString(target)).isEqualTo(TestData.valid());
   }
 

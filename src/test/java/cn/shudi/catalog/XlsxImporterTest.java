@@ -120,24 +120,27 @@ class XlsxImporterTest {
 
     int row = OfficialWorkbook.excelRow(3);
     assertThat(problems).extracting(DataProblem::file, DataProblem::line, DataProblem::column).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(SHEET, (long) row, "主体责任单位"),
-        org.assertj.core.groups.Tuple.tuple(SHEET, (long) row, "依据"));
+        org.assertj.core.groups.Tuple.tuple(SHEET, (long) row, "主体责任单位（D列）"),
+        org.assertj.core.groups.Tuple.tuple(SHEET, (long) row, "法律法规及文件依据（H列）"));
     assertThat(problems.get(0).message()).contains("单位「区危化局」不在章丘区的单位表");
-    assertThat(problems.get(0).toString()).startsWith(SHEET + " 第" + row + "行 列「主体责任单位」");
+    assertThat(problems.get(0).toString()).startsWith(SHEET + " 第" + row + "行 列「主体责任单位（D列）」");
   }
 
   @Test
-  void missingTimeLimitColumnsAreReportedOnceNotPerRow() throws IOException {
+  void withoutTimeLimitColumnsAnItemGetsTheDefaultMarkedPending() throws IOException {
     Path xlsx = new OfficialWorkbook("序号", "领域", "事项名称", "主体责任单位", "主体责任", "配合责任单位", "配合责任", "依据")
         .row(1, "应急管理", "烟花爆竹经营安全监管", "区应急局", "检查门店：检查零售点的许可和储存条件（10个工作日）", "", "",
             "《烟花爆竹安全管理条例》")
         .write(folder.resolve("official.xlsx"));
+    Path target = folder.resolve("catalog.csv");
 
-    List<DataProblem> problems = failedImport(xlsx, folder.resolve("catalog.csv"));
+    Item item = importFile(xlsx, target).items().get(0);
 
-    assertThat(problems).extracting(DataProblem::message).containsExactly(
-        "缺少列「办结时限」：清单需要每个事项的办结时限，请在表格中加上这一列（如「30个工作日」「24小时」）",
-        "缺少列「呼叫响应时限」：清单需要每个事项的呼叫响应时限，请在表格中加上这一列（如「30个工作日」「24小时」）");
+    assertThat(item.timeLimit().label()).isEqualTo(XlsxImporter.FALLBACK_TIME_LIMIT);
+    assertThat(item.callResponseTime().label()).isEqualTo(XlsxImporter.FALLBACK_CALL_RESPONSE);
+    assertThat(item.pendingLimits()).isEqualTo("办结时限 30个工作日（待定）、呼叫响应时限 24小时（待定）");
+    assertThat(Files.readString(target)).contains(",30个工作日（待定）,24小时（待定）,");
+    assertThat(TestData.load(Files.readString(target)).items().get(0)).as("the mark survives a reload").isEqualTo(item);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -87,13 +88,51 @@ class OrganizationLoaderTest {
     assertThat(problem.message()).contains("China/Jinan").contains("Asia/Shanghai");
   }
 
+  /** {@link #GOOD_UNITS} with the column aliases: the aliases of its four units in order. */
+  private static String unitsWithAliases(String... aliases) {
+    String[] lines = GOOD_UNITS.split("\n");
+    StringBuilder units = new StringBuilder(lines[0]).append(",aliases\n");
+    for (int i = 1; i < lines.length; i++) {
+      units.append(lines[i]).append(',').append(aliases[i - 1]).append('\n');
+    }
+    return units.toString();
+  }
+
+  /** A published list may name a unit by an alias of units.csv; the older units.csv without the column still reads. */
+  @Test
+  void unitsAreFoundByShortNameFullNameAndAlias() throws IOException {
+    write(INDEX, unitsWithAliases("", "", "区市场监督管理局、市场监管局", ""));
+    Jurisdiction zq = load().jurisdiction("zq");
+
+    for (String name : new String[] {"区市场监管局", "章丘区市场监督管理局", "区市场监督管理局", "市场监管局"}) {
+      assertThat(zq.unitNamed(name)).as(name).map(Unit::code).contains("market");
+    }
+    assertThat(zq.unitNamed("监管局")).isEmpty();
+    write(INDEX, GOOD_UNITS);
+    assertThat(load().jurisdiction("zq").unit("market").orElseThrow().aliases()).isEmpty();
+  }
+
+  @Test
+  void anAliasNamesOneUnitOnlyAndNeverTheTownship() throws IOException {
+    write(INDEX, unitsWithAliases("区市场监管局", "编办", "编办", "镇（街道）"));
+
+    List<DataProblem> problems = failure().problems().stream().filter(p -> p.line() > 0).toList();
+
+    assertThat(problems).extracting(DataProblem::line, DataProblem::column).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2L, "aliases"), org.assertj.core.groups.Tuple.tuple(4L, "aliases"),
+        org.assertj.core.groups.Tuple.tuple(5L, "aliases"));
+    assertThat(problems.get(0).message()).isEqualTo("别名「区市场监管局」已是另一单位的全称或简称：别名只能指一个单位");
+    assertThat(problems.get(1).message()).isEqualTo("别名「编办」重复：别名只能指一个单位");
+    assertThat(problems.get(2).message()).contains("别名「镇（街道）」是清单对“案件所在镇街”的写法");
+  }
+
   @Test
   void aWrongHeaderNamesTheExpectedColumns() throws IOException {
     write(INDEX, GOOD_UNITS.replace("short_name,type", "type,short_name"));
     DataProblem problem = failure().problems().get(0);
     assertThat(problem.file()).endsWith("zq/units.csv");
     assertThat(problem.line()).isEqualTo(1);
-    assertThat(problem.message()).contains("应为「code,name,short_name,type」");
+    assertThat(problem.message()).contains("应为「code,name,short_name,type,aliases」");
   }
 
   @Test

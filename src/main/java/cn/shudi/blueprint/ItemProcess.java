@@ -36,6 +36,15 @@ public final class ItemProcess {
   public static final Variable<String> ITEM_NAME = Variable.string("itemName");
   public static final Variable<Boolean> SEVERAL_DEPARTMENTS = Variable.bool("severalDepartments");
 
+  // local to every task of a case (casework's CaseCard), for Tasklist's task cards: unit staff may read their
+  // tasks, not the case's variables, and Tasklist reads card variables with the staff member's grants
+  /** The case's subject, e.g. the enterprise. */
+  public static final Variable<String> CARD_SUBJECT = Variable.string("cardSubject");
+  /** The case's township by name. */
+  public static final Variable<String> CARD_TOWNSHIP = Variable.string("cardTownship");
+  /** The list item: code and name. */
+  public static final Variable<String> CARD_ITEM = Variable.string("cardItem");
+
   // the shared processes every item calls (call activities); their classes take the keys and variables from here,
   // since the caller declares what it passes and blueprint does not depend on call or evaluation
   /** Called after the case's record: the township rates the departments (evaluation's EvaluationProcess). */

@@ -111,12 +111,13 @@ public class TaskFilters {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
   /**
-   * Variables on the task cards of the supervision filters. Not on the units' filters: Tasklist reads card
-   * variables as process-instance variables, which unit staff may not read (they hold task grants only),
-   * so the cards would stay empty; the card already shows the item through the process name.
+   * Variables on the task cards of every filter: the case's subject, township and list item, which tell two
+   * cases' tasks apart (the due date and the time left are on every card anyway). They are local to each task
+   * (casework copies them when the task is created): Tasklist reads card variables with the staff member's
+   * grants, and unit staff may read their tasks, not the case's process variables.
    */
-  private static final Map<String, String> CASE_VARIABLES = variables(ItemProcess.ITEM_NAME.name(), "清单事项", ItemProcess.CASE_SUBJECT.name(), "对象");
-  private static final Map<String, String> NO_VARIABLES = Map.of();
+  private static final Map<String, String> CARD_VARIABLES = variables(ItemProcess.CARD_SUBJECT.name(), "对象",
+      ItemProcess.CARD_TOWNSHIP.name(), "镇街", ItemProcess.CARD_ITEM.name(), "事项");
 
   /** What {@link #provision()} did. */
   public record Result(int created, int updated, int deleted, int unchanged) {
@@ -159,30 +160,30 @@ public class TaskFilters {
         String group = unit.groupId();
         List<String> readers = List.of(group);
         specs.add(new FilterSpec(key(group, KIND_INBOX), UNIT_INBOX,
-            unit.shortName() + "的全部待办任务，含同事已认领、正在办理的", -40, "#3c78b5", readers, NO_VARIABLES,
+            unit.shortName() + "的全部待办任务，含同事已认领、正在办理的", -40, "#3c78b5", readers, CARD_VARIABLES,
             false, FilterSpec.timeless(t -> unitTasks(t, group))));
         specs.add(new FilterSpec(key(group, KIND_DUE_SOON), DUE_SOON,
             unit.shortName() + "在 24 小时内到期的待办任务（" + every + "更新；刚到期的任务在下次更新时移入“已超期”）", -30,
-            "#f0ad4e", readers, NO_VARIABLES, true, (t, now) -> dueSoon(unitTasks(t, group), now)));
+            "#f0ad4e", readers, CARD_VARIABLES, true, (t, now) -> dueSoon(unitTasks(t, group), now)));
         specs.add(new FilterSpec(key(group, KIND_OVERDUE), OVERDUE,
             unit.shortName() + "已超过办理期限、尚未办结的任务（" + every + "更新），请尽快办理", -20, "#d9534f", readers,
-            NO_VARIABLES, true, (t, now) -> overdue(unitTasks(t, group), now)));
+            CARD_VARIABLES, true, (t, now) -> overdue(unitTasks(t, group), now)));
         if (unit.isTownship()) {
           specs.add(new FilterSpec(key(group, KIND_MY_CALLS), MY_CALLS,
               unit.shortName() + "发起的“乡呼县应”呼叫中，轮到本单位办理的任务（如评价部门的办理结果）；"
                   + "部门受理、办理期间的任务由部门办理，不在此列",
-              -10, "#5bc0de", readers, NO_VARIABLES, false,
+              -10, "#5bc0de", readers, CARD_VARIABLES, false,
               FilterSpec.timeless(t -> unitTasks(t, group).processDefinitionKey(CALL_PROCESS_KEY))));
         }
       }
       String tenant = jurisdiction.tenantId();
       List<String> supervisors = List.of(Role.SUPERVISOR.groupId(jurisdiction), Role.DISPATCHER.groupId(jurisdiction));
       specs.add(new FilterSpec(key(tenant, KIND_COUNTY_OPEN), jurisdiction.shortName() + "全部待办",
-          jurisdiction.shortName() + "所有单位尚未办结的任务（督查、调度用）", 10, "#777777", supervisors, CASE_VARIABLES,
+          jurisdiction.shortName() + "所有单位尚未办结的任务（督查、调度用）", 10, "#777777", supervisors, CARD_VARIABLES,
           false, FilterSpec.timeless(t -> t.createTaskQuery().tenantIdIn(tenant))));
       specs.add(new FilterSpec(key(tenant, KIND_COUNTY_OVERDUE), jurisdiction.shortName() + "已超期",
           jurisdiction.shortName() + "所有单位已超过办理期限的任务（" + every + "更新；督办用）", 20, "#a94442", supervisors,
-          CASE_VARIABLES, true, (t, now) -> overdue(t.createTaskQuery().tenantIdIn(tenant), now)));
+          CARD_VARIABLES, true, (t, now) -> overdue(t.createTaskQuery().tenantIdIn(tenant), now)));
     }
     return specs;
   }

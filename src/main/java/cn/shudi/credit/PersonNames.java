@@ -20,15 +20,7 @@ import cn.shudi.organization.Unit;
  * record they see. An id without a user stays as it is.
  */
 @Component
-class PersonNames {
-
-  private final ProcessEngine engine;
-  private final Organization organization;
-
-  PersonNames(ProcessEngine engine, Organization organization) {
-    this.engine = engine;
-    this.organization = organization;
-  }
+record PersonNames(ProcessEngine engine, Organization organization) {
 
   /** Display names of the ids, looked up once each. */
   Map<String, String> of(Iterable<String> ids) {

@@ -108,6 +108,18 @@ class FailedJobIncidentHttpTest extends ProcessTestBase {
         + engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
             .getProcessDefinitionId() + "/statistics?incidents=true"));
     assertThat(statistics.toString()).contains("\"id\":\"zq054_market_4\"", "\"incidentType\":\"failedJob\"");
+    // and on the supervisor's dashboard (属地管理督查看板), with the reason and the way to the retry
+    JsonNode dashboard = read(cockpit.get("/camunda/api/cockpit/plugin/shudi-monitoring/default/dashboard"));
+    JsonNode line = null;
+    for (JsonNode candidate : dashboard.get("incidents")) {
+      if (caseId.equals(candidate.get("processInstanceId").asText())) {
+        line = candidate;
+      }
+    }
+    assertThat(line).as("the incident on the dashboard").isNotNull();
+    assertThat(line.get("activityId").asText()).isEqualTo(MARKET_4.id());
+    assertThat(line.get("itemName").asText()).isEqualTo("食品生产经营企业日常安全监管");
+    assertThat(line.get("message").asText()).contains("不能写入信用档案");
     assertThat(read(new Http(port).as("yunxi_supervisor", DEMO_PASSWORD).get("/engine-rest" + incidents))
         .size()).as("another county sees nothing").isZero();
     assertThat(supervisor.putJson("/engine-rest/process-instance/" + caseId + "/variables/creditCode",

@@ -48,6 +48,9 @@ import cn.shudi.organization.Unit;
  * colleague has claimed (includeAssignedTasks), so the unit sees its whole backlog. Comes first.</li>
  * <li><b>即将超期</b>: the unit's tasks due within the next 24 hours.</li>
  * <li><b>已超期</b>: the unit's tasks past their due date.</li>
+ * <li><b>我发起的案件</b>: the open tasks of the cases the unit's staff started (process variable
+ * {@code caseStarterGroup}), whichever unit works on them: casework grants the starting unit READ on each of
+ * those tasks, so the filter follows where the case is; they are read-only to it.</li>
  * <li><b>我发起的呼叫</b> (townships only): Tasklist filters list <em>tasks</em>, and while a department
  * accepts and handles a township's call (乡呼县应, process {@value #CALL_PROCESS_KEY}) those tasks belong to
  * the department, which the township may not read. So the filter shows the call tasks that wait for the
@@ -94,6 +97,7 @@ public class TaskFilters {
   public static final String DUE_SOON = "即将超期";
   public static final String OVERDUE = "已超期";
   public static final String MY_CALLS = "我发起的呼叫";
+  public static final String STARTED = "我发起的案件";
 
   /** The process of a township's call to a department (乡呼县应). */
   public static final String CALL_PROCESS_KEY = CallProcess.KEY;
@@ -105,19 +109,21 @@ public class TaskFilters {
   public static final String KIND_DUE_SOON = "due-soon";
   public static final String KIND_OVERDUE = "overdue";
   public static final String KIND_MY_CALLS = "my-calls";
+  public static final String KIND_STARTED = "started";
   public static final String KIND_COUNTY_OPEN = "county-open";
   public static final String KIND_COUNTY_OVERDUE = "county-overdue";
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
   /**
-   * Variables on the task cards of every filter: the case's subject, township and list item, which tell two
+   * Variables on the task cards of every filter: the case's subject, township, the task's unit and the list item, which tell two
    * cases' tasks apart (the due date and the time left are on every card anyway). They are local to each task
    * (casework copies them when the task is created): Tasklist reads card variables with the staff member's
    * grants, and unit staff may read their tasks, not the case's process variables.
    */
   private static final Map<String, String> CARD_VARIABLES = variables(ItemProcess.CARD_SUBJECT.name(), "对象",
-      ItemProcess.CARD_TOWNSHIP.name(), "镇街", ItemProcess.CARD_ITEM.name(), "事项");
+      ItemProcess.CARD_TOWNSHIP.name(), "镇街", ItemProcess.CARD_UNIT.name(), "办理单位", ItemProcess.CARD_ITEM.name(),
+      "事项");
 
   /** What {@link #provision()} did. */
   public record Result(int created, int updated, int deleted, int unchanged) {
@@ -168,6 +174,10 @@ public class TaskFilters {
         specs.add(new FilterSpec(key(group, KIND_OVERDUE), OVERDUE,
             unit.shortName() + "已超过办理期限、尚未办结的任务（" + every + "更新），请尽快办理", -20, "#d9534f", readers,
             CARD_VARIABLES, true, (t, now) -> overdue(unitTasks(t, group), now)));
+        specs.add(new FilterSpec(key(group, KIND_STARTED), STARTED,
+            unit.shortName() + "的人员发起的案件正在办理的环节：由哪个单位办理、期限何时（只能查看，由承办单位办理）", -15,
+            "#5cb85c", readers, CARD_VARIABLES, false, FilterSpec.timeless(t -> t.createTaskQuery()
+                .processVariableValueEquals(ItemProcess.CASE_STARTER_GROUP.name(), group).orderByTaskCreateTime().asc())));
         if (unit.isTownship()) {
           specs.add(new FilterSpec(key(group, KIND_MY_CALLS), MY_CALLS,
               unit.shortName() + "发起的“乡呼县应”呼叫中，轮到本单位办理的任务（如评价部门的办理结果）；"

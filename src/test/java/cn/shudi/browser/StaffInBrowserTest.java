@@ -232,11 +232,26 @@ class StaffInBrowserTest {
     String subject = "章丘校验码有误食品厂" + System.nanoTime() % 10000;
     login("tasklist", "zhangqiu_market_staff");
     waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-    WebElement search = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".modal-content input[ng-model='page.searchValue'], .modal-content input[type='text']")));
-    search.sendKeys("ZQ054");
-    WebElement item = waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[contains(.,'食品生产经营企业日常安全监管')]")));
+    waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-content input[type='text']")));
+    // the dialog lists the first page before it takes a search; a search waits 2 s for more typing
+    waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-content ul.processes li")));
+    By food = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
+        + "//a[contains(.,'食品生产经营企业日常安全监管')]");
+    WebElement item;
+    try {
+      item = waitUpTo(90).until(driver -> {
+        WebElement box = driver.findElement(By.cssSelector(".modal-content input[type='text']"));
+        if (!"ZQ054".equals(box.getAttribute("value"))) {
+          box.clear();
+          box.sendKeys("ZQ054");
+        }
+        List<WebElement> found = driver.findElements(food);
+        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("12-start-dialog-not-found");
+      throw e;
+    }
     waitUpTo(30).until(driver -> item.getText().startsWith("ZQ054"));
     String listed = browser.findElement(By.cssSelector(".modal-content ul.processes")).getText();
     screenshot("12-start-dialog-codes-and-county");
@@ -257,6 +272,23 @@ class StaffInBrowserTest {
     assertThat(bodyText()).doesNotContain("Field is required");
     assertThat(runtime.createProcessInstanceQuery().variableValueEquals("caseSubject", subject).count())
         .as("no case started").isZero();
+
+    // corrected and complete: the case starts, and the starter is shown where it went
+    code.clear();
+    code.sendKeys(VALID_CODE);
+    waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".shudi-credit-code-problem")));
+    browser.findElement(By.cssSelector(".modal-content [id$='-Field_township'], .modal-content .fjs-form-field-select"))
+        .findElement(By.xpath("ancestor-or-self::div[contains(@class,'fjs-form-field')][1]"))
+        .findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
+    waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='明水街道']"))).click();
+    browser.findElement(By.cssSelector(".modal-content textarea")).sendKeys("年度日常监督检查");
+    browser.findElement(By.cssSelector(".modal-content button[ng-click='startProcessInstance()']")).click();
+    WebElement where = waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shudi-started")));
+    waitUpTo(30).until(driver -> where.getText().contains("制定计划"));
+    screenshot("13b-case-started-where-it-went");
+    assertThat(where.getText()).contains("案件已发起", subject, "制定计划（区市场监管局", "我发起的案件");
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals("caseSubject", subject).count()).isOne();
   }
 
   @Test

@@ -175,6 +175,41 @@ class FormRulesTest extends ProcessTestBase {
   }
 
   @Test
+  void theStarterSeesWhereTheCaseWentAndFollowsItInTheirFilter() throws Exception {
+    String subject = "章丘镇街发起食品厂" + UUID.randomUUID();
+    Http township = new Http(port).as("zhangqiu_mingshui_staff", DEMO_PASSWORD);
+    Http.Response started = township.postJson("/engine-rest/process-definition/" + zq054().getId() + "/submit-form",
+        "{\"variables\":{\"township\":{\"value\":\"mingshui\"},\"caseSubject\":{\"value\":\"" + subject + "\"},"
+            + "\"caseDescription\":{\"value\":\"网格员报告\"},\"creditCode\":{\"value\":\"" + VALID + "\"}}}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String caseId = json.readTree(started.body()).get("id").asText();
+
+    // what Tasklist's script asks right after the start: the case's open steps and their units
+    JsonNode open = json.readTree(township.get("/engine-rest/task?processInstanceId=" + caseId).body());
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).get("name").asText()).isEqualTo("制定计划");
+    String planId = open.get(0).get("id").asText();
+    JsonNode local = json.readTree(township.get("/engine-rest/task/" + planId + "/localVariables").body());
+    assertThat(local.at("/cardUnit/value").asText()).isEqualTo("区市场监管局");
+    assertThat(local.at("/cardSubject/value").asText()).isEqualTo(subject);
+
+    // the township's filter 我发起的案件 follows the case; the township reads the bureau's step, works on none
+    String filter = engine.getFilterService().createTaskFilterQuery().list().stream()
+        .filter(f -> "zhangqiu_mingshui:started".equals(f.getProperties().get("shudiFilter"))).findFirst()
+        .orElseThrow().getId();
+    assertThat(json.readTree(township.get("/engine-rest/filter/" + filter + "/list?maxResults=2000").body())
+        .findValuesAsText("id")).contains(planId);
+    Http.Response complete = township.postJson("/engine-rest/task/" + planId + "/complete", "{}");
+    assertThat(complete.status()).as(complete.toString()).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(planId).count()).as("still the bureau's to do").isOne();
+    completeAs("zhangqiu_market", tasks.createTaskQuery().taskId(planId).singleResult(), CaseDriver.FORM_VALUES);
+    assertThat(json.readTree(township.get("/engine-rest/filter/" + filter + "/list?maxResults=2000").body())
+        .findValuesAsText("name")).as("the next steps, the township's and the bureau's").contains("排查隐患");
+    assertThat(json.readTree(new Http(port).as("zhangqiu_shuangshan_staff", DEMO_PASSWORD)
+        .get("/engine-rest/task?processInstanceId=" + caseId).body())).as("another township sees nothing").isEmpty();
+  }
+
+  @Test
   void internalProcessesAreNotStartableInTasklist() {
     List<String> startable = repository.createProcessDefinitionQuery().tenantIdIn(TENANT).startableInTasklist()
         .latestVersion().list().stream().map(ProcessDefinition::getKey).toList();

@@ -8,6 +8,9 @@
  *    (cn.shudi.credit.CreditCode); the form's pattern alone cannot compute a check character.
  * 3. The 发起流程 dialog names each blueprint by item code and name (ZQ054 食品生产经营企业日常安全监管) and its
  *    county by name (济南市章丘区, not the tenant id); a search for an item code (zq054, ZQ054) finds it by key.
+ * 4. After a case is started, the starter is shown where it went: its open steps, the unit of each and the
+ *    due date (the starting unit may read the case's tasks: cn.shudi.casework.CaseCard), and where to follow
+ *    it (the filter 我发起的案件).
  *
  * A module without a plugin: Tasklist imports every entry of customScripts (../config.js) and only
  * registers what it exports as default.
@@ -181,7 +184,64 @@ function decorateStartDialog(root) {
 
 // the dialog searches process definitions by name (nameLike); an item code is the definition's key
 const open = typeof XMLHttpRequest === 'undefined' ? null : XMLHttpRequest.prototype.open;
+function started(processInstanceId) {
+  const api = engineApi();
+  const get = path => fetch(api + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(r => (r.ok ? r.json() : null));
+  get('/task?processInstanceId=' + encodeURIComponent(processInstanceId)).then(async tasks => {
+    const steps = [];
+    for (const task of tasks || []) {
+      const local = (await get('/task/' + encodeURIComponent(task.id) + '/localVariables')) || {};
+      steps.push({
+        name: task.name,
+        unit: local.cardUnit ? local.cardUnit.value : '',
+        subject: local.cardSubject ? local.cardSubject.value : '',
+        due: task.due ? String(task.due).replace('T', ' ').substring(0, 16) : ''
+      });
+    }
+    showStarted(steps);
+  }).catch(() => showStarted([]));
+}
+
+function showStarted(steps) {
+  let panel = document.querySelector('.shudi-started');
+  if (!panel) {
+    panel = document.createElement('div');
+    panel.className = 'alert alert-success shudi-started';
+    panel.setAttribute('role', 'status');
+    document.body.appendChild(panel);
+  }
+  const subject = steps.map(s => s.subject).find(Boolean);
+  const lines = steps.map(s => s.name + '（' + (s.unit || '承办单位') + (s.due ? '，期限 ' + s.due : '') + '）');
+  panel.textContent = '';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', '关闭');
+  close.textContent = '×';
+  close.addEventListener('click', () => panel.remove());
+  const text = document.createElement('div');
+  text.textContent = '案件已发起' + (subject ? '：' + subject : '') + '。'
+    + (lines.length ? '现由 ' + lines.join('；') + ' 办理。' : '')
+    + '可在筛选器“我发起的案件”中跟踪办理情况。';
+  panel.append(close, text);
+}
+
 function searchAndRemember(method, url, ...rest) {
+  const submitted = typeof url === 'string' && String(method).toUpperCase() === 'POST'
+    && /\/process-definition\/[^/]+\/submit-form$/.test(url.split('?')[0]);
+  if (submitted) {
+    this.addEventListener('load', () => {
+      try {
+        const instance = this.status === 200 ? JSON.parse(this.responseText) : null;
+        if (instance && instance.id) {
+          started(instance.id);
+        }
+      } catch (e) {
+        // no instance
+      }
+    });
+  }
   if (typeof url === 'string' && /\/process-definition(\/count)?\?/.test(url)) {
     url = url.replace(/([?&])nameLike=%25([A-Za-z]{2}[0-9]{1,3})%25/, (all, sep, code) =>
       sep + 'keyLike=%25' + code.toLowerCase() + '%25');

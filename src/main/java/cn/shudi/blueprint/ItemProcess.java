@@ -19,6 +19,8 @@ import cn.shudi.process.Variable;
 public final class ItemProcess {
 
   // the start form (Tasklist's "case-start")
+  /** The key of the start form every blueprint's case starts from. */
+  public static final String START_FORM = "case-start";
   /** The unit code of the township where the case happens. */
   public static final Variable<String> TOWNSHIP = Variable.string("township");
   /** The enterprise, place or building the case is about. */

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -39,14 +40,22 @@ class FormCheck {
     this.rules = List.copyOf(rules);
   }
 
-  /** On completion of a task with a Camunda form. */
+  /**
+   * On completion of a task with a Camunda form: the values are checked now, the refusal is made when the
+   * transaction is about to commit, so a more particular check of the process that runs after the task (a
+   * service task refusing a rating outside the scale, with its own message) speaks first.
+   */
   void completing(DelegateTask task) {
     StatedRules form = form(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
-    check(form, task::getVariable);
+    List<String> breaches = breaches(form, task::getVariable);
+    if (!breaches.isEmpty()) {
+      Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
+          context -> refuse(breaches));
+    }
   }
 
-  /** At the start of a process from its start form (not of a process another one calls). */
+  /** At the start of a case from its start form (not of a process another one calls). */
   void starting(DelegateExecution execution) {
     if (((ExecutionEntity) execution).getSuperExecution() != null) {
       return;
@@ -58,6 +67,13 @@ class FormCheck {
   }
 
   void check(StatedRules form, Function<String, Object> values) {
+    List<String> breaches = breaches(form, values);
+    if (!breaches.isEmpty()) {
+      refuse(breaches);
+    }
+  }
+
+  private List<String> breaches(StatedRules form, Function<String, Object> values) {
     List<String> breaches = new ArrayList<>();
     if (byPerson()) {
       breaches.addAll(form.breaches(values));
@@ -65,9 +81,11 @@ class FormCheck {
     for (FormRule rule : rules) {
       rule.check(form.keys(), values).ifPresent(breaches::add);
     }
-    if (!breaches.isEmpty()) {
-      throw new RequestRefusedException(REFUSED + String.join("；", breaches) + "。");
-    }
+    return breaches;
+  }
+
+  private static void refuse(List<String> breaches) {
+    throw new RequestRefusedException(REFUSED + String.join("；", breaches) + "。");
   }
 
   /** Whether a logged-in person submits the form (the platform's own starts and completions are not forms). */

@@ -78,10 +78,14 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
     return false;
   }
 
-  /** The start form (when the process starts by itself) and every user task's Camunda form. */
+  /** A case's start form (when it starts by itself) and every user task's Camunda form. */
   private void checkForms(ProcessDefinitionEntity process) {
+    // the start form of a blueprint's case (a shared process's start is checked by its own feature: a call
+    // outside the list, for one, is refused and recorded, not turned away)
     FormDefinition start = process.getStartFormDefinition();
-    if (start != null && start.getCamundaFormDefinitionKey() != null && process.getInitial() != null) {
+    if (start != null && start.getCamundaFormDefinitionKey() != null
+        && ItemProcess.START_FORM.equals(start.getCamundaFormDefinitionKey().getExpressionText())
+        && process.getInitial() != null) {
       process.getInitial().addBuiltInListener(ExecutionListener.EVENTNAME_START,
           (ExecutionListener) forms::starting);
     }

@@ -304,6 +304,10 @@ class StaffInBrowserTest {
     WebElement claim = waitUpTo(60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
     claim.click();
     waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form")));
+    // the task's header tells the case too, and the county by name
+    WebElement header = browser.findElement(By.cssSelector(".task-card header"));
+    waitUpTo(30).until(driver -> header.getText().contains("对象：" + subject));
+    assertThat(header.getText()).contains("镇街：明水街道", "办理单位：明水街道", "章丘区").doesNotContain("zhangqiu");
     WebElement count = browser.findElement(By.cssSelector("form.fjs-form .fjs-form-field-number input"));
     count.clear();
     count.sendKeys("2");

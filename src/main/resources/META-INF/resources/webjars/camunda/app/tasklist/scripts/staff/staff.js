@@ -171,19 +171,66 @@ function decorateStartDialog(root) {
       code.textContent = key.toUpperCase() + ' ';
       link.insertBefore(code, link.firstChild);
     }
-    if (tenant && !tenant.dataset.tenantId) {
-      tenant.dataset.tenantId = id;
-      loadTenantNames().then(names => {
-        if (names[id]) {
-          tenant.textContent = names[id];
-        }
-      });
-    }
   });
+}
+
+/** Every tenant id Tasklist shows (the start dialog, the task's header) becomes the county's name. */
+function nameTenants(root) {
+  root.querySelectorAll('.tenant-id').forEach(tenant => {
+    if (tenant.dataset.tenantId) {
+      return;
+    }
+    const id = tenant.textContent.trim();
+    if (!id) {
+      return;
+    }
+    tenant.dataset.tenantId = id;
+    loadTenantNames().then(names => {
+      if (names[id]) {
+        tenant.textContent = names[id];
+        tenant.setAttribute('title', names[id]);
+      }
+    });
+  });
+}
+
+/** The open task's header also tells its case: subject, township, the unit it is for (the card variables). */
+function describeTaskHeader(root) {
+  const names = root.querySelector('.task-card header .names');
+  const match = /[?&]task=([^&]+)/.exec(window.location.hash || '');
+  if (!names || !match) {
+    return;
+  }
+  const taskId = decodeURIComponent(match[1]);
+  let line = names.querySelector('.shudi-case-line');
+  if (line && line.dataset.taskId === taskId) {
+    return;
+  }
+  if (!line) {
+    line = document.createElement('h5');
+    line.className = 'shudi-case-line';
+    names.appendChild(line);
+  }
+  line.dataset.taskId = taskId;
+  line.textContent = '';
+  fetch(engineApi() + '/task/' + encodeURIComponent(taskId) + '/localVariables',
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(r => (r.ok ? r.json() : {}))
+    .then(local => {
+      if (line.dataset.taskId !== taskId) {
+        return;
+      }
+      const value = name => (local[name] && local[name].value) || '';
+      line.textContent = [['对象', value('cardSubject')], ['镇街', value('cardTownship')],
+        ['办理单位', value('cardUnit')], ['事项', value('cardItem')]]
+        .filter(([, v]) => v).map(([label, v]) => label + '：' + v).join('　');
+    })
+    .catch(() => {});
 }
 
 // the dialog searches process definitions by name (nameLike); an item code is the definition's key
 const open = typeof XMLHttpRequest === 'undefined' ? null : XMLHttpRequest.prototype.open;
+
 function started(processInstanceId) {
   const api = engineApi();
   const get = path => fetch(api + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
@@ -286,6 +333,8 @@ function watch() {
       });
     }
     decorateStartDialog(document.body);
+    nameTenants(document.body);
+    describeTaskHeader(document.body);
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
   document.addEventListener('input', event => {
     if (event.target && event.target.id && /-Field_creditCode$/.test(event.target.id)) {

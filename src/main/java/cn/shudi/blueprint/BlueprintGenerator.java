@@ -48,7 +48,7 @@ public class BlueprintGenerator {
 
   static final String HISTORY_TIME_TO_LIVE = "P365D";
   static final String DUTY_FORM = "duty-step";
-  static final String START_FORM = "case-start";
+  static final String START_FORM = ItemProcess.START_FORM;
 
   // layout, in pixels
   private static final int POOL_X = 40;

@@ -19,6 +19,8 @@ import cn.shudi.process.Variable;
 public final class ItemProcess {
 
   // the start form (Tasklist's "case-start")
+  /** The key of the start form every blueprint's case starts from. */
+  public static final String START_FORM = "case-start";
   /** The unit code of the township where the case happens. */
   public static final Variable<String> TOWNSHIP = Variable.string("township");
   /** The enterprise, place or building the case is about. */
@@ -35,6 +37,21 @@ public final class ItemProcess {
   public static final Variable<String> ITEM_CODE = Variable.string("itemCode");
   public static final Variable<String> ITEM_NAME = Variable.string("itemName");
   public static final Variable<Boolean> SEVERAL_DEPARTMENTS = Variable.bool("severalDepartments");
+  /** The login of the person who started the case (not set when the platform starts it). */
+  public static final Variable<String> CASE_STARTER = Variable.string("caseStarter");
+  /** The starter's unit group: its staff read the case's tasks in their filter 我发起的案件. */
+  public static final Variable<String> CASE_STARTER_GROUP = Variable.string("caseStarterGroup");
+
+  // local to every task of a case (casework's CaseCard), for Tasklist's task cards: unit staff may read their
+  // tasks, not the case's variables, and Tasklist reads card variables with the staff member's grants
+  /** The case's subject, e.g. the enterprise. */
+  public static final Variable<String> CARD_SUBJECT = Variable.string("cardSubject");
+  /** The case's township by name. */
+  public static final Variable<String> CARD_TOWNSHIP = Variable.string("cardTownship");
+  /** The list item: code and name. */
+  public static final Variable<String> CARD_ITEM = Variable.string("cardItem");
+  /** The unit the task is for (its candidate group) by name. */
+  public static final Variable<String> CARD_UNIT = Variable.string("cardUnit");
 
   // the shared processes every item calls (call activities); their classes take the keys and variables from here,
   // since the caller declares what it passes and blueprint does not depend on call or evaluation

@@ -52,6 +52,12 @@ class CaseOpening implements ExecutionListener {
     ItemProcess.JURISDICTION.set(execution, opened.jurisdiction().code());
     ItemProcess.TOWNSHIP_GROUP.set(execution, opened.township().groupId());
     ItemProcess.COMMAND_CENTRE_GROUP.set(execution, opened.jurisdiction().commandCentre().groupId());
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (starter != null && starter.getUserId() != null) {
+      ItemProcess.CASE_STARTER.set(execution, starter.getUserId());
+      unitOf(starter, opened.jurisdiction()).ifPresent(unit -> ItemProcess.CASE_STARTER_GROUP.set(execution,
+          unit.groupId()));
+    }
     opened.item().ifPresent(item -> {
       ItemProcess.ITEM_CODE.set(execution, item.code());
       ItemProcess.ITEM_NAME.set(execution, item.name());
@@ -95,6 +101,12 @@ class CaseOpening implements ExecutionListener {
       throw new RequestRefusedException("您是" + String.join("、", own.stream().map(Unit::shortName).toList())
           + "的人员，只能为本镇街发起案件，不能为" + township.shortName() + "发起");
     }
+  }
+
+  /** The unit the starter works in (the first of their groups that is one of the county's units). */
+  private static Optional<Unit> unitOf(Authentication starter, Jurisdiction jurisdiction) {
+    List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+    return jurisdiction.units().stream().filter(u -> groups.contains(u.groupId())).findFirst();
   }
 
   /** The list item of a blueprint: its process key is the item code in lower case. */

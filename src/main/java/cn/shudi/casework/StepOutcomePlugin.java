@@ -2,6 +2,7 @@ package cn.shudi.casework;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,9 +12,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +27,24 @@ import cn.shudi.organization.Organization;
  * Puts a {@link StepRecorder} on every user task of a case as a built-in {@code complete} listener, when
  * the engine parses the model (the models stay as analysts draw them; a model cannot remove it). A case is
  * a process of the blueprint family: its start event opens the case ({@value ItemProcess#OPENING_LISTENER});
- * the shared processes (calls, supervision, evaluation …) record nothing. The camunda Spring Boot starter
- * registers every {@code ProcessEnginePlugin} bean.
+ * the shared processes (calls, supervision, evaluation …) record nothing. Before that, on every process, a
+ * {@link CaseCard} goes on every user task and a {@link FormCheck} on each user task and start event that has a Camunda form, so the server enforces
+ * what the form states before anything is recorded. The camunda Spring Boot starter registers every
+ * {@code ProcessEnginePlugin} bean.
  */
 @Component
 class StepOutcomePlugin extends AbstractProcessEnginePlugin {
 
   private final StepOutcomes outcomes;
   private final Organization organization;
+  private final FormCheck forms;
+  private final CaseCard card;
 
-  StepOutcomePlugin(StepOutcomes outcomes, Organization organization) {
+  StepOutcomePlugin(StepOutcomes outcomes, Organization organization, FormCheck forms) {
     this.outcomes = outcomes;
     this.organization = organization;
+    this.forms = forms;
+    this.card = new CaseCard(organization);
   }
 
   @Override
@@ -47,6 +56,7 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+        checkForms(process);
         if (opensCases(process)) {
           recordSteps(process);
         }
@@ -68,14 +78,38 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
     return false;
   }
 
+  /** A case's start form (when it starts by itself) and every user task's Camunda form. */
+  private void checkForms(ProcessDefinitionEntity process) {
+    // the start form of a blueprint's case (a shared process's start is checked by its own feature: a call
+    // outside the list, for one, is refused and recorded, not turned away)
+    FormDefinition start = process.getStartFormDefinition();
+    if (start != null && start.getCamundaFormDefinitionKey() != null
+        && ItemProcess.START_FORM.equals(start.getCamundaFormDefinitionKey().getExpressionText())
+        && process.getInitial() != null) {
+      process.getInitial().addBuiltInListener(ExecutionListener.EVENTNAME_START,
+          (ExecutionListener) forms::starting);
+    }
+    // every user task: its card variables when created, its form's rules when completed
+    eachUserTask(process, (activity, task) -> {
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, card);
+      if (task.getCamundaFormDefinitionKey() != null) {
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::completing);
+      }
+    });
+  }
+
+  private void recordSteps(ScopeImpl process) {
+    eachUserTask(process, (activity, task) -> task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+        new StepRecorder(outcomes, organization, activity.getIoMapping() != null)));
+  }
+
   /** Every user task of the scope and of its sub-processes (a multi-instance task inside its body). */
-  private void recordSteps(ScopeImpl scope) {
+  private static void eachUserTask(ScopeImpl scope, BiConsumer<ActivityImpl, TaskDefinition> action) {
     for (ActivityImpl activity : scope.getActivities()) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            new StepRecorder(outcomes, organization, activity.getIoMapping() != null));
+        action.accept(activity, userTask.getTaskDefinition());
       }
-      recordSteps(activity);
+      eachUserTask(activity, action);
     }
   }
 }

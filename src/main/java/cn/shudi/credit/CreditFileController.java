@@ -40,7 +40,8 @@ import cn.shudi.credit.CreditFileAccess.Viewer;
  * (departments); administrators see everything.
  *
  * <p>Answers: 200 with {@code {creditCode, entries: [...]}}, oldest first, each entry with its units'
- * contributions and the ids of entries correcting it ({@code correctedBy}); 400 {@code {"error": …}} naming
+ * contributions and the ids of entries correcting it ({@code correctedBy}), who recorded each as a login id
+ * ({@code recordedBy}) and as staff read it ({@code recordedByName}: name and unit); 400 {@code {"error": …}} naming
  * what is wrong with a code that is not valid (GB 32100-2015); 404 when the file has no entry the user may
  * see (whether others exist is not told).
  */
@@ -53,11 +54,13 @@ class CreditFileController {
   private final CreditFile creditFile;
   private final CreditFileAccess access;
   private final ProcessEngine engine;
+  private final PersonNames people;
 
-  CreditFileController(CreditFile creditFile, CreditFileAccess access, ProcessEngine engine) {
+  CreditFileController(CreditFile creditFile, CreditFileAccess access, ProcessEngine engine, PersonNames people) {
     this.creditFile = creditFile;
     this.access = access;
     this.engine = engine;
+    this.people = people;
   }
 
   /** The file as JSON: the code and the visible entries. */
@@ -67,12 +70,12 @@ class CreditFileController {
   record EntryView(String id, String creditCode, String jurisdiction, String caseId, String stepId, String itemCode,
       String itemName, String subject, String townshipGroup, String inspection, String findings,
       String rectification, String result, Integer hazardCount, String correctsEntryId, List<String> correctedBy,
-      String recordedBy, OffsetDateTime recordedAt, List<ContributionView> contributions) {
+      String recordedBy, String recordedByName, OffsetDateTime recordedAt, List<ContributionView> contributions) {
   }
 
   record ContributionView(String stepId, String stepName, String unitGroup, String unitName, String findings,
       String result, Integer hazardCount, String hazardLevel, String rectification, String recordedBy,
-      OffsetDateTime recordedAt) {
+      String recordedByName, OffsetDateTime recordedAt) {
   }
 
   @GetMapping(value = {REST_PATH, WEBAPP_PATH}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,8 +96,14 @@ class CreditFileController {
     }
     Map<String, List<String>> corrections = creditFile.correctionsOf(visible.stream().map(Entry::id).toList());
     List<String> visibleIds = visible.stream().map(Entry::id).toList();
+    List<String> who = new java.util.ArrayList<>();
+    visible.forEach(e -> {
+      who.add(e.recordedBy());
+      e.contributions().forEach(c -> who.add(c.recordedBy()));
+    });
+    Map<String, String> names = people.of(who);
     List<EntryView> entries = visible.stream().map(e -> view(e, corrections.getOrDefault(e.id(), List.of()).stream()
-        .filter(visibleIds::contains).toList())).toList();
+        .filter(visibleIds::contains).toList(), names)).toList();
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new FileView(code.value(), entries));
   }
 
@@ -116,17 +125,18 @@ class CreditFileController {
     return null;
   }
 
-  private EntryView view(Entry e, List<String> correctedBy) {
+  private EntryView view(Entry e, List<String> correctedBy, Map<String, String> names) {
     ZoneId zone = creditFile.zone(e);
     return new EntryView(e.id(), e.creditCode(), e.jurisdiction(), e.caseId(), e.stepId(), e.itemCode(), e.itemName(),
         e.subject(), e.townshipGroup(), e.inspection(), e.findings(), e.rectification(), e.result(), e.hazardCount(),
-        e.correctsEntryId(), correctedBy, e.recordedBy(), local(e.recordedAt(), zone),
-        e.contributions().stream().map(c -> view(c, zone)).toList());
+        e.correctsEntryId(), correctedBy, e.recordedBy(), names.get(e.recordedBy()), local(e.recordedAt(), zone),
+        e.contributions().stream().map(c -> view(c, zone, names)).toList());
   }
 
-  private static ContributionView view(Contribution c, ZoneId zone) {
+  private static ContributionView view(Contribution c, ZoneId zone, Map<String, String> names) {
     return new ContributionView(c.stepId(), c.stepName(), c.unitGroup(), c.unitName(), c.findings(), c.result(),
-        c.hazardCount(), c.hazardLevel(), c.rectification(), c.recordedBy(), local(c.recordedAt(), zone));
+        c.hazardCount(), c.hazardLevel(), c.rectification(), c.recordedBy(), names.get(c.recordedBy()),
+        local(c.recordedAt(), zone));
   }
 
   /** A time as the county's local time with its offset (the entry's jurisdiction's zone). */

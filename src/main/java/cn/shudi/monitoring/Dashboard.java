@@ -11,7 +11,21 @@ record Dashboard(String now, int days, String since, Scope scope, Totals totals,
     List<JurisdictionFigures> jurisdictions, List<DomainFigures> domains, List<ItemFigures> items,
     List<UnitFigures> units, List<ActivityFigures> activities, List<ActivityFigures> slowestSteps,
     List<TaskLine> overdueTasks, Calls calls, Escalations escalations, Escalations jointMeetings,
-    Ranking ranking) {
+    Ranking ranking, List<IncidentLine> incidents) {
+
+  /** The same figures with the open incidents the user may see. */
+  Dashboard withIncidents(List<IncidentLine> open) {
+    return new Dashboard(now, days, since, scope, totals, jurisdictions, domains, items, units, activities,
+        slowestSteps, overdueTasks, calls, escalations, jointMeetings, ranking, List.copyOf(open));
+  }
+
+  /**
+   * A job that failed on every attempt and now waits as an incident (Cockpit's 事故): the case, the step,
+   * the reason; the supervisor retries it in the instance's 事故 tab.
+   */
+  public record IncidentLine(String id, String processInstanceId, String jurisdiction, String itemName,
+      String activityId, String message, String time) {
+  }
 
   /** Whose figures these are: all jurisdictions (admins) or the user's own. */
   public record Scope(boolean all, List<Named> jurisdictions) {

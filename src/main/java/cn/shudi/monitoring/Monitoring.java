@@ -97,7 +97,7 @@ public class Monitoring {
             sum(jurisdictions, JurisdictionFigures::overdueCalls), callDepartments, lines(calls, now)),
         escalationSummary(escalations, SharedProcesses.SUPERVISION),
         escalationSummary(escalations, SharedProcesses.JOINT_MEETING),
-        rankings.current(scope, directory));
+        rankings.current(scope, directory), List.of());
   }
 
   /**

@@ -1,6 +1,8 @@
 package cn.shudi.monitoring;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -52,7 +54,31 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
       }
       scope = scope.narrowTo(jurisdiction);
     }
-    return monitoring().dashboard(queries(), scope, ClockUtil.getCurrentTime(), Monitoring.days(days));
+    return monitoring().dashboard(queries(), scope, ClockUtil.getCurrentTime(), Monitoring.days(days))
+        .withIncidents(incidents(scope));
+  }
+
+  /**
+   * The open incidents of the scope, newest first, as the signed-in user may read them (the engine's
+   * authorization and tenant checks apply).
+   */
+  private List<Dashboard.IncidentLine> incidents(MonitoringScope scope) {
+    var query = getProcessEngine().getRuntimeService().createIncidentQuery();
+    if (!scope.isAll()) {
+      query.tenantIdIn(scope.tenantIds().toArray(String[]::new));
+    }
+    Map<String, String> names = new HashMap<>();
+    return query.orderByIncidentTimestamp().desc().listPage(0, Monitoring.LIST_SIZE).stream()
+        .map(i -> new Dashboard.IncidentLine(i.getId(), i.getProcessInstanceId(), i.getTenantId(),
+            names.computeIfAbsent(i.getProcessDefinitionId(), this::definitionName), i.getActivityId(),
+            i.getIncidentMessage(), i.getIncidentTimestamp().toInstant().toString()))
+        .toList();
+  }
+
+  private String definitionName(String processDefinitionId) {
+    ProcessDefinition definition = getProcessEngine().getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(processDefinitionId).singleResult();
+    return definition == null ? processDefinitionId : definition.getName();
   }
 
   /**

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -103,6 +104,9 @@ public class OrganizationProvisioner {
       ensureGroup(role.groupId(jurisdiction), role.groupName(jurisdiction), Role.GROUP_TYPE, jurisdiction);
     }
     grantSupervisor(Role.SUPERVISOR.groupId(jurisdiction));
+    // a supervisor who sees a failed job (an incident) may run it again, and nothing more
+    grant(Role.SUPERVISOR.groupId(jurisdiction), Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.RETRY_JOB);
     grantSupervisor(Role.DISPATCHER.groupId(jurisdiction));
     grantAnalyst(Role.ANALYST.groupId(jurisdiction));
   }

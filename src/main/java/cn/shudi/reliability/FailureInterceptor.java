@@ -56,33 +56,75 @@ class FailureInterceptor extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command); // a nested command: the outermost one decides
     }
+    HeldEngineLog.hold();
+    boolean expected = false;
     try {
       return next.execute(command);
     } catch (RuntimeException failure) {
-      if (DatabaseFailures.isUnavailable(failure)) {
-        FailureContext.record(EngineFailure.DATABASE_UNAVAILABLE);
-        throw failure;
+      EngineFailure refusal = understand(command, failure);
+      expected = refusal != null && refusal.status() < 500;
+      if (expected) {
+        String taskId = taskIdOf(command);
+        if (taskId != null && refusal != null && !RequestRefusedException.TYPE.equals(refusal.type())) {
+          LOG.info("已拒绝（{}）：任务 {} 的办理未生效：{}（{}）", refusal.status(), taskId, refusal.message(),
+              failure.getMessage());
+        } else {
+          LOG.info("已拒绝（{}）：{}", refusal.status(), refusal.message());
+        }
       }
-      String taskId = taskIdOf(command);
-      if (isOtherTenants(failure)) {
-        FailureContext.record(taskId != null ? EngineFailure.TASK_NOT_FOUND : EngineFailure.NOT_FOUND);
-        throw failure;
+      if (refusal == EngineFailure.TASK_ALREADY_COMPLETED || refusal == EngineFailure.CONCURRENT_UPDATE) {
+        throw new TaskConflictException(refusal, taskIdOf(command), failure);
       }
-      if (taskId == null || failure instanceof FormFieldValidationException
-          || !(failure instanceof ProcessEngineException)) {
-        throw failure;
+      throw failure;
+    } finally {
+      if (expected) {
+        HeldEngineLog.drop();
+      } else {
+        HeldEngineLog.release();
       }
-      EngineFailure conflict = conflictOf(taskId, failure);
-      if (conflict == null) {
-        throw failure;
-      }
-      FailureContext.record(conflict);
-      if (conflict == EngineFailure.TASK_NOT_FOUND) {
-        throw failure;
-      }
-      LOG.info("任务 {} 的办理未生效：{}（{}）", taskId, conflict.message(), failure.getMessage());
-      throw new TaskConflictException(conflict, taskId, failure);
     }
+  }
+
+  /**
+   * What the failure means for the user, recorded for the request; null when it is no refusal the platform
+   * knows (then it stays a failure, logged with its stack trace).
+   */
+  private EngineFailure understand(Command<?> command, RuntimeException failure) {
+    if (DatabaseFailures.isUnavailable(failure)) {
+      FailureContext.record(EngineFailure.DATABASE_UNAVAILABLE);
+      return null;
+    }
+    RequestRefusedException refused = refusedIn(failure);
+    if (refused != null) {
+      EngineFailure refusal = new EngineFailure(400, RequestRefusedException.TYPE, refused.getMessage());
+      FailureContext.record(refusal);
+      return refusal;
+    }
+    String taskId = taskIdOf(command);
+    if (isOtherTenants(failure)) {
+      EngineFailure notFound = taskId != null ? EngineFailure.TASK_NOT_FOUND : EngineFailure.NOT_FOUND;
+      FailureContext.record(notFound);
+      return notFound;
+    }
+    if (taskId == null || failure instanceof FormFieldValidationException
+        || !(failure instanceof ProcessEngineException)) {
+      return null;
+    }
+    EngineFailure conflict = conflictOf(taskId, failure);
+    if (conflict != null) {
+      FailureContext.record(conflict);
+    }
+    return conflict;
+  }
+
+  /** The platform's refusal, thrown directly or from a listener (which the engine wraps). */
+  private static RequestRefusedException refusedIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RequestRefusedException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   /** What the failed completion of the task means, or null when it is no conflict. */

@@ -48,6 +48,9 @@ import cn.shudi.organization.Unit;
  * colleague has claimed (includeAssignedTasks), so the unit sees its whole backlog. Comes first.</li>
  * <li><b>即将超期</b>: the unit's tasks due within the next 24 hours.</li>
  * <li><b>已超期</b>: the unit's tasks past their due date.</li>
+ * <li><b>我发起的案件</b>: the open tasks of the cases the unit's staff started (process variable
+ * {@code caseStarterGroup}), whichever unit works on them: casework grants the starting unit READ on each of
+ * those tasks, so the filter follows where the case is; they are read-only to it.</li>
  * <li><b>我发起的呼叫</b> (townships only): Tasklist filters list <em>tasks</em>, and while a department
  * accepts and handles a township's call (乡呼县应, process {@value #CALL_PROCESS_KEY}) those tasks belong to
  * the department, which the township may not read. So the filter shows the call tasks that wait for the
@@ -94,6 +97,7 @@ public class TaskFilters {
   public static final String DUE_SOON = "即将超期";
   public static final String OVERDUE = "已超期";
   public static final String MY_CALLS = "我发起的呼叫";
+  public static final String STARTED = "我发起的案件";
 
   /** The process of a township's call to a department (乡呼县应). */
   public static final String CALL_PROCESS_KEY = CallProcess.KEY;
@@ -105,18 +109,21 @@ public class TaskFilters {
   public static final String KIND_DUE_SOON = "due-soon";
   public static final String KIND_OVERDUE = "overdue";
   public static final String KIND_MY_CALLS = "my-calls";
+  public static final String KIND_STARTED = "started";
   public static final String KIND_COUNTY_OPEN = "county-open";
   public static final String KIND_COUNTY_OVERDUE = "county-overdue";
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
   /**
-   * Variables on the task cards of the supervision filters. Not on the units' filters: Tasklist reads card
-   * variables as process-instance variables, which unit staff may not read (they hold task grants only),
-   * so the cards would stay empty; the card already shows the item through the process name.
+   * Variables on the task cards of every filter: the case's subject, township, the task's unit and the list item, which tell two
+   * cases' tasks apart (the due date and the time left are on every card anyway). They are local to each task
+   * (casework copies them when the task is created): Tasklist reads card variables with the staff member's
+   * grants, and unit staff may read their tasks, not the case's process variables.
    */
-  private static final Map<String, String> CASE_VARIABLES = variables(ItemProcess.ITEM_NAME.name(), "清单事项", ItemProcess.CASE_SUBJECT.name(), "对象");
-  private static final Map<String, String> NO_VARIABLES = Map.of();
+  private static final Map<String, String> CARD_VARIABLES = variables(ItemProcess.CARD_SUBJECT.name(), "对象",
+      ItemProcess.CARD_TOWNSHIP.name(), "镇街", ItemProcess.CARD_UNIT.name(), "办理单位", ItemProcess.CARD_ITEM.name(),
+      "事项");
 
   /** What {@link #provision()} did. */
   public record Result(int created, int updated, int deleted, int unchanged) {
@@ -159,30 +166,34 @@ public class TaskFilters {
         String group = unit.groupId();
         List<String> readers = List.of(group);
         specs.add(new FilterSpec(key(group, KIND_INBOX), UNIT_INBOX,
-            unit.shortName() + "的全部待办任务，含同事已认领、正在办理的", -40, "#3c78b5", readers, NO_VARIABLES,
+            unit.shortName() + "的全部待办任务，含同事已认领、正在办理的", -40, "#3c78b5", readers, CARD_VARIABLES,
             false, FilterSpec.timeless(t -> unitTasks(t, group))));
         specs.add(new FilterSpec(key(group, KIND_DUE_SOON), DUE_SOON,
             unit.shortName() + "在 24 小时内到期的待办任务（" + every + "更新；刚到期的任务在下次更新时移入“已超期”）", -30,
-            "#f0ad4e", readers, NO_VARIABLES, true, (t, now) -> dueSoon(unitTasks(t, group), now)));
+            "#f0ad4e", readers, CARD_VARIABLES, true, (t, now) -> dueSoon(unitTasks(t, group), now)));
         specs.add(new FilterSpec(key(group, KIND_OVERDUE), OVERDUE,
             unit.shortName() + "已超过办理期限、尚未办结的任务（" + every + "更新），请尽快办理", -20, "#d9534f", readers,
-            NO_VARIABLES, true, (t, now) -> overdue(unitTasks(t, group), now)));
+            CARD_VARIABLES, true, (t, now) -> overdue(unitTasks(t, group), now)));
+        specs.add(new FilterSpec(key(group, KIND_STARTED), STARTED,
+            unit.shortName() + "的人员发起的案件正在办理的环节：由哪个单位办理、期限何时（只能查看，由承办单位办理）", -15,
+            "#5cb85c", readers, CARD_VARIABLES, false, FilterSpec.timeless(t -> t.createTaskQuery()
+                .processVariableValueEquals(ItemProcess.CASE_STARTER_GROUP.name(), group).orderByTaskCreateTime().asc())));
         if (unit.isTownship()) {
           specs.add(new FilterSpec(key(group, KIND_MY_CALLS), MY_CALLS,
               unit.shortName() + "发起的“乡呼县应”呼叫中，轮到本单位办理的任务（如评价部门的办理结果）；"
                   + "部门受理、办理期间的任务由部门办理，不在此列",
-              -10, "#5bc0de", readers, NO_VARIABLES, false,
+              -10, "#5bc0de", readers, CARD_VARIABLES, false,
               FilterSpec.timeless(t -> unitTasks(t, group).processDefinitionKey(CALL_PROCESS_KEY))));
         }
       }
       String tenant = jurisdiction.tenantId();
       List<String> supervisors = List.of(Role.SUPERVISOR.groupId(jurisdiction), Role.DISPATCHER.groupId(jurisdiction));
       specs.add(new FilterSpec(key(tenant, KIND_COUNTY_OPEN), jurisdiction.shortName() + "全部待办",
-          jurisdiction.shortName() + "所有单位尚未办结的任务（督查、调度用）", 10, "#777777", supervisors, CASE_VARIABLES,
+          jurisdiction.shortName() + "所有单位尚未办结的任务（督查、调度用）", 10, "#777777", supervisors, CARD_VARIABLES,
           false, FilterSpec.timeless(t -> t.createTaskQuery().tenantIdIn(tenant))));
       specs.add(new FilterSpec(key(tenant, KIND_COUNTY_OVERDUE), jurisdiction.shortName() + "已超期",
           jurisdiction.shortName() + "所有单位已超过办理期限的任务（" + every + "更新；督办用）", 20, "#a94442", supervisors,
-          CASE_VARIABLES, true, (t, now) -> overdue(t.createTaskQuery().tenantIdIn(tenant), now)));
+          CARD_VARIABLES, true, (t, now) -> overdue(t.createTaskQuery().tenantIdIn(tenant), now)));
     }
     return specs;
   }

@@ -390,6 +390,23 @@ function overdueSection(data) {
     r => ({ 'data-process-instance-id': r.processInstanceId, 'data-task-id': r.taskId })));
 }
 
+function incidentsSection(data) {
+  const incidents = data.incidents || [];
+  return section('shudi-section-incidents', '作业故障（重试用尽，待处理）',
+    el('p', { className: 'shudi-summary' }, '待处理 ',
+      el('strong', { className: 'shudi-incident-count' + (incidents.length ? ' shudi-alert-text' : '') }, incidents.length),
+      ' 件。点击“处理”打开案件的“事故”页，查明原因后重试。'),
+    table('shudi-incidents', [
+      ...jurisdictionColumn(data),
+      { label: '事项', value: r => r.itemName },
+      { label: '环节', value: r => r.activityId },
+      { label: '原因', value: r => r.message || '' },
+      { label: '发生时间', value: r => dateTime(r.time) },
+      { label: '处理', value: r => el('a', { href: '#/process-instance/' + encodeURIComponent(r.processInstanceId)
+        + '/runtime?tab=incidents-tab' }, '处理') }
+    ], incidents, r => ({ 'data-process-instance-id': r.processInstanceId, 'data-incident-id': r.id })));
+}
+
 function callsSection(data) {
   const c = data.calls;
   return section('shudi-section-calls', '待受理的呼叫（乡呼县应）',
@@ -481,6 +498,7 @@ function renderDashboard(root, api, options) {
         el('h3', { className: 'shudi-title' }, '属地管理督查看板'),
         toolbar(root, data, options, reload),
         kpis(data),
+        incidentsSection(data),
         unitsSection(data),
         stepsSection(data),
         itemsSection(data),

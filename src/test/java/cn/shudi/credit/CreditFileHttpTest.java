@@ -196,6 +196,10 @@ class CreditFileHttpTest {
     List<String> units = new ArrayList<>();
     a.get("contributions").forEach(c -> units.add(c.get("unitName").asText() + "/" + c.get("recordedBy").asText()));
     assertThat(units).containsExactlyInAnyOrder("区市场监管局/zhangqiu_market_staff", "明水街道/zhangqiu_mingshui_staff");
+    List<String> names = new ArrayList<>();
+    a.get("contributions").forEach(c -> names.add(c.get("recordedByName").asText()));
+    assertThat(names).as("staff read names and units, not login ids")
+        .containsExactlyInAnyOrder("区市场监管局办事员", "明水街道办事员");
     assertThat(correction.get("correctsEntryId").asText()).isEqualTo(entryA.id());
     assertThat(correction.get("result").asText()).isEqualTo("更正：隐患 1 处");
   }

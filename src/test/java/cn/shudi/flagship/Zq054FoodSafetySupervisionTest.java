@@ -220,7 +220,7 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
     assertThatThrownBy(() -> management.executeJob(job.getId())).hasStackTraceContaining("数据库连接中断");
     assertThat(creditFile.entriesOf(creditCode(instance))).as("rolled back with the job").isEmpty();
     Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
-    assertThat(failed.getRetries()).as("R5/PT10M: four retries left").isEqualTo(4);
+    assertThat(failed.getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
     assertThat(failed.getExceptionMessage()).contains("数据库连接中断");
     assertThat(instance).isWaitingAt(MARKET_4.id());
 

@@ -30,11 +30,12 @@ import cn.shudi.support.PlatformTest;
 import cn.shudi.support.ProcessTestBase;
 
 /**
- * A failing job becomes an incident that supervisors see in Cockpit, and a retry after the cause is fixed
- * resolves it: ZQ054's credit-file job ({@code zq054_market_4}) meets a credit code whose check character is
- * wrong — a typo the start form's pattern lets through, only the server checks the check character — fails
- * on every retry of its cycle (R5/PT10M), and then waits as an incident; the administrator corrects
- * {@code creditCode} and sets a retry, the case goes on, and the credit file holds exactly one entry.
+ * A failing job becomes an incident within minutes that supervisors see in Cockpit, and a retry after the cause
+ * is fixed resolves it: ZQ054's credit-file job ({@code zq054_market_4}) meets a credit code whose check
+ * character is wrong — the start checks the code, so here the administrator's later correction of the variable
+ * brings the typo in — fails on every attempt of its cycle (R3/PT1M: three attempts, one minute apart), and
+ * then waits as an incident; the administrator corrects {@code creditCode}, the supervisor sets a retry, the
+ * case goes on, and the credit file holds exactly one entry.
  */
 @PlatformTest
 class FailedJobIncidentHttpTest extends ProcessTestBase {
@@ -61,11 +62,18 @@ class FailedJobIncidentHttpTest extends ProcessTestBase {
     String valid = validCode("91370181MA3C4R97");
     String typo = valid.substring(0, 17) + CHARSET.charAt((CHARSET.indexOf(valid.charAt(17)) + 1) % CHARSET.length());
     assertThat(CreditCode.isValid(typo)).isFalse();
-    assertThat(Pattern.matches(startFormPattern(), typo)).as("the start form accepts the typo").isTrue();
+    assertThat(Pattern.matches(startFormPattern(), typo)).as("the start form's pattern accepts the typo").isTrue();
 
     CaseDriver cases = new CaseDriver(engine);
+    assertThatThrownBy(() -> cases.start("zq054", "zhangqiu", "mingshui", Map.of(ItemProcess.CASE_SUBJECT.name(),
+        "章丘某食品有限公司", ItemProcess.CREDIT_CODE.name(), typo))).as("the start checks the check character")
+        .hasMessageContaining("校验码");
     String caseId = cases.start("zq054", "zhangqiu", "mingshui", Map.of(ItemProcess.CASE_SUBJECT.name(), "章丘某食品有限公司",
-        ItemProcess.CREDIT_CODE.name(), typo)).getId();
+        ItemProcess.CREDIT_CODE.name(), valid)).getId();
+    Http admin = new Http(port).as("admin", ADMIN_PASSWORD);
+    Http.Response mistaken = admin.putJson("/engine-rest/process-instance/" + caseId + "/variables/creditCode",
+        "{\"value\":\"" + typo + "\",\"type\":\"String\"}");
+    assertThat(mistaken.status()).as(mistaken.toString()).isEqualTo(204);
     cases.completeAsStaff(task(caseId, MARKET_1.id()), CaseDriver.FORM_VALUES);
     cases.completeAsStaff(task(caseId, MARKET_2.id()), CaseDriver.FORM_VALUES);
     cases.completeAsStaff(task(caseId, TOWNSHIP_1.id()), CaseDriver.FORM_VALUES);
@@ -73,7 +81,7 @@ class FailedJobIncidentHttpTest extends ProcessTestBase {
         .forEach(j -> management.executeJob(j.getId()));
     cases.completeAsStaff(task(caseId, TOWNSHIP_3.id()), CaseDriver.FORM_VALUES);
 
-    // the job executor's attempts, one after the other (each failure puts the next 10 minutes later)
+    // the job executor's attempts, one after the other (each failure puts the next a minute later)
     Job job = management.createJobQuery().processInstanceId(caseId).activityId(MARKET_4.id()).singleResult();
     int attempts = 0;
     while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
@@ -82,7 +90,7 @@ class FailedJobIncidentHttpTest extends ProcessTestBase {
       assertThat(attempts).as("retries run out").isLessThan(10);
     }
     System.out.println("[reliability] credit job attempts before the incident: " + attempts);
-    assertThat(attempts).as("R5/PT10M: five attempts").isEqualTo(5);
+    assertThat(attempts).as("R3/PT1M: three attempts, an incident two minutes after the first").isEqualTo(3);
     assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getDuedate()).isNotNull();
 
     // supervisors see the incident: REST and Cockpit's own API
@@ -100,25 +108,40 @@ class FailedJobIncidentHttpTest extends ProcessTestBase {
         + engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult()
             .getProcessDefinitionId() + "/statistics?incidents=true"));
     assertThat(statistics.toString()).contains("\"id\":\"zq054_market_4\"", "\"incidentType\":\"failedJob\"");
+    // and on the supervisor's dashboard (属地管理督查看板), with the reason and the way to the retry
+    JsonNode dashboard = read(cockpit.get("/camunda/api/cockpit/plugin/shudi-monitoring/default/dashboard"));
+    JsonNode line = null;
+    for (JsonNode candidate : dashboard.get("incidents")) {
+      if (caseId.equals(candidate.get("processInstanceId").asText())) {
+        line = candidate;
+      }
+    }
+    assertThat(line).as("the incident on the dashboard").isNotNull();
+    assertThat(line.get("activityId").asText()).isEqualTo(MARKET_4.id());
+    assertThat(line.get("itemName").asText()).isEqualTo("食品生产经营企业日常安全监管");
+    assertThat(line.get("message").asText()).contains("不能写入信用档案");
     assertThat(read(new Http(port).as("yunxi_supervisor", DEMO_PASSWORD).get("/engine-rest" + incidents))
         .size()).as("another county sees nothing").isZero();
-    assertThat(supervisor.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}").status())
-        .as("supervisors read, they do not operate").isEqualTo(403);
+    assertThat(supervisor.putJson("/engine-rest/process-instance/" + caseId + "/variables/creditCode",
+        "{\"value\":\"" + valid + "\",\"type\":\"String\"}").status())
+        .as("supervisors retry jobs, they do not change cases").isEqualTo(403);
+    assertThat(new Http(port).as("zhangqiu_dispatcher", DEMO_PASSWORD)
+        .putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}").status())
+        .as("dispatchers read only").isEqualTo(403);
     assertThat(creditEntries(caseId)).isZero();
 
-    // the administrator corrects the code and retries
-    Http admin = new Http(port).as("admin", ADMIN_PASSWORD);
+    // the administrator corrects the code, the supervisor retries
     Http.Response fixed = admin.putJson("/engine-rest/process-instance/" + caseId + "/variables/creditCode",
         "{\"value\":\"" + valid + "\",\"type\":\"String\"}");
     assertThat(fixed.status()).as(fixed.toString()).isEqualTo(204);
-    Http.Response retry = admin.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}");
+    Http.Response retry = supervisor.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1}");
     assertThat(retry.status()).as(retry.toString()).isEqualTo(204);
     assertThat(read(supervisor.get("/engine-rest" + incidents)).size())
         .as("a retry resolves the incident").isZero();
     assertThat(management.createJobQuery().processInstanceId(caseId).executable().count())
-        .as("a plain retry keeps the back-off: due 10 minutes after the last failure").isZero();
+        .as("a plain retry keeps the back-off: due a minute after the last failure").isZero();
     // Cockpit's retry dialog offers "now" for the due date: the REST API's dueDate
-    retry = admin.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1,\"dueDate\":null}");
+    retry = supervisor.putJson("/engine-rest/job/" + job.getId() + "/retries", "{\"retries\":1,\"dueDate\":null}");
     assertThat(retry.status()).as(retry.toString()).isEqualTo(204);
     Job again = management.createJobQuery().processInstanceId(caseId).executable().singleResult();
     assertThat(again.getId()).as("due now, for the job executor").isEqualTo(job.getId());

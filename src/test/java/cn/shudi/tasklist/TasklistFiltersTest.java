@@ -113,7 +113,7 @@ class TasklistFiltersTest {
     for (Jurisdiction jurisdiction : organization.jurisdictions()) {
       for (Unit unit : jurisdiction.units()) {
         List<String> kinds = new ArrayList<>(List.of(TaskFilters.KIND_INBOX, TaskFilters.KIND_DUE_SOON,
-            TaskFilters.KIND_OVERDUE));
+            TaskFilters.KIND_OVERDUE, TaskFilters.KIND_STARTED));
         if (unit.isTownship()) {
           kinds.add(TaskFilters.KIND_MY_CALLS);
         }
@@ -141,14 +141,15 @@ class TasklistFiltersTest {
     assertThat(managed.get(key(MARKET, TaskFilters.KIND_DUE_SOON)).getName()).isEqualTo("即将超期");
     assertThat(managed.get(key(MARKET, TaskFilters.KIND_OVERDUE)).getName()).isEqualTo("已超期");
     assertThat(managed).doesNotContainKey(key(MARKET, TaskFilters.KIND_MY_CALLS));
+    assertThat(managed.get(key(MARKET, TaskFilters.KIND_STARTED)).getName()).isEqualTo("我发起的案件");
   }
 
   @Test
   void staffSeeOnlyTheirUnitsFiltersInboxFirst() throws Exception {
     assertThat(visibleKeys("zhangqiu_market_staff")).containsExactlyInAnyOrder(key(MARKET, "inbox"),
-        key(MARKET, "due-soon"), key(MARKET, "overdue"));
+        key(MARKET, "due-soon"), key(MARKET, "overdue"), key(MARKET, "started"));
     assertThat(visibleKeys("zhangqiu_mingshui_staff")).containsExactlyInAnyOrder(key(MINGSHUI, "inbox"),
-        key(MINGSHUI, "due-soon"), key(MINGSHUI, "overdue"), key(MINGSHUI, "my-calls"));
+        key(MINGSHUI, "due-soon"), key(MINGSHUI, "overdue"), key(MINGSHUI, "started"), key(MINGSHUI, "my-calls"));
     assertThat(visibleKeys("zhangqiu_mingshui_grid")).as("grid workers are township staff")
         .contains(key(MINGSHUI, "my-calls"));
     assertThat(visibleKeys("yunxi_chengguan_staff")).allMatch(k -> k.startsWith("yunxi_chengguan:"));

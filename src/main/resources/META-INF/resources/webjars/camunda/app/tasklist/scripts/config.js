@@ -31,8 +31,9 @@ export default {
   },
 
   // the platform's Tasklist plugins (ES modules; the path is relative to app/tasklist/, without .js):
-  // 信用档案 tab of a task (cn.shudi.credit)
-  customScripts: ['scripts/credit/credit-file'],
+  // 信用档案 tab of a task (cn.shudi.credit); form-js in Chinese, the credit code checked as typed and the
+  // 发起流程 dialog with item codes and county names (staff/staff.js)
+  customScripts: ['scripts/credit/credit-file', 'scripts/staff/staff'],
 
   //
   // configure the date format

@@ -58,7 +58,7 @@ function contributions(list) {
       + '<td>' + escape(c.stepName || c.stepId) + '</td>'
       + '<td>' + lines([hazards, c.findings].filter(Boolean).join('；')) + '</td>'
       + '<td>' + lines([c.result, c.rectification].filter(Boolean).join('；')) + '</td>'
-      + '<td>' + escape(c.recordedBy || '') + '<br><small>' + escape(time(c.recordedAt)) + '</small></td>'
+      + '<td>' + escape(c.recordedByName || c.recordedBy || '') + '<br><small>' + escape(time(c.recordedAt)) + '</small></td>'
       + '</tr>';
   }).join('');
   return '<tr><th>各单位记录</th><td><table class="table table-condensed" style="margin:0">'
@@ -88,7 +88,7 @@ function entry(e, byId) {
     + row('处理结果', e.result)
     + contributions(e.contributions)
     + row('来源', '案件 ' + e.caseId + '，环节 ' + e.stepId + (e.subject ? '，对象 ' + e.subject : ''))
-    + row('记录人', e.recordedBy || '系统')
+    + row('记录人', e.recordedByName || e.recordedBy || '系统')
     + '</tbody></table></div>';
 }
 

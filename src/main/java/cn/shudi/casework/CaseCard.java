@@ -1,0 +1,77 @@
+package cn.shudi.casework;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.IdentityLink;
+
+import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.Unit;
+
+/**
+ * What tells one case's task from another on a Tasklist card: the subject, the township by name, the unit the
+ * task is for and the list item, copied onto the task as local variables when it is created ({@link StepOutcomePlugin} puts this on
+ * every user task). Tasklist reads a filter's card variables with the staff member's grants, and unit staff
+ * may read their tasks but not the case's variables. The due date and the time left are Tasklist's own.
+ *
+ * <p>The unit that started the case ({@code caseStarterGroup}) may read each of its tasks (a READ grant on
+ * the task, gone with the task): its filter 我发起的案件 follows where the case is; it works on none of them.
+ */
+final class CaseCard implements TaskListener {
+
+  private final Organization organization;
+
+  CaseCard(Organization organization) {
+    this.organization = organization;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ItemProcess.CASE_SUBJECT.find(task).ifPresent(subject -> ItemProcess.CARD_SUBJECT.setLocal(task, subject));
+    ItemProcess.TOWNSHIP_GROUP.find(task).flatMap(group -> organization.find(task.getTenantId())
+        .flatMap(j -> j.unitOfGroup(group))).map(Unit::shortName)
+        .ifPresent(name -> ItemProcess.CARD_TOWNSHIP.setLocal(task, name));
+    ItemProcess.ITEM_CODE.find(task).ifPresent(code -> ItemProcess.CARD_ITEM.setLocal(task,
+        code + " " + ItemProcess.ITEM_NAME.find(task).orElse("")));
+    task.getCandidates().stream().map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
+        .map(group -> organization.find(task.getTenantId()).flatMap(j -> j.unitOfGroup(group)))
+        .flatMap(java.util.Optional::stream).findFirst()
+        .ifPresent(unit -> ItemProcess.CARD_UNIT.setLocal(task, unit.shortName()));
+    ItemProcess.CASE_STARTER_GROUP.find(task)
+        .filter(group -> task.getCandidates().stream().noneMatch(link -> group.equals(link.getGroupId())))
+        .ifPresent(group -> letRead(task, group));
+  }
+
+  /** A READ grant on the task for the group, written with the platform's rights (staff may not grant). */
+  private static void letRead(DelegateTask task, String group) {
+    CommandContext context = Context.getCommandContext();
+    boolean enabled = context.isAuthorizationCheckEnabled();
+    context.disableAuthorizationCheck();
+    try {
+      AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+      // one grant per group and task (the engine grants a candidate group itself; not asked here)
+      Authorization grant = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(group).resourceType(Resources.TASK).resourceId(task.getId()).singleResult();
+      if (grant == null) {
+        grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.TASK);
+        grant.setResourceId(task.getId());
+      } else if (grant.isPermissionGranted(Permissions.READ)) {
+        return;
+      }
+      grant.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(grant);
+    } finally {
+      if (enabled) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+}

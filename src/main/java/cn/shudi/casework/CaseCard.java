@@ -55,17 +55,11 @@ final class CaseCard implements TaskListener {
     context.disableAuthorizationCheck();
     try {
       AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
-      // one grant per group and task (the engine grants a candidate group itself; not asked here)
-      Authorization grant = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-          .groupIdIn(group).resourceType(Resources.TASK).resourceId(task.getId()).singleResult();
-      if (grant == null) {
-        grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.TASK);
-        grant.setResourceId(task.getId());
-      } else if (grant.isPermissionGranted(Permissions.READ)) {
-        return;
-      }
+      // the task was just created and the group is not its candidate: no grant of the group on it exists yet
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(group);
+      grant.setResource(Resources.TASK);
+      grant.setResourceId(task.getId());
       grant.addPermission(Permissions.READ);
       authorizations.saveAuthorization(grant);
     } finally {

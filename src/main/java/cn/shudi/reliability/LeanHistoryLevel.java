@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 
@@ -19,6 +20,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * <li>The job log's "created" and "deleted" rows: two per deadline or reminder timer that never fires (a
  * case makes about 20). "Failed" and "successful" stay: a job that ran, when, on which node, and why it
  * failed.</li>
+ * <li>The history of a task's card variables (task-local, named {@value #CARD_PREFIX}…): copies of the case's
+ * subject, township, unit and item put on each task for Tasklist's cards; the case keeps the originals.</li>
  * </ul>
  *
  * Everything else of {@code full} stays. The credit file no longer reads history (it seals the step
@@ -35,6 +38,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 public final class LeanHistoryLevel extends HistoryLevelFull {
 
   public static final String NAME = "full-lean";
+  /** Task-local variables named so are display copies for Tasklist's cards: no history. */
+  public static final String CARD_PREFIX = "card";
 
   private static final Set<HistoryEventType> NOT_WRITTEN = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
       HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE);
@@ -51,6 +56,12 @@ public final class LeanHistoryLevel extends HistoryLevelFull {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !NOT_WRITTEN.contains(eventType) && super.isHistoryEventProduced(eventType, entity);
+    return !NOT_WRITTEN.contains(eventType) && !isCardVariable(entity)
+        && super.isHistoryEventProduced(eventType, entity);
+  }
+
+  private static boolean isCardVariable(Object entity) {
+    return entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null
+        && variable.getName() != null && variable.getName().startsWith(CARD_PREFIX);
   }
 }

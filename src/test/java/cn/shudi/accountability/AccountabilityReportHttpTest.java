@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.shudi.support.CallForms;
 import cn.shudi.support.Http;
 import cn.shudi.call.CallProcess;
 import cn.shudi.support.PlatformTest;
@@ -99,13 +100,7 @@ class AccountabilityReportHttpTest extends ProcessTestBase {
   /** A call started as the township's staff would; its id. */
   String call(String tenant, String township, String itemCode, String department) {
     String group = tenant + "_" + township;
-    Map<String, Object> form = new HashMap<>();
-    form.put(CallProcess.TOWNSHIP.name(), township);
-    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
-    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
-    form.put(CallProcess.CALL_PROBLEM.name(), "测试问题");
-    form.put(CallProcess.CALL_PLACE.name(), "测试地点");
-    form.put(CallProcess.CALL_URGENCY.name(), "normal");
+    Map<String, Object> form = CallForms.of(township, itemCode, department);
     identity.setAuthentication(group + "_staff", List.of(group), List.of(tenant));
     String id;
     try {

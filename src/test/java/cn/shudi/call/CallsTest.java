@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import cn.shudi.support.CallForms;
+import cn.shudi.support.ZhangqiuScenario;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.support.PlatformTest;
@@ -34,14 +35,10 @@ import cn.shudi.support.EngineClock;
  * with the reason in {@code refusalReason} and a row in {@code shudi_refusal}. The clock starts on Monday 3 March 2025, 09:00.
  */
 @PlatformTest
-class CallsTest extends ProcessTestBase {
+class CallsTest extends ProcessTestBase implements ZhangqiuScenario {
 
-  static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
   static final String KEY = CallProcess.KEY;
   static final String ZHANGQIU = "zhangqiu";
-  static final String MINGSHUI = "zhangqiu_mingshui";
-  static final String MARKET = "zhangqiu_market";
-  static final String COMMAND = "zhangqiu_command";
   /** ZQ054 食品生产经营企业日常安全监管: 区市场监管局 primary, 镇街 cooperating; 呼叫响应时限 24小时. */
   static final String FOOD_SAFETY = "ZQ054";
 
@@ -56,14 +53,7 @@ class CallsTest extends ProcessTestBase {
   }
 
   static Map<String, Object> callForm(String township, String itemCode, String department) {
-    Map<String, Object> form = new HashMap<>();
-    form.put(CallProcess.TOWNSHIP.name(), township);
-    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
-    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
-    form.put(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
-    form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
-    form.put(CallProcess.CALL_URGENCY.name(), "urgent");
-    return form;
+    return CallForms.of(township, itemCode, department);
   }
 
   /** Started by the township's staff in their county, as from Tasklist's start form. */

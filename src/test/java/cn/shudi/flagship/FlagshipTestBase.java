@@ -26,6 +26,7 @@ import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
 import cn.shudi.support.OneCountyProcessTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.ZhangqiuScenario;
 import cn.shudi.support.EngineClock;
 
 /**
@@ -36,22 +37,9 @@ import cn.shudi.support.EngineClock;
  * (A mock web environment, no server: the platform's REST and webapp starters need a servlet context.)
  */
 @OneCountyProcessTest
-abstract class FlagshipTestBase extends ProcessTestBase {
+abstract class FlagshipTestBase extends ProcessTestBase implements ZhangqiuScenario {
 
   static final String TOWNSHIP = "mingshui";
-  static final String MINGSHUI = "zhangqiu_mingshui";
-  static final String COMMAND = "zhangqiu_command";
-  static final String MARKET = "zhangqiu_market";
-  static final String URBAN = "zhangqiu_urban";
-  static final String ECOLOGY = "zhangqiu_ecology";
-  static final String AGRICULTURE = "zhangqiu_agriculture";
-  static final String HOUSING = "zhangqiu_housing";
-  static final String RESOURCES = "zhangqiu_resources";
-  static final String CIVIL = "zhangqiu_civil";
-  static final String FINANCE = "zhangqiu_finance";
-
-  /** Monday 3 March 2025, 09:00 in the counties' time zone. */
-  static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
 
   /** What staff write into the common fields of every form. */
   static final Map<String, Object> DONE = Map.of(ItemProcess.DUTY_RESULT.name(), "已按要求办理", ItemProcess.DUTY_FINDINGS.name(), "无");
@@ -64,6 +52,12 @@ abstract class FlagshipTestBase extends ProcessTestBase {
 
   /** The list item, e.g. {@code ZQ054}. */
   abstract String code();
+
+  /** Every flagship: the model follows its item of the list and opens in Camunda Modeler. */
+  @org.junit.jupiter.api.Test
+  void modelFollowsTheListAndOpensInModeler() throws Exception {
+    FlagshipModels.assertFollowsTheListAndOpensInModeler(item());
+  }
 
   String key() {
     return code().toLowerCase(Locale.ROOT);
@@ -130,14 +124,6 @@ abstract class FlagshipTestBase extends ProcessTestBase {
     management.executeJob(job.getId());
   }
 
-  /** The running process of the key that the instance called (call activity). */
-  ProcessInstance called(ProcessInstance caller, String key) {
-    List<ProcessInstance> found = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
-        .processDefinitionKey(key).list();
-    assertThat(found).as("%s called by %s", key, caller.getId()).hasSize(1);
-    return found.get(0);
-  }
-
   long calledCount(ProcessInstance caller, String key) {
     return runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId()).processDefinitionKey(key).count();
   }
@@ -168,6 +154,12 @@ abstract class FlagshipTestBase extends ProcessTestBase {
     finishJointMeeting(supervision);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(supervision.getId()).count())
         .as("supervision of %s ended", stepId).isZero();
+  }
+
+  /** The step runs late ({@link #runsLate}), then its unit completes it with the values. */
+  void lateThenDone(ProcessInstance instance, ItemProcess.Element step, String group, Map<String, Object> values) {
+    runsLate(instance, step, group);
+    complete(instance, step.id(), group, values);
   }
 
   /**

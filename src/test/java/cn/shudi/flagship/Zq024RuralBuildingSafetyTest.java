@@ -48,11 +48,6 @@ class Zq024RuralBuildingSafetyTest extends FlagshipTestBase {
   }
 
   @Test
-  void modelFollowsTheListAndOpensInModeler() throws Exception {
-    FlagshipModels.assertFollowsTheListAndOpensInModeler(item());
-  }
-
-  @Test
   void withoutHazardsTheWorksGoStraightToTheCompletionCheck() {
     ProcessInstance instance = startCase(CASE);
     assertThat(startFormOf(instance)).isEqualTo("case-start");
@@ -127,15 +122,11 @@ class Zq024RuralBuildingSafetyTest extends FlagshipTestBase {
     complete(instance, TOWNSHIP_1.id(), MINGSHUI, REGISTERED);
     complete(instance, HOUSING_1.id(), HOUSING, DONE);
     complete(instance, RESOURCES_1.id(), RESOURCES, DONE);
-    runsLate(instance, TOWNSHIP_2, MINGSHUI);
-    complete(instance, TOWNSHIP_2.id(), MINGSHUI, MAJOR);
-    runsLate(instance, HOUSING_2, HOUSING);
-    complete(instance, HOUSING_2.id(), HOUSING, DONE);
-    runsLate(instance, TOWNSHIP_3, MINGSHUI);
-    complete(instance, TOWNSHIP_3.id(), MINGSHUI, ORDER);
+    lateThenDone(instance, TOWNSHIP_2, MINGSHUI, MAJOR);
+    lateThenDone(instance, HOUSING_2, HOUSING, DONE);
+    lateThenDone(instance, TOWNSHIP_3, MINGSHUI, ORDER);
     complete(instance, TOWNSHIP_2.id(), MINGSHUI, CLEAN);
-    runsLate(instance, TOWNSHIP_4, MINGSHUI);
-    complete(instance, TOWNSHIP_4.id(), MINGSHUI, DONE);
+    lateThenDone(instance, TOWNSHIP_4, MINGSHUI, DONE);
     runAsyncJobs(instance);
     rateDepartments(instance);
     assertThat(instance).isEnded();

@@ -45,11 +45,6 @@ class Zq025DilapidatedHousingRenovationTest extends FlagshipTestBase {
     return "ZQ025";
   }
 
-  @Test
-  void modelFollowsTheListAndOpensInModeler() throws Exception {
-    FlagshipModels.assertFollowsTheListAndOpensInModeler(item());
-  }
-
   /** The township surveys and reviews; appraisal and identity check then run side by side. */
   ProcessInstance applied() {
     ProcessInstance instance = startCase(CASE);
@@ -117,10 +112,8 @@ class Zq025DilapidatedHousingRenovationTest extends FlagshipTestBase {
   @Test
   void everyStepThatRunsLateIsRemindedAndSupervised() {
     ProcessInstance instance = startCase(CASE);
-    runsLate(instance, TOWNSHIP_1, MINGSHUI);
-    complete(instance, TOWNSHIP_1.id(), MINGSHUI, DONE);
-    runsLate(instance, TOWNSHIP_2, MINGSHUI);
-    complete(instance, TOWNSHIP_2.id(), MINGSHUI, DONE);
+    lateThenDone(instance, TOWNSHIP_1, MINGSHUI, DONE);
+    lateThenDone(instance, TOWNSHIP_2, MINGSHUI, DONE);
     runsLate(instance, HOUSING_1, HOUSING);
     runsLate(instance, CIVIL_1, CIVIL);
     complete(instance, HOUSING_1.id(), HOUSING, appraised("C"));
@@ -131,10 +124,8 @@ class Zq025DilapidatedHousingRenovationTest extends FlagshipTestBase {
     complete(instance, TOWNSHIP_3.id(), MINGSHUI, DONE);
     complete(instance, HOUSING_2.id(), HOUSING, DONE);
     runAsyncJobs(instance);
-    runsLate(instance, TOWNSHIP_4, MINGSHUI);
-    complete(instance, TOWNSHIP_4.id(), MINGSHUI, DONE);
-    runsLate(instance, FINANCE_1, FINANCE);
-    complete(instance, FINANCE_1.id(), FINANCE, DONE);
+    lateThenDone(instance, TOWNSHIP_4, MINGSHUI, DONE);
+    lateThenDone(instance, FINANCE_1, FINANCE, DONE);
     rateDepartments(instance);
     assertThat(instance).isEnded();
   }

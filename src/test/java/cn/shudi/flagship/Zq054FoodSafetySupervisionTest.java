@@ -111,11 +111,6 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   }
 
   @Test
-  void modelFollowsTheListAndOpensInModeler() throws Exception {
-    FlagshipModels.assertFollowsTheListAndOpensInModeler(item());
-  }
-
-  @Test
   void theBureauPlansThenBothInspectSideBySideAndTheResultGoesOnceIntoTheCreditFile() {
     ProcessInstance instance = startCase(enterprise());
     assertThat(startFormOf(instance)).isEqualTo("case-start");
@@ -291,8 +286,7 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
   @Test
   void everyStepThatRunsLateIsRemindedAndSupervised() {
     ProcessInstance instance = startCase(enterprise());
-    runsLate(instance, MARKET_1, MARKET);
-    complete(instance, MARKET_1.id(), MARKET, DONE);
+    lateThenDone(instance, MARKET_1, MARKET, DONE);
     runsLate(instance, MARKET_2, MARKET);
     runsLate(instance, TOWNSHIP_1, MINGSHUI);
     complete(instance, MARKET_2.id(), MARKET, HAZARDS);
@@ -303,10 +297,8 @@ class Zq054FoodSafetySupervisionTest extends FlagshipTestBase {
     complete(instance, MARKET_3.id(), MARKET, ORDER);
     complete(instance, TOWNSHIP_2.id(), MINGSHUI, FOLLOWED_UP);
     runAsyncJobs(instance);
-    runsLate(instance, MARKET_REINSPECT, MARKET);
-    complete(instance, MARKET_REINSPECT.id(), MARKET, FIXED);
-    runsLate(instance, TOWNSHIP_3, MINGSHUI);
-    complete(instance, TOWNSHIP_3.id(), MINGSHUI, SHARED);
+    lateThenDone(instance, MARKET_REINSPECT, MARKET, FIXED);
+    lateThenDone(instance, TOWNSHIP_3, MINGSHUI, SHARED);
     runAsyncJobs(instance);
     rateDepartments(instance);
     assertThat(instance).isEnded();

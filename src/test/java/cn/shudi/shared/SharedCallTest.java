@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import cn.shudi.support.CallForms;
 import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
@@ -39,14 +39,7 @@ class SharedCallTest extends SharedProcessTestBase {
   static final Map<String, Object> SUPERVISED = Map.of(SupervisionProcess.SUPERVISION_OPINION.name(), "请立即办理", SupervisionProcess.SUPERVISION_OUTCOME.name(), "urged");
 
   static Map<String, Object> callForm(String itemCode, String department) {
-    Map<String, Object> form = new HashMap<>();
-    form.put(CallProcess.TOWNSHIP.name(), "mingshui");
-    form.put(CallProcess.CALLED_DEPARTMENT.name(), department);
-    form.put(CallProcess.CALL_ITEM_CODE.name(), itemCode);
-    form.put(CallProcess.CALL_PROBLEM.name(), "某食品作坊疑似使用过期原料");
-    form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
-    form.put(CallProcess.CALL_URGENCY.name(), "urgent");
-    return form;
+    return CallForms.of("mingshui", itemCode, department);
   }
 
   /** Started by 明水街道's staff in Tasklist with the start form. */

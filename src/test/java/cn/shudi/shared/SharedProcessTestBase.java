@@ -20,6 +20,7 @@ import cn.shudi.call.CallProcess;
 import cn.shudi.call.JointMeetingProcess;
 import cn.shudi.support.OneCountyProcessTest;
 import cn.shudi.support.ProcessTestBase;
+import cn.shudi.support.ZhangqiuScenario;
 import cn.shudi.support.EngineClock;
 
 /**
@@ -28,19 +29,12 @@ import cn.shudi.support.EngineClock;
  * authorization checks on. The engine clock starts on a Monday morning so working days are plain.
  */
 @OneCountyProcessTest
-abstract class SharedProcessTestBase extends ProcessTestBase {
+abstract class SharedProcessTestBase extends ProcessTestBase implements ZhangqiuScenario {
 
-  static final String COMMAND = "zhangqiu_command";
-  static final String MINGSHUI = "zhangqiu_mingshui";
-  static final String MARKET = "zhangqiu_market";
-  static final String AGRICULTURE = "zhangqiu_agriculture";
   /** ZQ054 食品生产经营企业日常安全监管: 区市场监管局 primary, 镇街 cooperating (one department). */
   static final String ONE_DEPARTMENT_ITEM = "ZQ054";
   /** ZQ002 食用农产品生产环节质量安全监管: 区农业农村局 primary, 镇街 and 区市场监管局 cooperating. */
   static final String TWO_DEPARTMENT_ITEM = "ZQ002";
-
-  /** Monday 3 March 2025, 09:00 in the counties' time zone. */
-  static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2025, 3, 3, 9, 0);
 
   @BeforeEach
   void startOnMondayMorning() {
@@ -64,14 +58,6 @@ abstract class SharedProcessTestBase extends ProcessTestBase {
   ProcessInstance start(String key, Map<String, Object> variables) {
     return runtime.createProcessInstanceByKey(key).processDefinitionTenantId(TENANT).setVariables(variables)
         .execute();
-  }
-
-  /** The process the instance called (call activity), still running. */
-  ProcessInstance called(ProcessInstance caller, String key) {
-    List<ProcessInstance> found = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
-        .processDefinitionKey(key).list();
-    assertThat(found).as("%s called by %s", key, caller.getId()).hasSize(1);
-    return found.get(0);
   }
 
   /** Moves the engine clock and runs the instance's timers that are due then, as the job executor would. */

@@ -165,29 +165,31 @@ class SharedSupervisionTest extends SharedProcessTestBase {
   @Test
   void onlyTheTownshipItselfActsOnTheFirstRung() {
     ProcessInstance instance = start(KEY, overdue(ONE_DEPARTMENT_ITEM, false, MINGSHUI));
-    Task task = task(instance, Element.TOWNSHIP.id());
 
-    assertThatThrownBy(() -> completeAs(SHUANGSHAN, task, townshipSupervised(SupervisionProcess.URGED)))
-        .as("another township").isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> completeAs(MARKET, task, townshipSupervised(SupervisionProcess.URGED)))
-        .as("a department").isInstanceOf(AuthorizationException.class);
-    assertThat(instance).isWaitingAt(Element.TOWNSHIP.id());
+    assertOnlyItsUnitActs(instance, Element.TOWNSHIP, townshipSupervised(SupervisionProcess.URGED),
+        SHUANGSHAN, MARKET);
   }
 
   @Test
   void onlyTheCommandCentreOfTheCountySupervises() {
     ProcessInstance instance = start(KEY, overdue(ONE_DEPARTMENT_ITEM, false, MARKET));
-    Task task = task(instance, Element.TASK.id());
 
-    assertThatThrownBy(() -> completeAs(MARKET, task, supervised(SupervisionProcess.URGED)))
-        .as("the overdue department itself").isInstanceOf(AuthorizationException.class);
+    assertOnlyItsUnitActs(instance, Element.TASK, supervised(SupervisionProcess.URGED), MARKET);
+  }
+
+  /** The rung's task refuses the others (and another county's command centre); the supervision waits there. */
+  void assertOnlyItsUnitActs(ProcessInstance instance, Element rung, Map<String, Object> values, String... others) {
+    Task task = task(instance, rung.id());
+    for (String other : others) {
+      assertThatThrownBy(() -> completeAs(other, task, values)).as(other).isInstanceOf(AuthorizationException.class);
+    }
     identity.setAuthentication("yunxi_command_staff", List.of("yunxi_command"), List.of("yunxi"));
     try {
-      assertThatThrownBy(() -> tasks.complete(task.getId(), supervised(SupervisionProcess.URGED)))
-          .as("another county's command centre").isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> tasks.complete(task.getId(), values)).as("another county's command centre")
+          .isInstanceOf(RuntimeException.class);
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(instance).isWaitingAt(Element.TASK.id());
+    assertThat(instance).isWaitingAt(rung.id());
   }
 }

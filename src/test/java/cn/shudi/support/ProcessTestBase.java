@@ -67,6 +67,14 @@ public abstract class ProcessTestBase {
   }
 
   /** The one open task of the instance (not of a process it called) at the activity; fails unless exactly one. */
+  /** The running process of the key that the instance called (call activity): exactly one. */
+  protected ProcessInstance called(ProcessInstance caller, String key) {
+    java.util.List<ProcessInstance> found = runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .processDefinitionKey(key).list();
+    org.assertj.core.api.Assertions.assertThat(found).as("%s called by %s", key, caller.getId()).hasSize(1);
+    return found.get(0);
+  }
+
   protected Task task(ProcessInstance instance, String activityId) {
     return cases().task(instance.getId(), activityId);
   }

@@ -2,13 +2,11 @@ package cn.shudi.call;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import cn.shudi.organization.Jurisdiction;
@@ -38,13 +36,11 @@ public class Calls {
   private final Organization organization;
   private final CallCheck check;
   private final CallReturns returns;
-  private final IdentityService identity;
 
-  Calls(Organization organization, CallCheck check, CallReturns returns, @Lazy IdentityService identity) {
+  Calls(Organization organization, CallCheck check, CallReturns returns) {
     this.organization = organization;
     this.check = check;
     this.returns = returns;
-    this.identity = identity;
   }
 
   private Jurisdiction jurisdiction(String tenant, String processDefinitionId) {
@@ -108,7 +104,7 @@ public class Calls {
     String faultUnit = faultGroup == null ? null
         : jurisdiction.unitOfGroup(faultGroup).map(Unit::code)
             .orElseThrow(() -> new NotValidException("「" + faultGroup + "」不是" + jurisdiction.shortName() + "的单位"));
-    Authentication user = identity.getCurrentAuthentication();
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     returns.record(new CallReturns.Decision(task.getId(), jurisdiction.code(), task.getProcessInstanceId(),
         townshipGroup, departmentGroup, CallProcess.YES.equals(upheld), fault, faultUnit,
         CallProcess.CALL_RETURN_DECISION.get(task), user == null ? null : user.getUserId(), jurisdiction.now()));

@@ -1,5 +1,9 @@
 package cn.shudi.casework;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 
 import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 
@@ -33,18 +38,17 @@ final class CaseCard implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    Optional<Jurisdiction> county = organization.find(task.getTenantId());
+    List<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+        .toList();
     ItemProcess.CASE_SUBJECT.find(task).ifPresent(subject -> ItemProcess.CARD_SUBJECT.setLocal(task, subject));
-    ItemProcess.TOWNSHIP_GROUP.find(task).flatMap(group -> organization.find(task.getTenantId())
-        .flatMap(j -> j.unitOfGroup(group))).map(Unit::shortName)
-        .ifPresent(name -> ItemProcess.CARD_TOWNSHIP.setLocal(task, name));
+    ItemProcess.TOWNSHIP_GROUP.find(task).flatMap(group -> county.flatMap(j -> j.unitOfGroup(group)))
+        .map(Unit::shortName).ifPresent(name -> ItemProcess.CARD_TOWNSHIP.setLocal(task, name));
     ItemProcess.ITEM_CODE.find(task).ifPresent(code -> ItemProcess.CARD_ITEM.setLocal(task,
         code + " " + ItemProcess.ITEM_NAME.find(task).orElse("")));
-    task.getCandidates().stream().map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull)
-        .map(group -> organization.find(task.getTenantId()).flatMap(j -> j.unitOfGroup(group)))
-        .flatMap(java.util.Optional::stream).findFirst()
-        .ifPresent(unit -> ItemProcess.CARD_UNIT.setLocal(task, unit.shortName()));
-    ItemProcess.CASE_STARTER_GROUP.find(task)
-        .filter(group -> task.getCandidates().stream().noneMatch(link -> group.equals(link.getGroupId())))
+    candidates.stream().map(group -> county.flatMap(j -> j.unitOfGroup(group))).flatMap(Optional::stream)
+        .findFirst().ifPresent(unit -> ItemProcess.CARD_UNIT.setLocal(task, unit.shortName()));
+    ItemProcess.CASE_STARTER_GROUP.find(task).filter(group -> !candidates.contains(group))
         .ifPresent(group -> letRead(task, group));
   }
 

@@ -68,6 +68,15 @@ class LeanHistoryTest extends ProcessTestBase {
     engine.getRuntimeService().deleteProcessInstance(id, "测试结束");
   }
 
+  @Test
+  void everyCardVariableTheTasksGetIsNamedSoItsHistoryIsLeftOut() {
+    assertThat(List.of(ItemProcess.CARD_SUBJECT, ItemProcess.CARD_TOWNSHIP, ItemProcess.CARD_UNIT,
+        ItemProcess.CARD_ITEM)).extracting(v -> v.name()).allSatisfy(name -> assertThat(name)
+            .startsWith(LeanHistoryLevel.CARD_PREFIX));
+    assertThat(ItemProcess.CASE_SUBJECT.name()).as("a case variable keeps its history")
+        .doesNotStartWith(LeanHistoryLevel.CARD_PREFIX);
+  }
+
   /** The test model's key, deployed once. */
   String deployLeanModel() {
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {

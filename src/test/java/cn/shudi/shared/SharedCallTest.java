@@ -291,6 +291,14 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST.name())).isEqualTo(true);
     assertThat((String) runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST_NOTE.name()))
         .contains("不在清单内", "由区市场监管局作为本部门职责办理");
+
+    // the department handles it as its own job, to the end
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
+    handle(instance);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(),
+        "satisfied", CallProcess.RATING_COMMENT.name(), "清单外事项，部门主动办理"));
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id()).hasNotPassed(CallProcess.Element.REVIEW.id());
+    assertThat(callReturns.ofCall(instance.getId())).as("nothing counted against anyone").isEmpty();
   }
 
   @Test

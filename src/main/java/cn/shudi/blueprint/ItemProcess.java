@@ -44,14 +44,12 @@ public final class ItemProcess {
 
   // local to every task of a case (casework's CaseCard), for Tasklist's task cards: unit staff may read their
   // tasks, not the case's variables, and Tasklist reads card variables with the staff member's grants
-  /** The case's subject, e.g. the enterprise. */
-  public static final Variable<String> CARD_SUBJECT = Variable.string("cardSubject");
-  /** The case's township by name. */
-  public static final Variable<String> CARD_TOWNSHIP = Variable.string("cardTownship");
-  /** The list item: code and name. */
-  public static final Variable<String> CARD_ITEM = Variable.string("cardItem");
-  /** The unit the task is for (its candidate group) by name. */
-  public static final Variable<String> CARD_UNIT = Variable.string("cardUnit");
+  /**
+   * One line that tells this case's task from another's: the case's subject, its township, the unit the task is
+   * for and the list item, each after its label (对象：…　镇街：…　办理单位：…　事项：…). One variable, not four:
+   * every task of every case writes it.
+   */
+  public static final Variable<String> CARD = Variable.string("card");
 
   // the shared processes every item calls (call activities); their classes take the keys and variables from here,
   // since the caller declares what it passes and blueprint does not depend on call or evaluation

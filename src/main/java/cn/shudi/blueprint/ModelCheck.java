@@ -52,8 +52,8 @@ import cn.shudi.organization.Organization;
  * <li>ids: every element's id is lower_snake with the process key as prefix; a blueprint's sequence flows are
  * numbered ({@code <key>_flow_<n>});
  * <li>names: activities, events and splitting gateways carry a Chinese name; lanes are named in Chinese; a splitting
- * gateway asks a question ending in ？ answered 是/否 (in a blueprint: a splitting exclusive gateway; its parallel
- * forks and event-based waits need no question);
+ * exclusive gateway asks a question ending in ？ answered 是/否 (parallel forks and event-based waits decide nothing
+ * and need no question);
  * <li>the diagram: a shape for every flow node, lane and pool, one shape per element, lanes in the pool, each flow
  * node in exactly one lane and drawn inside it (a blueprint's expanded sub-process may span lanes), inside its
  * sub-process, boundary events on their activity's
@@ -304,7 +304,8 @@ public class ModelCheck {
       if (shown && (node.getName() == null || !HAN.matcher(node.getName()).matches())) {
         findings.add(new Finding(file, node.getId(), "缺少中文名称：任务用动宾短语，事件写状态，分支网关写成问题"));
       }
-      if (splitting && (!blueprint || node instanceof ExclusiveGateway)) {
+      // a decision is a question; a parallel split decides nothing (it is named for what happens side by side)
+      if (splitting && node instanceof ExclusiveGateway) {
         List<String> answers = node.getOutgoing().stream().map(f -> String.valueOf(f.getName())).sorted().toList();
         if (node.getName() == null || !node.getName().endsWith("？") || !answers.equals(List.of("否", "是"))) {
           findings.add(new Finding(file, node.getId(), "规则「分支网关是一个问题」：名称应以「？」结尾，出口连线名为「是」「否」，实际出口 "

@@ -1,5 +1,6 @@
 package cn.shudi.call;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,11 +46,16 @@ class CallCheck {
   }
 
   /**
-   * What the call's tasks need: the department's group, the time limits and the item's name; for a matter
-   * outside the list, {@code offList} and why it is the department's own job.
+   * What the command centre's dispatch starts from (研判派单): the primary department, the cooperating departments,
+   * the time limits and the item's name, as the list gives them; for a matter outside the list, {@code offList},
+   * why it is the called department's own job, and no cooperating department.
    */
-  record Accepted(String departmentGroup, String responseLimit, String timeLimit, String itemName, boolean offList,
-      String offListNote) {
+  record Accepted(Unit primary, List<Unit> cooperating, String responseLimit, String timeLimit, String itemName,
+      boolean offList, String offListNote) {
+
+    Accepted {
+      cooperating = List.copyOf(cooperating);
+    }
   }
 
   /** The call names no department of the county; the refusal is on record. */
@@ -82,13 +88,18 @@ class CallCheck {
     if (!named) {
       return offList(department, "清单未规定" + department.shortName() + "在「" + item.get().name() + "」中的责任");
     }
-    return new Accepted(department.groupId(), item.get().callResponseTime().label(), item.get().timeLimit().label(),
+    // the list's primary department leads, every other department the item names cooperates (the township's own
+    // duties are not the call's: it called because it cannot do them)
+    Unit primary = item.get().primary().party().fixedUnit().filter(Unit::isDepartment).orElse(department);
+    List<Unit> cooperating = item.get().responsibilities().stream().map(r -> r.party().fixedUnit())
+        .flatMap(Optional::stream).filter(Unit::isDepartment).filter(u -> !u.equals(primary)).distinct().toList();
+    return new Accepted(primary, cooperating, item.get().callResponseTime().label(), item.get().timeLimit().label(),
         item.get().name(), false, null);
   }
 
   /** A matter outside the list: the department's own job (清单之外无属地管理事项), never the township's. */
   private static Accepted offList(Unit department, String matter) {
-    return new Accepted(department.groupId(), OFF_LIST_RESPONSE_LIMIT, OFF_LIST_TIME_LIMIT, OFF_LIST_NAME, true,
+    return new Accepted(department, List.of(), OFF_LIST_RESPONSE_LIMIT, OFF_LIST_TIME_LIMIT, OFF_LIST_NAME, true,
         matter + "：清单之外无属地管理事项，由" + department.shortName() + "作为本部门职责办理");
   }
 

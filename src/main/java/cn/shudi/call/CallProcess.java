@@ -8,11 +8,13 @@ import cn.shudi.process.BpmnElement;
 import cn.shudi.process.Variable;
 
 /**
- * shared_call (乡呼县应), {@code processes/shared/shared_call.bpmn}: a township calls a department; {@link Calls}
- * reads the call against the list (a matter outside the list is the department's own job, never refused); the
- * department accepts, or returns the call with reason and evidence for the command centre to decide within two
- * working days; it handles and rates the call; the township rates the department, and a 不满意 sends the work
- * back once (重办); an overdue step calls {@link SupervisionProcess}.
+ * shared_call (乡呼县应), {@code processes/shared/shared_call.bpmn}: a township calls about a matter and proposes a
+ * department; {@link Calls} reads the call against the list (a matter outside the list is the department's own job,
+ * never refused) and proposes the primary and cooperating departments and the time limits, which the command centre
+ * confirms or changes (研判派单, seed 002); the primary department accepts, or returns the call with reason and
+ * evidence for the command centre to decide within two working days; it handles and rates the call while each
+ * cooperating department does its part; the township rates the result, and a 不满意 sends the work back once
+ * (重办); an overdue step calls {@link SupervisionProcess}.
  */
 public final class CallProcess {
 
@@ -29,7 +31,9 @@ public final class CallProcess {
     CHECK,
     OUTSIDE_LIST,
     REFUSED,
-    /** 受理呼叫: the called department accepts the call; monitored and ranked as the call's response. */
+    /** 研判派单: the command centre names the primary and cooperating departments and the time limits. */
+    DISPATCH,
+    /** 受理呼叫: the primary department accepts the call; monitored and ranked as the call's response. */
     ACCEPT,
     ACCEPT_DEADLINE,
     ACCEPT_SUPERVISE,
@@ -44,10 +48,23 @@ public final class CallProcess {
     /** 呼叫已退回. */
     REVIEWED,
     HANDLE_MERGE,
+    /** The primary department handles the call while the cooperating departments do their part. */
+    FORK,
     HANDLE,
     HANDLE_DEADLINE,
     HANDLE_SUPERVISE,
     HANDLE_SUPERVISED,
+    /** 配合部门协办: one instance per cooperating department (multi-instance sub-process). */
+    COOPERATE,
+    COOPERATE_START,
+    /** 协办呼叫事项: a cooperating department's task. */
+    COOPERATE_TASK,
+    COOPERATE_DEADLINE,
+    COOPERATE_SUPERVISE,
+    COOPERATE_SUPERVISED,
+    COOPERATE_DONE,
+    /** Both sides have done their part (asynchronous). */
+    JOIN,
     EVALUATE,
     /** 不满意需重办？ once per call. */
     REWORK_GATEWAY,
@@ -75,9 +92,19 @@ public final class CallProcess {
   public static final Variable<String> CALL_PLACE = StartForms.CALL_PLACE;
   public static final Variable<String> CALL_URGENCY = StartForms.CALL_URGENCY;
 
-  // --- set by calls.open ---
-  /** The called department's group: candidate group of its tasks. */
+  // --- set by calls.open: the list's proposal for 研判派单; by calls.dispatch: the command centre's decision ---
+  /** The primary department's group: candidate group of 受理呼叫 and 办理呼叫事项. */
   public static final Variable<String> CALLED_DEPARTMENT_GROUP = Variable.string("calledDepartmentGroup");
+  /** The primary department by name (form call-dispatch). */
+  public static final Variable<String> CALL_PRIMARY_DEPARTMENT = Variable.string("callPrimaryDepartment");
+  /** The cooperating departments by name, separated by 、 (form call-dispatch; may be empty). */
+  public static final Variable<String> CALL_COOPERATING_DEPARTMENTS = Variable.string("callCooperatingDepartments");
+  /** The cooperating departments' groups, separated by commas: the collection of 配合部门协办. */
+  public static final Variable<String> CALL_COOPERATING_GROUPS = Variable.string("callCooperatingGroups");
+  /** The element of 配合部门协办: one cooperating department's group. */
+  public static final Variable<String> COOPERATING_GROUP = Variable.string("cooperatingGroup");
+  /** The command centre's note on its dispatch (form call-dispatch). */
+  public static final Variable<String> CALL_DISPATCH_NOTE = Variable.string("callDispatchNote");
   /** The item's 呼叫响应时限 (e.g. 24小时). */
   public static final Variable<String> CALL_RESPONSE_LIMIT = Variable.string("callResponseLimit");
   /** The item's 办结时限. */

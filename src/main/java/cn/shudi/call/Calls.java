@@ -1,14 +1,20 @@
 package cn.shudi.call;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.shudi.catalog.TimeLimit;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
@@ -23,6 +29,9 @@ import cn.shudi.organization.Unit;
  * {@code callOffListNote} (a matter outside the list is the department's own job) and {@code callReworked}.
  * A call that names no department of the county ends in error {@value CallProcess#OUTSIDE_LIST}, with
  * {@code refusalReason} saying why (see {@link CallProcess}).</li>
+ * <li>{@code ${calls.dispatch(task)}} (研判派单, on complete): the command centre's primary and cooperating
+ * departments and time limits, checked against the county's units; {@code ${calls.cooperatingGroups(execution)}}
+ * gives 配合部门协办 its departments.</li>
  * <li>{@code ${calls.checkReturn(task)}} (受理呼叫, on complete): a department returns a call only with its
  * reason and evidence; otherwise the completion is refused and the task stays open.</li>
  * <li>{@code ${calls.recordReturnDecision(task)}} (复核退回理由, on complete): the command centre's decision and
@@ -32,6 +41,8 @@ import cn.shudi.organization.Unit;
  */
 @Component(CallProcess.CALLS_BEAN)
 public class Calls {
+
+  private static final Pattern NAME_SEPARATOR = Pattern.compile("[、，,；;\\s]+");
 
   private final Organization organization;
   private final CallCheck check;
@@ -60,15 +71,89 @@ public class Calls {
       CallProcess.REFUSAL_REASON.set(execution, refused.getMessage());
       throw new BpmnError(CallProcess.OUTSIDE_LIST, refused.getMessage());
     }
-    CallProcess.CALLED_DEPARTMENT_GROUP.set(execution, accepted.departmentGroup());
-    CallProcess.CALL_RESPONSE_LIMIT.set(execution, accepted.responseLimit());
-    CallProcess.CALL_TIME_LIMIT.set(execution, accepted.timeLimit());
+    write(execution, new Dispatch(accepted.primary(), accepted.cooperating(), accepted.responseLimit(),
+        accepted.timeLimit()));
     CallProcess.ITEM_NAME.set(execution, accepted.itemName());
     CallProcess.CALL_OFF_LIST.set(execution, accepted.offList());
     if (accepted.offList()) {
       CallProcess.CALL_OFF_LIST_NOTE.set(execution, accepted.offListNote());
     }
     CallProcess.CALL_REWORKED.set(execution, false);
+  }
+
+  /**
+   * The adapter of 研判派单's complete listener: the command centre's primary department, cooperating departments
+   * (by name: short name, full name or alias; separated by 、，, or ；) and time limits. A name that is not a
+   * department of the county, the primary department among the cooperating ones, or a limit that cannot be read is
+   * refused and the task stays open.
+   */
+  public void dispatch(DelegateTask task) {
+    Jurisdiction jurisdiction = jurisdiction(task.getTenantId(), task.getProcessDefinitionId());
+    Dispatch dispatch = dispatch(jurisdiction, CallProcess.CALL_PRIMARY_DEPARTMENT.get(task),
+        CallProcess.CALL_COOPERATING_DEPARTMENTS.get(task), CallProcess.CALL_RESPONSE_LIMIT.get(task),
+        CallProcess.CALL_TIME_LIMIT.get(task));
+    write(task, dispatch);
+  }
+
+  /** The dispatch as the call's variables: the list's proposal (核对清单事项) or the command centre's decision. */
+  private static void write(VariableScope call, Dispatch dispatch) {
+    CallProcess.CALLED_DEPARTMENT_GROUP.set(call, dispatch.primary().groupId());
+    CallProcess.CALL_PRIMARY_DEPARTMENT.set(call, dispatch.primary().shortName());
+    CallProcess.CALL_COOPERATING_DEPARTMENTS.set(call,
+        String.join("、", dispatch.cooperating().stream().map(Unit::shortName).toList()));
+    CallProcess.CALL_COOPERATING_GROUPS.set(call,
+        String.join(",", dispatch.cooperating().stream().map(Unit::groupId).toList()));
+    CallProcess.CALL_RESPONSE_LIMIT.set(call, dispatch.responseLimit());
+    CallProcess.CALL_TIME_LIMIT.set(call, dispatch.timeLimit());
+  }
+
+  /** The command centre's dispatch: who leads, who cooperates, how fast. */
+  record Dispatch(Unit primary, List<Unit> cooperating, String responseLimit, String timeLimit) {
+  }
+
+  static Dispatch dispatch(Jurisdiction jurisdiction, String primaryName, String cooperatingNames,
+      String responseLimit, String timeLimit) {
+    Unit primary = department(jurisdiction, primaryName, "主责部门");
+    List<Unit> cooperating = new ArrayList<>();
+    for (String name : NAME_SEPARATOR.split(cooperatingNames == null ? "" : cooperatingNames)) {
+      if (name.isBlank()) {
+        continue;
+      }
+      Unit unit = department(jurisdiction, name, "配合部门");
+      if (unit.equals(primary)) {
+        throw new NotValidException("配合部门中不能再写主责部门「" + primary.shortName() + "」");
+      }
+      if (!cooperating.contains(unit)) {
+        cooperating.add(unit);
+      }
+    }
+    return new Dispatch(primary, cooperating, limit(responseLimit, "响应时限"), limit(timeLimit, "完成时限"));
+  }
+
+  private static Unit department(Jurisdiction jurisdiction, String name, String role) {
+    String text = name == null ? "" : name.strip();
+    if (text.isEmpty()) {
+      throw new NotValidException("请填写" + role + "：" + jurisdiction.shortName() + "部门的名称，如清单所写");
+    }
+    return jurisdiction.unitNamed(text).filter(Unit::isDepartment).orElseThrow(() -> new NotValidException(
+        role + "「" + text + "」不是" + jurisdiction.shortName() + "的部门：请按清单或单位名录填写部门名称"));
+  }
+
+  private static String limit(String text, String label) {
+    try {
+      return TimeLimit.parse(text).label();
+    } catch (IllegalArgumentException e) {
+      throw new NotValidException(label + "有误：" + e.getMessage());
+    }
+  }
+
+  /**
+   * The adapter of 配合部门协办's collection: the cooperating departments' groups the dispatch named, in its order;
+   * empty when there is none (the sub-process is then skipped).
+   */
+  public List<String> cooperatingGroups(DelegateExecution execution) {
+    String groups = CallProcess.CALL_COOPERATING_GROUPS.find(execution).orElse("");
+    return Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
   }
 
   /** The adapter of 受理呼叫's complete listener. */

@@ -3,6 +3,7 @@ package cn.shudi.casework;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -17,11 +18,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
-import cn.shudi.organization.Unit;
 
 /**
  * What tells one case's task from another on a Tasklist card: the subject, the township by name, the unit the
- * task is for and the list item, copied onto the task as local variables when it is created ({@link StepOutcomePlugin} puts this on
+ * task is for and the list item, written onto the task as one local variable ({@link ItemProcess#CARD}) when it is created ({@link StepOutcomePlugin} puts this on
  * every user task). Tasklist reads a filter's card variables with the staff member's grants, and unit staff
  * may read their tasks but not the case's variables. The due date and the time left are Tasklist's own.
  *
@@ -29,6 +29,9 @@ import cn.shudi.organization.Unit;
  * the task, gone with the task): its filter 我发起的案件 follows where the case is; it works on none of them.
  */
 final class CaseCard implements TaskListener {
+
+  /** Between the card's parts (Tasklist's script splits at it to name a task's unit). */
+  static final String SEPARATOR = "\u3000";
 
   private final Organization organization;
 
@@ -41,13 +44,17 @@ final class CaseCard implements TaskListener {
     Optional<Jurisdiction> county = organization.find(task.getTenantId());
     List<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
         .toList();
-    ItemProcess.CASE_SUBJECT.find(task).ifPresent(subject -> ItemProcess.CARD_SUBJECT.setLocal(task, subject));
+    StringJoiner card = new StringJoiner(SEPARATOR);
+    ItemProcess.CASE_SUBJECT.find(task).ifPresent(subject -> card.add("对象：" + subject));
     ItemProcess.TOWNSHIP_GROUP.find(task).flatMap(group -> county.flatMap(j -> j.unitOfGroup(group)))
-        .map(Unit::shortName).ifPresent(name -> ItemProcess.CARD_TOWNSHIP.setLocal(task, name));
-    ItemProcess.ITEM_CODE.find(task).ifPresent(code -> ItemProcess.CARD_ITEM.setLocal(task,
-        code + " " + ItemProcess.ITEM_NAME.find(task).orElse("")));
+        .ifPresent(township -> card.add("镇街：" + township.shortName()));
     candidates.stream().map(group -> county.flatMap(j -> j.unitOfGroup(group))).flatMap(Optional::stream)
-        .findFirst().ifPresent(unit -> ItemProcess.CARD_UNIT.setLocal(task, unit.shortName()));
+        .findFirst().ifPresent(unit -> card.add("办理单位：" + unit.shortName()));
+    ItemProcess.ITEM_CODE.find(task)
+        .ifPresent(code -> card.add("事项：" + code + " " + ItemProcess.ITEM_NAME.find(task).orElse("")));
+    if (card.length() > 0) {
+      ItemProcess.CARD.setLocal(task, card.toString());
+    }
     ItemProcess.CASE_STARTER_GROUP.find(task).filter(group -> !candidates.contains(group))
         .ifPresent(group -> letRead(task, group));
   }

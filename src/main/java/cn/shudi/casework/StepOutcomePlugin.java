@@ -28,7 +28,7 @@ import cn.shudi.organization.Organization;
  * the engine parses the model (the models stay as analysts draw them; a model cannot remove it). A case is
  * a process of the blueprint family: its start event opens the case ({@value ItemProcess#OPENING_LISTENER});
  * the shared processes (calls, supervision, evaluation …) record nothing. Before that, on every process, a
- * {@link CaseCard} goes on every user task and a {@link FormCheck} on each user task and start event that has a Camunda form, so the server enforces
+ * {@link CaseCard} and {@link StationedAgencies} go on every user task and a {@link FormCheck} on each user task and start event that has a Camunda form, so the server enforces
  * what the form states before anything is recorded. The camunda Spring Boot starter registers every
  * {@code ProcessEnginePlugin} bean.
  */
@@ -39,12 +39,14 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
   private final Organization organization;
   private final FormCheck forms;
   private final CaseCard card;
+  private final StationedAgencies stations;
 
   StepOutcomePlugin(StepOutcomes outcomes, Organization organization, FormCheck forms) {
     this.outcomes = outcomes;
     this.organization = organization;
     this.forms = forms;
     this.card = new CaseCard(organization);
+    this.stations = new StationedAgencies(organization);
   }
 
   @Override
@@ -89,9 +91,11 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
       process.getInitial().addBuiltInListener(ExecutionListener.EVENTNAME_START,
           (ExecutionListener) forms::starting);
     }
-    // every user task: its card variables when created, its form's rules when completed
+    // every user task: its card when created, then the department's agency in the case's township as a candidate
+    // too; its form's rules when completed
     eachUserTask(process, (activity, task) -> {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, card);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, stations);
       if (task.getCamundaFormDefinitionKey() != null) {
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::completing);
       }

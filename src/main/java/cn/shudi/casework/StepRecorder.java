@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
 
@@ -39,7 +40,7 @@ final class StepRecorder implements TaskListener {
   public void notify(DelegateTask task) {
     ExecutionEntity execution = ((TaskEntity) task).getExecution();
     Map<String, Object> facts = mapped && execution != null ? execution.getVariablesLocal() : Map.of();
-    String group = candidateGroup(task.getCandidates());
+    String group = candidateGroup(task.getCandidates(), organization.find(task.getTenantId()).orElse(null));
     if (group == null && execution != null) {
       group = groupFromId(execution, task.getTaskDefinitionKey());
     }
@@ -48,9 +49,14 @@ final class StepRecorder implements TaskListener {
         completedBy(task), ClockUtil.getCurrentTime().toInstant(), facts));
   }
 
-  private static String candidateGroup(Iterable<IdentityLink> links) {
+  /**
+   * The unit the step is for: its candidate group, not the stationed agency that may also hold the task (a task of
+   * the department's is the department's step, whoever of its people did it).
+   */
+  private static String candidateGroup(Iterable<IdentityLink> links, Jurisdiction county) {
     for (IdentityLink link : links) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && (county == null
+          || county.unitOfGroup(link.getGroupId()).filter(Unit::isStation).isEmpty())) {
         return link.getGroupId();
       }
     }

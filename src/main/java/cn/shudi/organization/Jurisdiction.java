@@ -2,22 +2,76 @@ package cn.shudi.organization;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * A district or county with its units; each becomes one Camunda tenant.
- *
- * @param code lower-case code, also the tenant id and the folder under {@code jurisdictions/}
- * @param zone the county's time zone: working days, deadlines, months and stored local times are in it
+ * A district or county with its units; each becomes one Camunda tenant. Its units are looked up by code, by group
+ * and (for a stationed agency) by department and township on every task the engine creates, so they are indexed.
  */
-public record Jurisdiction(String code, String name, String shortName, String prefecture, ZoneId zone,
-    List<Unit> units) {
+public final class Jurisdiction {
 
-  public Jurisdiction {
-    units = List.copyOf(units);
+  private final String code;
+  private final String name;
+  private final String shortName;
+  private final String prefecture;
+  private final ZoneId zone;
+  private final List<Unit> units;
+  private final Map<String, Unit> byCode;
+  private final Map<String, Unit> byGroup;
+  /** Stationed agencies by their department's and township's groups ({@link #stationKey}). */
+  private final Map<String, Unit> stations = new HashMap<>();
+
+  /**
+   * @param code lower-case code, also the tenant id and the folder under {@code jurisdictions/}
+   * @param zone the county's time zone: working days, deadlines, months and stored local times are in it
+   */
+  public Jurisdiction(String code, String name, String shortName, String prefecture, ZoneId zone, List<Unit> units) {
+    this.code = code;
+    this.name = name;
+    this.shortName = shortName;
+    this.prefecture = prefecture;
+    this.zone = zone;
+    this.units = List.copyOf(units);
+    this.byCode = this.units.stream().collect(Collectors.toMap(Unit::code, Function.identity(), (a, b) -> a));
+    this.byGroup = this.units.stream().collect(Collectors.toMap(Unit::groupId, Function.identity(), (a, b) -> a));
+    for (Unit unit : this.units) {
+      if (unit.isStation() && byCode.containsKey(unit.parent()) && byCode.containsKey(unit.township())) {
+        stations.putIfAbsent(stationKey(byCode.get(unit.parent()).groupId(), byCode.get(unit.township()).groupId()),
+            unit);
+      }
+    }
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String shortName() {
+    return shortName;
+  }
+
+  public String prefecture() {
+    return prefecture;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public List<Unit> units() {
+    return units;
   }
 
   public String tenantId() {
@@ -30,12 +84,25 @@ public record Jurisdiction(String code, String name, String shortName, String pr
   }
 
   public Optional<Unit> unit(String unitCode) {
-    return units.stream().filter(u -> u.code().equals(unitCode)).findFirst();
+    return Optional.ofNullable(unitCode == null ? null : byCode.get(unitCode));
   }
 
   /** Finds a unit by its Camunda group ({@code zhangqiu_market}); none for a null or unknown group. */
   public Optional<Unit> unitOfGroup(String groupId) {
-    return groupId == null ? Optional.empty() : units.stream().filter(u -> u.groupId().equals(groupId)).findFirst();
+    return Optional.ofNullable(groupId == null ? null : byGroup.get(groupId));
+  }
+
+  /**
+   * The department's agency stationed in the township (派驻机构), by their groups ({@code zhangqiu_market},
+   * {@code zhangqiu_mingshui}); none when the department has no agency there or either group is unknown.
+   */
+  public Optional<Unit> stationOf(String departmentGroup, String townshipGroup) {
+    return departmentGroup == null || townshipGroup == null ? Optional.empty()
+        : Optional.ofNullable(stations.get(stationKey(departmentGroup, townshipGroup)));
+  }
+
+  private static String stationKey(String departmentGroup, String townshipGroup) {
+    return departmentGroup + "|" + townshipGroup;
   }
 
   /** Finds a unit by the name the list uses (short name), by its full name or by an alias (units.csv). */
@@ -55,11 +122,31 @@ public record Jurisdiction(String code, String name, String shortName, String pr
     return unitsOfType(UnitType.DEPARTMENT);
   }
 
+  /** The departments' agencies stationed in the townships (派驻机构). */
+  public List<Unit> stations() {
+    return unitsOfType(UnitType.STATION);
+  }
+
   public Unit commandCentre() {
     return unitsOfType(UnitType.COMMAND_CENTRE).get(0);
   }
 
   public Unit establishmentOffice() {
     return unitsOfType(UnitType.ESTABLISHMENT_OFFICE).get(0);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Jurisdiction j && code.equals(j.code) && name.equals(j.name) && units.equals(j.units);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(code, name, units);
+  }
+
+  @Override
+  public String toString() {
+    return "Jurisdiction[" + code + " " + shortName + ", " + units.size() + " units]";
   }
 }

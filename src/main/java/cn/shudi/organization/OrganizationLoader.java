@@ -24,7 +24,10 @@ import cn.shudi.datafile.InvalidDataException;
 public class OrganizationLoader {
 
   static final List<String> JURISDICTIONS_HEADER = List.of("code", "name", "short_name", "prefecture", "time_zone");
-  static final List<String> UNITS_HEADER = List.of("code", "name", "short_name", "type", "aliases");
+  static final List<String> UNITS_HEADER = List.of("code", "name", "short_name", "type", "aliases", "parent",
+      "township");
+  /** units.csv before the columns of stationed agencies: still read, it then has none. */
+  static final List<String> UNITS_HEADER_WITHOUT_STATIONS = UNITS_HEADER.subList(0, 5);
   /** units.csv before the column {@code aliases}: still read, the units then have no alias. */
   static final List<String> UNITS_HEADER_WITHOUT_ALIASES = UNITS_HEADER.subList(0, 4);
   private static final Pattern ALIAS_SEPARATOR = Pattern.compile("[、;；]");
@@ -131,10 +134,22 @@ public class OrganizationLoader {
             "单位类型「" + row.get("type") + "」未知：应为 " + UnitType.codes()));
       }
       List<String> aliases = aliases(file, row, fullAndShortNames, aliasesSeen, problems);
+      String parent = column(row, "parent");
+      String township = column(row, "township");
+      if (type.isPresent() && type.get() != UnitType.STATION) {
+        for (String column : List.of("parent", "township")) {
+          if (!column(row, column).isEmpty()) {
+            problems.add(new DataProblem(file, line, column, "只有派驻机构（station）填写此列，" + type.get().label() + "应留空"));
+          }
+        }
+      }
       if (problems.size() == before) {
-        units.add(new Unit(jurisdiction, code, row.get("name"), row.get("short_name"), type.get(), aliases));
+        boolean station = type.get() == UnitType.STATION;
+        units.add(new Unit(jurisdiction, code, row.get("name"), row.get("short_name"), type.get(), aliases,
+            station ? parent : null, station ? township : null));
       }
     }
+    checkStations(file, rows, units, problems);
     for (UnitType required : List.of(UnitType.COMMAND_CENTRE, UnitType.ESTABLISHMENT_OFFICE)) {
       long count = units.stream().filter(u -> u.type() == required).count();
       if (count != 1 && !units.isEmpty()) {
@@ -148,6 +163,41 @@ public class OrganizationLoader {
       }
     }
     return units;
+  }
+
+  /**
+   * A stationed agency names a department of the file ({@code parent}) and a township of it ({@code township});
+   * a department has at most one agency in a township.
+   */
+  private static void checkStations(String file, List<CsvFiles.Row> rows, List<Unit> units,
+      List<DataProblem> problems) {
+    Set<String> pairs = new HashSet<>();
+    for (Unit unit : units) {
+      if (!unit.isStation()) {
+        continue;
+      }
+      long line = rows.stream().filter(r -> r.get("code").equals(unit.code())).mapToLong(CsvFiles.Row::line)
+          .findFirst().orElse(0);
+      boolean known = true;
+      if (units.stream().noneMatch(u -> u.isDepartment() && u.code().equals(unit.parent()))) {
+        problems.add(new DataProblem(file, line, "parent", "派驻机构「" + unit.shortName() + "」的派出部门「" + unit.parent()
+            + "」不是本文件中的部门（department）编码"));
+        known = false;
+      }
+      if (units.stream().noneMatch(u -> u.isTownship() && u.code().equals(unit.township()))) {
+        problems.add(new DataProblem(file, line, "township", "派驻机构「" + unit.shortName() + "」所在的「"
+            + unit.township() + "」不是本文件中的镇街（township）编码"));
+        known = false;
+      }
+      if (known && !pairs.add(unit.parent() + "|" + unit.township())) {
+        problems.add(new DataProblem(file, line, "parent", "部门「" + unit.parent() + "」在镇街「" + unit.township()
+            + "」已有一个派驻机构：每个部门在一个镇街至多一个"));
+      }
+    }
+  }
+
+  private static String column(CsvFiles.Row row, String column) {
+    return row.record().isMapped(column) ? row.get(column).strip() : "";
   }
 
   /** The names a unit is also known by: each names one unit only, and none may be another unit's name. */
@@ -175,20 +225,23 @@ public class OrganizationLoader {
     return aliases;
   }
 
-  /** units.csv with the column aliases, or in its older form without it. */
+  /**
+   * units.csv with every column, or in an older form: without the stationed agencies' columns, or also without
+   * aliases. A header that is none of them is reported against the full one.
+   */
   private List<CsvFiles.Row> readUnits(String file, List<DataProblem> problems) {
-    List<DataProblem> withAliases = new ArrayList<>();
-    List<CsvFiles.Row> rows = read(file, UNITS_HEADER, withAliases);
-    boolean olderHeader = withAliases.stream().anyMatch(p -> p.line() == 1 && p.message().startsWith("表头不正确"));
-    if (!olderHeader) {
-      problems.addAll(withAliases);
-      return rows;
+    List<DataProblem> full = null;
+    for (List<String> header : List.of(UNITS_HEADER, UNITS_HEADER_WITHOUT_STATIONS, UNITS_HEADER_WITHOUT_ALIASES)) {
+      List<DataProblem> found = new ArrayList<>();
+      List<CsvFiles.Row> rows = read(file, header, found);
+      if (found.stream().noneMatch(p -> p.line() == 1 && p.message().startsWith("表头不正确"))) {
+        problems.addAll(found);
+        return rows;
+      }
+      full = full == null ? found : full;
     }
-    List<DataProblem> without = new ArrayList<>();
-    rows = read(file, UNITS_HEADER_WITHOUT_ALIASES, without);
-    boolean stillWrong = without.stream().anyMatch(p -> p.line() == 1 && p.message().startsWith("表头不正确"));
-    problems.addAll(stillWrong ? withAliases : without);
-    return rows;
+    problems.addAll(full);
+    return List.of();
   }
 
   private List<CsvFiles.Row> read(String file, List<String> header, List<DataProblem> problems) {

@@ -3,16 +3,18 @@ package cn.shudi.organization;
 import java.util.List;
 
 /**
- * A department, township, command centre or establishment office of one jurisdiction.
+ * A department, township, stationed agency, command centre or establishment office of one jurisdiction.
  *
  * @param jurisdiction code of the jurisdiction (also its tenant id)
  * @param code unit code, unique within the jurisdiction
  * @param name full official name
  * @param shortName the name the responsibility list uses
  * @param aliases other names published lists use for the unit (units.csv column {@code aliases}, separated by 、)
+ * @param parent a stationed agency's department (its unit code); null for every other unit
+ * @param township a stationed agency's township (its unit code); null for every other unit
  */
 public record Unit(String jurisdiction, String code, String name, String shortName, UnitType type,
-    List<String> aliases) {
+    List<String> aliases, String parent, String township) {
 
   public Unit {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -34,5 +36,10 @@ public record Unit(String jurisdiction, String code, String name, String shortNa
 
   public boolean isDepartment() {
     return type == UnitType.DEPARTMENT;
+  }
+
+  /** A department's agency stationed in a township (派驻机构). */
+  public boolean isStation() {
+    return type == UnitType.STATION;
   }
 }

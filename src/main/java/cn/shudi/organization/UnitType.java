@@ -12,7 +12,12 @@ public enum UnitType {
   DEPARTMENT("department", "区直/县直部门", "部门"),
   TOWNSHIP("township", "镇街", "镇街"),
   COMMAND_CENTRE("command_centre", "指挥中心", "指挥中心"),
-  ESTABLISHMENT_OFFICE("establishment_office", "编办", "编办");
+  ESTABLISHMENT_OFFICE("establishment_office", "编办", "编办"),
+  /**
+   * A department's agency stationed in one township (派驻机构, the 1+5+N of the seeds: 市场监管所, 派出所, 自然资源所,
+   * 司法所, 综合执法中队): a unit of its township whose staff receive the parent department's tasks for that township.
+   */
+  STATION("station", "派驻机构", "派驻机构");
 
   private final String code;
   private final String label;

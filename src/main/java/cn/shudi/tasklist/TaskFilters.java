@@ -116,14 +116,12 @@ public class TaskFilters {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
   /**
-   * Variables on the task cards of every filter: the case's subject, township, the task's unit and the list item, which tell two
-   * cases' tasks apart (the due date and the time left are on every card anyway). They are local to each task
-   * (casework copies them when the task is created): Tasklist reads card variables with the staff member's
+   * The variable on the task cards of every filter: one line of the case's subject, township, the task's unit and the list
+   * item, which tell two cases' tasks apart (the due date and the time left are on every card anyway). It is local to
+   * each task (casework writes it when the task is created): Tasklist reads card variables with the staff member's
    * grants, and unit staff may read their tasks, not the case's process variables.
    */
-  private static final Map<String, String> CARD_VARIABLES = variables(ItemProcess.CARD_SUBJECT.name(), "对象",
-      ItemProcess.CARD_TOWNSHIP.name(), "镇街", ItemProcess.CARD_UNIT.name(), "办理单位", ItemProcess.CARD_ITEM.name(),
-      "事项");
+  private static final Map<String, String> CARD_VARIABLES = Map.of(ItemProcess.CARD.name(), "案件");
 
   /** What {@link #provision()} did. */
   public record Result(int created, int updated, int deleted, int unchanged) {
@@ -362,13 +360,5 @@ public class TaskFilters {
       return "每 " + interval.toMinutes() + " 分钟";
     }
     return interval.toHours() == 1 ? "每小时" : "每 " + interval.toHours() + " 小时";
-  }
-
-  private static Map<String, String> variables(String... nameLabel) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < nameLabel.length; i += 2) {
-      map.put(nameLabel[i], nameLabel[i + 1]);
-    }
-    return map;
   }
 }

@@ -84,6 +84,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     form.put(CallProcess.CALL_PLACE.name(), "明水街道某村");
     form.put(CallProcess.CALL_URGENCY.name(), "urgent");
     ProcessInstance call = startAs(MINGSHUI + "_staff", List.of(MINGSHUI), CallProcess.KEY, form);
+    dispatchCall(call, Map.of());
     Task accept = task(call, CallProcess.Element.ACCEPT.id());
     assertThat(accept.getDueDate()).isEqualTo(at(called.plusHours(24)));
     clock(accepted);

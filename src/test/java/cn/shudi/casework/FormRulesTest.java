@@ -168,9 +168,8 @@ class FormRulesTest extends ProcessTestBase {
     assertThat(card).as("the task is in the unit's inbox").isNotNull();
     Map<String, String> variables = new HashMap<>();
     card.path("_embedded").path("variable").forEach(v -> variables.put(v.path("name").asText(), v.path("value").asText()));
-    assertThat(variables).containsEntry(ItemProcess.CARD_SUBJECT.name(), subject)
-        .containsEntry(ItemProcess.CARD_TOWNSHIP.name(), "明水街道")
-        .containsEntry(ItemProcess.CARD_ITEM.name(), "ZQ054 食品生产经营企业日常安全监管");
+    assertThat(variables).containsEntry(ItemProcess.CARD.name(), "对象：" + subject + "\u3000镇街：明水街道\u3000"
+        + "办理单位：区市场监管局\u3000事项：ZQ054 食品生产经营企业日常安全监管");
     assertThat(card.path("due").asText()).as("due date on the card").isNotEmpty();
   }
 
@@ -190,8 +189,8 @@ class FormRulesTest extends ProcessTestBase {
     assertThat(open.get(0).get("name").asText()).isEqualTo("制定计划");
     String planId = open.get(0).get("id").asText();
     JsonNode local = json.readTree(township.get("/engine-rest/task/" + planId + "/localVariables").body());
-    assertThat(local.at("/cardUnit/value").asText()).isEqualTo("区市场监管局");
-    assertThat(local.at("/cardSubject/value").asText()).isEqualTo(subject);
+    assertThat(local.at("/card/value").asText()).startsWith("对象：" + subject + "\u3000")
+        .contains("\u3000办理单位：区市场监管局\u3000");
 
     // the township's filter 我发起的案件 follows the case; the township reads the bureau's step, works on none
     String filter = engine.getFilterService().createTaskFilterQuery().list().stream()

@@ -59,6 +59,8 @@ class FormSchemaTest {
     form("evaluation", "rating*", "ratingComment");
     form("call-accept", "callAccepted*", "callAcceptNote", "callReturnReason", "callReturnEvidence");
     form("call-return-review", "callReturnUpheld*", "callReturnFault*", "callReturnDecision*");
+    form("call-dispatch", "callPrimaryDepartment*", "callCooperatingDepartments", "callResponseLimit*",
+        "callTimeLimit*", "callDispatchNote");
     form("call-feedback", "dutyResult*", "dutyFindings", "callJustified*", "callComplete*", "callWithinList*",
         "callRatingComment");
     form("straw-patrol", "patrolArea*", "fireFound*", "firePointLocation", "dutyResult*");

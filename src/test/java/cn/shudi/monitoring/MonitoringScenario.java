@@ -31,7 +31,8 @@ import cn.shudi.support.EngineClock;
  * T0 = Monday 2 March 2026, 09:00 (Asia/Shanghai)
  * T0        cases A B C D E of zq001 (township 明水街道) where 发生疫情 holds, each with 监测排查
  *           (zq001_agriculture_2, 24小时), 组织免疫 (zq001_township_1) and 维护秩序 (zq001_police_1, 24小时) open;
- *           calls 1 (→ 区农业农村局) and 2 (→ 区公安分局) about ZQ001 (呼叫响应时限 2小时), case Y of yx001 in Yunxi
+ *           calls 1 (→ 区农业农村局) and 2 (→ 区公安分局) about ZQ001 (呼叫响应时限 2小时), each dispatched at once to
+ *           the department called (研判派单); case Y of yx001 in Yunxi
  * T0+2h     A 维护秩序 completed      T0+4h  B    T0+6h  C    T0+20h  D
  * T0+8h     B 监测排查 completed      T0+10h C    T0+12h D    T0+14h  E  → 疫情处置 (zq001_agriculture_3, 3日)
  * T0+30h    A 监测排查 completed (late) → A 疫情处置 (due T0+102h)
@@ -99,6 +100,11 @@ final class MonitoringScenario {
       }
     } finally {
       identity.clearAuthentication();
+    }
+    // the command centre sends each call to the department the township called, with no cooperating department
+    for (int i = 0; i < 2; i++) {
+      driver.dispatchCall(ZHANGQIU, scenario.calls.get(i), Map.of(CallProcess.CALL_PRIMARY_DEPARTMENT.name(),
+          List.of("区农业农村局", "区公安分局").get(i), CallProcess.CALL_COOPERATING_DEPARTMENTS.name(), ""));
     }
     identity.setAuthentication("yunxi_chengguan_grid", List.of("yunxi_chengguan", "yunxi_grid_workers"),
         List.of(YUNXI));

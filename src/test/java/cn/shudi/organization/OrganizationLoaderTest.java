@@ -64,7 +64,57 @@ class OrganizationLoaderTest {
     assertThat(zhangqiu.commandCentre().shortName()).isEqualTo("区指挥中心");
     assertThat(zhangqiu.establishmentOffice().shortName()).isEqualTo("区委编办");
     Jurisdiction yunxi = organization.jurisdiction("yunxi");
-    assertThat(yunxi.townships()).hasSize(15).extracting(Unit::shortName).contains("城关镇", "湖北口回族乡");
+    assertThat(yunxi.townships()).hasSize(16).extracting(Unit::shortName).contains("城关镇", "湖北口回族乡", "关防乡");
+    for (Jurisdiction county : List.of(zhangqiu, yunxi)) {
+      assertThat(county.stations()).as("five stationed agencies (1+5+N) in every township of %s", county.code())
+          .hasSize(county.townships().size() * 5);
+      for (Unit township : county.townships()) {
+        assertThat(List.of("market", "police", "resources", "justice", "urban"))
+            .allSatisfy(department -> assertThat(county.stationOf(county.unit(department).orElseThrow().groupId(),
+                township.groupId())).as("%s of %s", department, township.shortName()).isPresent());
+      }
+    }
+    assertThat(zhangqiu.stationOf("zhangqiu_market", "zhangqiu_mingshui")).get().extracting(Unit::shortName)
+        .isEqualTo("明水市场监管所");
+  }
+
+  /** {@link #GOOD_UNITS} with the columns of stationed agencies and one agency (the line given). */
+  private static String unitsWithStation(String station) {
+    return GOOD_UNITS.replace(",department\n", ",department,,,\n").replace(",township\n", ",township,,,\n")
+        .replace(",command_centre\n", ",command_centre,,,\n")
+        .replace(",establishment_office\n", ",establishment_office,,,\n")
+        .replace("short_name,type\n", "short_name,type,aliases,parent,township\n") + station + "\n";
+  }
+
+  @Test
+  void aStationedAgencyBelongsToADepartmentAndATownship() throws IOException {
+    write(INDEX, unitsWithStation("mingshuimarket,章丘区市场监督管理局明水市场监管所,明水市场监管所,station,,market,mingshui"));
+    Jurisdiction zq = load().jurisdiction("zq");
+    Unit station = zq.unit("mingshuimarket").orElseThrow();
+    assertThat(station.isStation()).isTrue();
+    assertThat(station.parent()).isEqualTo("market");
+    assertThat(station.township()).isEqualTo("mingshui");
+    assertThat(zq.stationOf("zq_market", "zq_mingshui")).contains(station);
+    assertThat(zq.unit("market").orElseThrow().parent()).as("only an agency has a parent").isNull();
+  }
+
+  @Test
+  void aStationedAgencyOfAnUnknownDepartmentOrTownshipIsRefused() throws IOException {
+    write(INDEX, unitsWithStation("mingshuipolice,明水派出所,明水派出所,station,,police,shuangshan"));
+    List<DataProblem> problems = failure().problems();
+    assertThat(problems).extracting(DataProblem::line, DataProblem::column).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(6L, "parent"), org.assertj.core.groups.Tuple.tuple(6L, "township"));
+    assertThat(problems.get(0).message()).contains("派出部门「police」不是本文件中的部门");
+  }
+
+  @Test
+  void onlyAStationedAgencyNamesAParentAndTwoAgenciesOfADepartmentInATownshipAreRefused() throws IOException {
+    write(INDEX, unitsWithStation("mingshuimarket,明水市场监管所,明水市场监管所,station,,market,mingshui\n"
+        + "mingshuimarket2,明水第二市场监管所,明水第二所,station,,market,mingshui")
+        .replace("区委编办,establishment_office,,,", "区委编办,establishment_office,,market,"));
+    List<DataProblem> problems = failure().problems();
+    assertThat(problems).extracting(DataProblem::message).anySatisfy(m -> assertThat(m).contains("只有派驻机构（station）填写此列"))
+        .anySatisfy(m -> assertThat(m).contains("已有一个派驻机构"));
   }
 
   @Test
@@ -132,7 +182,7 @@ class OrganizationLoaderTest {
     DataProblem problem = failure().problems().get(0);
     assertThat(problem.file()).endsWith("zq/units.csv");
     assertThat(problem.line()).isEqualTo(1);
-    assertThat(problem.message()).contains("应为「code,name,short_name,type,aliases」");
+    assertThat(problem.message()).contains("应为「code,name,short_name,type,aliases,parent,township」");
   }
 
   @Test

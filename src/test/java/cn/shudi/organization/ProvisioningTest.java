@@ -41,7 +41,9 @@ class ProvisioningTest {
       }
     }
     assertThat(identity.createGroupQuery().groupId("zhangqiu_market").singleResult().getName()).isEqualTo("区市场监管局");
-    assertThat(identity.createGroupQuery().groupType("township").count()).isEqualTo(18 + 15);
+    assertThat(identity.createGroupQuery().groupType("township").count()).isEqualTo(18 + 16);
+    assertThat(identity.createGroupQuery().groupType("station").count()).as("five agencies in every township")
+        .isEqualTo((18 + 16) * 5);
   }
 
   @Test

@@ -19,6 +19,7 @@ import cn.shudi.call.SupervisionProcess;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.CallReturns;
 import cn.shudi.call.JointMeetingProcess;
+import cn.shudi.casework.StepOutcomes;
 import cn.shudi.support.EngineClock;
 
 /**
@@ -31,6 +32,8 @@ class SharedCallTest extends SharedProcessTestBase {
   cn.shudi.evaluation.EvaluationStore evaluationStore;
   @org.springframework.beans.factory.annotation.Autowired
   CallReturns callReturns;
+  @org.springframework.beans.factory.annotation.Autowired
+  StepOutcomes outcomes;
 
   static final String KEY = CallProcess.KEY;
   static final Map<String, Object> ACCEPTED = Map.of(CallProcess.CALL_ACCEPTED.name(), "yes", CallProcess.CALL_ACCEPT_NOTE.name(), "立即派员");
@@ -42,8 +45,17 @@ class SharedCallTest extends SharedProcessTestBase {
     return CallForms.of("mingshui", itemCode, department);
   }
 
-  /** Started by 明水街道's staff in Tasklist with the start form. */
+  /** Started by 明水街道's staff in Tasklist with the start form, then dispatched by the command centre as proposed. */
   ProcessInstance call(Map<String, Object> form) {
+    ProcessInstance instance = undispatched(form);
+    if (!tasks(instance, CallProcess.Element.DISPATCH.id()).isEmpty()) {
+      dispatchCall(instance, Map.of());
+    }
+    return instance;
+  }
+
+  /** Started by 明水街道's staff in Tasklist with the start form; waiting for 研判派单. */
+  ProcessInstance undispatched(Map<String, Object> form) {
     identity.setAuthentication(MINGSHUI + "_staff", List.of(MINGSHUI), List.of(TENANT));
     try {
       return start(KEY, form);
@@ -52,10 +64,89 @@ class SharedCallTest extends SharedProcessTestBase {
     }
   }
 
+  /** The primary department's 办理呼叫事项 done; the join (asynchronous) passed when no cooperating part is open. */
+  void handle(ProcessInstance instance) {
+    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    cases().runAsyncContinuations(instance.getId());
+  }
+
   @Test
   void modelOpensInModelerWithACompleteDiagram() throws Exception {
     SharedModels.assertWellModelled(KEY, "乡呼县应");
     assertDeployedInEveryCounty(KEY);
+  }
+
+  // --- 研判派单: the command centre names the primary and cooperating departments and the limits (seed 002) ----
+
+  @Test
+  void theCommandCentreDispatchesTheCallAsTheListProposes() {
+    ProcessInstance instance = undispatched(callForm(ONE_DEPARTMENT_ITEM, "market"));
+
+    assertThat(instance).isWaitingAtExactly(CallProcess.Element.DISPATCH.id());
+    Task dispatch = task(instance, CallProcess.Element.DISPATCH.id());
+    assertThat(dispatch.getName()).isEqualTo("研判派单");
+    assertThat(candidateGroups(dispatch)).containsExactly(COMMAND);
+    assertThat(formOf(dispatch)).isEqualTo("call-dispatch");
+    assertThat(dispatch.getDueDate()).as("one working day").isEqualTo(at(MONDAY_MORNING.plusDays(1)));
+    assertThat(runtime.getVariables(instance.getId())).as("the list's proposal")
+        .containsEntry(CallProcess.CALL_PRIMARY_DEPARTMENT.name(), "区市场监管局")
+        .containsEntry(CallProcess.CALL_COOPERATING_DEPARTMENTS.name(), "")
+        .containsEntry(CallProcess.CALL_RESPONSE_LIMIT.name(), "24小时");
+    assertThat(tasks.createTaskQuery().taskCandidateGroup(MARKET).processInstanceId(instance.getId()).count())
+        .as("no department has the call before the dispatch").isZero();
+
+    dispatchCall(instance, Map.of());
+    assertThat(instance).isWaitingAtExactly(CallProcess.Element.ACCEPT.id());
+  }
+
+  @Test
+  void aCallWithAPrimaryAndTwoCooperatingDepartmentsIsHandledInParallel() {
+    ProcessInstance instance = undispatched(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    dispatchCall(instance, Map.of(CallProcess.CALL_COOPERATING_DEPARTMENTS.name(), "区农业农村局、章丘区综合行政执法局",
+        CallProcess.CALL_TIME_LIMIT.name(), "5个工作日"));
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
+
+    assertThat(instance).isWaitingAt(CallProcess.Element.HANDLE.id(), CallProcess.Element.COOPERATE_TASK.id());
+    List<Task> cooperating = tasks(instance, CallProcess.Element.COOPERATE_TASK.id());
+    assertThat(cooperating).extracting(this::candidateGroups).as("one task per cooperating department, by any name")
+        .containsExactlyInAnyOrder(List.of(AGRICULTURE), List.of(URBAN));
+    assertThat(cooperating).allSatisfy(t -> {
+      assertThat(t.getName()).isEqualTo("协办呼叫事项");
+      assertThat(formOf(t)).isEqualTo("duty-step");
+      assertThat(t.getDueDate()).as("the dispatch's 5个工作日").isEqualTo(at(MONDAY_MORNING.plusDays(7)));
+    });
+    assertThat(task(instance, CallProcess.Element.HANDLE.id()).getDueDate()).isEqualTo(at(MONDAY_MORNING.plusDays(7)));
+
+    handle(instance);
+    assertThat(instance).as("the township rates once all have done their part")
+        .isWaitingAt(CallProcess.Element.COOPERATE_TASK.id()).hasNotPassed(CallProcess.Element.EVALUATE.id());
+    for (Task part : cooperating) {
+      completeAs(candidateGroups(part).get(0), part, Map.of(JointMeetingProcess.DUTY_RESULT.name(), "已派员配合",
+          JointMeetingProcess.DUTY_FINDINGS.name(), "无"));
+    }
+    cases().runAsyncContinuations(instance.getId());
+    assertThat(instance).isWaitingAtExactly(CallProcess.Element.EVALUATE.id());
+    assertThat(outcomes.ofCase(instance.getId())).filteredOn(o -> o.stepId().equals(CallProcess.Element.COOPERATE_TASK.id()))
+        .extracting(StepOutcomes.Outcome::unitGroup).as("each department's part recorded once, as its own")
+        .containsExactlyInAnyOrder(AGRICULTURE, URBAN);
+  }
+
+  @Test
+  void aDispatchToWhatIsNoDepartmentIsRefusedAndNothingHappens() {
+    ProcessInstance instance = undispatched(callForm(ONE_DEPARTMENT_ITEM, "market"));
+    Task dispatch = task(instance, CallProcess.Element.DISPATCH.id());
+
+    assertThatThrownBy(() -> dispatchCall(instance, Map.of(CallProcess.CALL_COOPERATING_DEPARTMENTS.name(), "明水街道")))
+        .hasMessageContaining("配合部门「明水街道」不是章丘区的部门");
+    assertThatThrownBy(() -> dispatchCall(instance, Map.of(CallProcess.CALL_COOPERATING_DEPARTMENTS.name(), "区市场监管局")))
+        .hasMessageContaining("不能再写主责部门");
+    assertThatThrownBy(() -> dispatchCall(instance, Map.of(CallProcess.CALL_TIME_LIMIT.name(), "尽快")))
+        .hasMessageContaining("完成时限有误");
+
+    assertThat(tasks.createTaskQuery().taskId(dispatch.getId()).count()).as("the task stays open").isOne();
+    assertThat(instance).isWaitingAtExactly(CallProcess.Element.DISPATCH.id());
+    assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_TIME_LIMIT.name())).as("nothing kept")
+        .isEqualTo("30个工作日");
   }
 
   @Test
@@ -80,6 +171,9 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(formOf(handle)).isEqualTo("call-feedback");
     assertThat(handle.getDueDate()).as("办结时限 30个工作日").isEqualTo(at(MONDAY_MORNING.plusWeeks(6)));
     completeAs(MARKET, handle, FEEDBACK);
+    assertThat(instance).as("no cooperating department: the join waits for the primary only").isWaitingAt(
+        CallProcess.Element.JOIN.id()).hasNotPassed(CallProcess.Element.COOPERATE_TASK.id());
+    cases().runAsyncContinuations(instance.getId());
 
     Task evaluate = task(instance, CallProcess.Element.EVALUATE.id());
     assertThat(candidateGroups(evaluate)).containsExactly(MINGSHUI);
@@ -197,6 +291,14 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST.name())).isEqualTo(true);
     assertThat((String) runtime.getVariable(instance.getId(), CallProcess.CALL_OFF_LIST_NOTE.name()))
         .contains("不在清单内", "由区市场监管局作为本部门职责办理");
+
+    // the department handles it as its own job, to the end
+    completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
+    handle(instance);
+    completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(),
+        "satisfied", CallProcess.RATING_COMMENT.name(), "清单外事项，部门主动办理"));
+    assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id()).hasNotPassed(CallProcess.Element.REVIEW.id());
+    assertThat(callReturns.ofCall(instance.getId())).as("nothing counted against anyone").isEmpty();
   }
 
   @Test
@@ -224,13 +326,13 @@ class SharedCallTest extends SharedProcessTestBase {
   void aDissatisfiedTownshipSendsTheWorkBackOnceAndTheFirstRatingCounts() {
     ProcessInstance instance = call(callForm(ONE_DEPARTMENT_ITEM, "market"));
     completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
-    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    handle(instance);
     completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()),
         Map.of(CallProcess.RATING.name(), "dissatisfied", CallProcess.RATING_COMMENT.name(), "未到现场"));
 
     assertThat(instance).hasPassed(CallProcess.Element.REWORK_GATEWAY.id()).isWaitingAt(CallProcess.Element.HANDLE.id());
     assertThat(runtime.getVariable(instance.getId(), CallProcess.CALL_REWORKED.name())).isEqualTo(true);
-    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    handle(instance);
     completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()),
         Map.of(CallProcess.RATING.name(), "dissatisfied", CallProcess.RATING_COMMENT.name(), "仍不满意"));
 
@@ -270,7 +372,7 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(instance).hasPassed(CallProcess.Element.ACCEPT_SUPERVISED.id()).isWaitingAt(CallProcess.Element.ACCEPT.id());
 
     completeAs(MARKET, task(instance, CallProcess.Element.ACCEPT.id()), ACCEPTED);
-    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    handle(instance);
     completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(), "basically_satisfied"));
     assertThat(instance).isEnded().hasPassed(CallProcess.Element.END.id());
   }
@@ -291,7 +393,7 @@ class SharedCallTest extends SharedProcessTestBase {
     assertThat(runtime.getVariable(supervision.getId(), SupervisionProcess.OVERDUE_STEP.name())).isEqualTo("办理呼叫事项");
 
     // the department finishes while the command centre still supervises
-    completeAs(MARKET, task(instance, CallProcess.Element.HANDLE.id()), FEEDBACK);
+    handle(instance);
     completeAs(MINGSHUI, task(instance, CallProcess.Element.EVALUATE.id()), Map.of(CallProcess.RATING.name(),
         "basically_satisfied", CallProcess.RATING_COMMENT.name(), "超期办结"));
     assertThat(instance).hasPassed(CallProcess.Element.END.id()).isNotEnded();

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.shudi.process.BpmnElement;
+import cn.shudi.call.CallProcess;
+import cn.shudi.process.Variable;
 
 /**
  * Drives cases as the staff would: every open task is completed by the demo staff member of the
@@ -42,6 +44,9 @@ public final class CaseDriver {
       Map.entry("firePointLocation", "某地块"), Map.entry("houseSafetyGrade", "D"),
       Map.entry("callAcceptNote", "受理"), Map.entry("callJustified", "yes"), Map.entry("callComplete", "yes"),
       Map.entry("callWithinList", "yes"));
+
+  /** The Camunda group type of a stationed agency (organization's unit type {@code station}). */
+  private static final String STATION_GROUP_TYPE = "station";
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -96,14 +101,48 @@ public final class CaseDriver {
   }
 
   public List<String> candidateGroups(Task task) {
+    return candidates(task).stream().filter(group -> !isStation(group)).toList();
+  }
+
+  /**
+   * The stationed agencies (派驻机构, groups of type {@code station}) that hold the task besides the unit it is for:
+   * the department's agency in the case's township.
+   */
+  public List<String> stationGroups(Task task) {
+    return candidates(task).stream().filter(this::isStation).toList();
+  }
+
+  private List<String> candidates(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
   }
 
+  private boolean isStation(String group) {
+    return identity.createGroupQuery().groupId(group).groupType(STATION_GROUP_TYPE).count() > 0;
+  }
+
   public String candidateGroup(Task task) {
     return candidateGroups(task).stream().findFirst()
         .orElseThrow(() -> new AssertionError("task " + task.getTaskDefinitionKey() + " has no candidate group"));
+  }
+
+  /**
+   * Completes a call's 研判派单 as the county's command centre ({@code <tenant>_command_staff}): the departments and
+   * limits the list proposed ({@code calls.open}), with the changes given (variable name → value).
+   */
+  public Task dispatchCall(String tenant, String callId, Map<String, Object> changes) {
+    Task dispatch = task(callId, CallProcess.Element.DISPATCH.id());
+    Map<String, Object> values = new HashMap<>();
+    for (Variable<String> proposed : List.of(CallProcess.CALL_PRIMARY_DEPARTMENT,
+        CallProcess.CALL_COOPERATING_DEPARTMENTS, CallProcess.CALL_RESPONSE_LIMIT, CallProcess.CALL_TIME_LIMIT)) {
+      values.put(proposed.name(), runtime.getVariable(callId, proposed.name()));
+    }
+    values.put(CallProcess.CALL_DISPATCH_NOTE.name(), "按清单派单");
+    values.putAll(changes);
+    String command = tenant + "_command";
+    completeAs(command + "_staff", List.of(command), tenant, dispatch, values);
+    return dispatch;
   }
 
   /** Completes the task as the user, with the user's groups in the county; authorization checks apply. */

@@ -83,8 +83,22 @@ public abstract class ProcessTestBase {
     return cases().tasks(instance.getId(), activityId);
   }
 
+  /**
+   * Completes a call's 研判派单 as the county's command centre: the departments and limits the list proposed
+   * ({@code calls.open}), with the changes given (variable name → value).
+   */
+  protected Task dispatchCall(ProcessInstance call, Map<String, Object> changes) {
+    return cases().dispatchCall(TENANT, call.getId(), changes);
+  }
+
+  /** The units the task is for: its candidate groups but the stationed agencies that also hold it. */
   protected List<String> candidateGroups(Task task) {
     return cases().candidateGroups(task);
+  }
+
+  /** The stationed agencies (派驻机构) that also hold the task: the department's agency in the case's township. */
+  protected List<String> stationGroups(Task task) {
+    return cases().stationGroups(task);
   }
 
   /** Completes the task as the user, with the user's groups in {@link #TENANT}; authorization checks apply. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -42,6 +43,7 @@ import cn.shudi.organization.Unit;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
 import cn.shudi.support.PlatformTest;
+import cn.shudi.support.CaseDriver;
 
 /**
  * The Chinese webapps and the per-unit Tasklist filters, over real HTTP against the running platform:
@@ -70,6 +72,8 @@ class TasklistFiltersTest {
   TaskService tasks;
   @Autowired
   Organization organization;
+  @Autowired
+  ProcessEngine engine;
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -259,6 +263,12 @@ class TasklistFiltersTest {
         "callItemCode", "ZQ054", "callProblem", "某食品作坊疑似使用过期原料", "callPlace", "明水街道某村", "callUrgency", "urgent"));
     ProcessInstance instance = runtime.createProcessInstanceByKey(TaskFilters.CALL_PROCESS_KEY)
         .processDefinitionTenantId("zhangqiu").setVariables(call).execute();
+    Task dispatch = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(dispatch.getTaskDefinitionKey()).isEqualTo("shared_call_dispatch");
+    assertThat(list("zhangqiu_mingshui_staff", key(MINGSHUI, "my-calls"))).as("the command centre's turn")
+        .doesNotContain(dispatch.getId());
+    tasks.complete(dispatch.getId(), Map.of("callPrimaryDepartment", "区市场监管局", "callCooperatingDepartments", "",
+        "callResponseLimit", "24小时", "callTimeLimit", "30个工作日"));
     Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(accept.getTaskDefinitionKey()).isEqualTo("shared_call_accept");
 
@@ -270,6 +280,7 @@ class TasklistFiltersTest {
     Task handle = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     tasks.complete(handle.getId(), Map.of("dutyResult", "已现场检查并下达整改通知", "dutyFindings", "请镇街督促整改",
         "callJustified", "yes", "callComplete", "yes", "callWithinList", "yes"));
+    new CaseDriver(engine).runAsyncContinuations(instance.getId()); // the join after the departments' parts
     Task evaluate = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(evaluate.getTaskDefinitionKey()).isEqualTo("shared_call_evaluate");
 

@@ -220,10 +220,7 @@ function describeTaskHeader(root) {
       if (line.dataset.taskId !== taskId) {
         return;
       }
-      const value = name => (local[name] && local[name].value) || '';
-      line.textContent = [['对象', value('cardSubject')], ['镇街', value('cardTownship')],
-        ['办理单位', value('cardUnit')], ['事项', value('cardItem')]]
-        .filter(([, v]) => v).map(([label, v]) => label + '：' + v).join('　');
+      line.textContent = (local.card && local.card.value) || '';
     })
     .catch(() => {});
 }
@@ -239,15 +236,22 @@ function started(processInstanceId) {
     const steps = [];
     for (const task of tasks || []) {
       const local = (await get('/task/' + encodeURIComponent(task.id) + '/localVariables')) || {};
+      const card = local.card ? String(local.card.value) : '';
       steps.push({
         name: task.name,
-        unit: local.cardUnit ? local.cardUnit.value : '',
-        subject: local.cardSubject ? local.cardSubject.value : '',
+        unit: cardPart(card, '办理单位'),
+        subject: cardPart(card, '对象'),
         due: task.due ? String(task.due).replace('T', ' ').substring(0, 16) : ''
       });
     }
     showStarted(steps);
   }).catch(() => showStarted([]));
+}
+
+// a task's card is one line, '对象：…　镇街：…　办理单位：…　事项：…' (casework's CaseCard)
+function cardPart(card, label) {
+  const part = card.split('\u3000').find(p => p.startsWith(label + '：'));
+  return part ? part.substring(label.length + 1) : '';
 }
 
 function showStarted(steps) {

@@ -34,6 +34,6 @@ class MonitoringIndexesTest {
     MonitoringIndexes indexes = indexesOf(engine);
     indexes.drop();
     assertThat(indexes.ensure()).containsExactly("SHUDI_IDX_HI_TASK_TENANT_END", "SHUDI_IDX_HI_TASK_KEY_END",
-        "SHUDI_IDX_RU_TASK_DUE");
+        "SHUDI_IDX_RU_TASK_DUE", "SHUDI_IDX_RU_AUTH_USER");
   }
 }

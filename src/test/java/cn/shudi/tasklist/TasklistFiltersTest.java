@@ -258,6 +258,24 @@ class TasklistFiltersTest {
   }
 
   @Test
+  void aStationedAgencysInboxHoldsItsDepartmentsTasksOfItsTownshipOnly() throws Exception {
+    ProcessInstance instance = runtime.createProcessInstanceByKey("zq054").processDefinitionTenantId("zhangqiu")
+        .setVariables(Map.of("township", "mingshui", "caseSubject", "明水派驻测试食品厂", "caseDescription", "日常监管",
+            "creditCode", "91350100M000100Y43"))
+        .execute();
+    Task plan = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    assertThat(list("zhangqiu_mingshuimarket_staff", key("zhangqiu_mingshuimarket", TaskFilters.KIND_INBOX)))
+        .as("明水市场监管所 finds the bureau's task of a 明水 case").contains(plan.getId());
+    assertThat(list("zhangqiu_shuangshanmarket_staff", key("zhangqiu_shuangshanmarket", TaskFilters.KIND_INBOX)))
+        .as("双山's agency does not").doesNotContain(plan.getId());
+    assertThat(list("zhangqiu_mingshuipolice_staff", key("zhangqiu_mingshuipolice", TaskFilters.KIND_INBOX)))
+        .as("nor 明水's police station").doesNotContain(plan.getId());
+    assertThat(list("zhangqiu_market_staff", key(MARKET, TaskFilters.KIND_INBOX))).as("the bureau keeps it")
+        .contains(plan.getId());
+  }
+
+  @Test
   void myCallsShowsTheCallTasksThatWaitForTheTownship() throws Exception {
     Map<String, Object> call = new HashMap<>(Map.of("township", "mingshui", "calledDepartment", "market",
         "callItemCode", "ZQ054", "callProblem", "某食品作坊疑似使用过期原料", "callPlace", "明水街道某村", "callUrgency", "urgent"));

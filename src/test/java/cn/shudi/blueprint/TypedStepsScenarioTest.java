@@ -79,4 +79,23 @@ class TypedStepsScenarioTest {
     assertThat(run(ZQ011.key(), Map.of())).noneMatch(d -> d.startsWith(ZQ011.step("resources", 3).id()))
         .noneMatch(d -> d.startsWith(ZQ011.step("police", 1).id()));
   }
+
+  @Test
+  void aFactStatedWhenAStepIsDoneOpensTheConditionalDutyThatFollowsIt() {
+    // ZQ026 区住建局: 监督交底 → 监督检查 → 〔条件：发现隐患〕督促整改 → 查处违法
+    Item item = item("ZQ026");
+    String inspection = BlueprintGenerator.stepId(item, item.primary(), 1);
+    String rectification = BlueprintGenerator.stepId(item, item.primary(), 2);
+    CaseDriver driver = new CaseDriver(engine);
+    ProcessInstance instance = driver.start(ZQ026.key(), "zhangqiu", TOWNSHIP, Map.of());
+    driver.completeAsStaff(driver.task(instance.getId(), BlueprintGenerator.stepId(item, item.primary(), 0)),
+        CaseDriver.FORM_VALUES);
+
+    Map<String, Object> found = new java.util.HashMap<>(CaseDriver.FORM_VALUES);
+    found.put(CaseFact.HAZARD.variable(), true);
+    driver.completeAsStaff(driver.task(instance.getId(), inspection), found);
+
+    assertThat(driver.tasks(instance.getId(), rectification)).as("发现隐患 stated with 监督检查: 督促整改 follows")
+        .hasSize(1);
+  }
 }

@@ -26,6 +26,8 @@ final class BlueprintCli {
         generate [--force] [辖区编码…]   生成缺少的事项流程和起始表单（--force 覆盖已有文件，慎用：会丢失手工修改）
         check [辖区编码…]                 检查流程与清单是否一致（单位、候选组、期限），并检查所有模型
                                          （图形信息、中文名称、无 Java 类名、候选组、期限、表单）
+        figures [流程目录…]               各县流程的指标：流程形状种数、含判断网关的事项、无事发生时镇街的任务数、
+                                         一天内到期的无条件任务、写入信用档案的事项（默认 processes/zhangqiu processes/yunxi）
       """;
 
   private BlueprintCli() {
@@ -48,10 +50,27 @@ final class BlueprintCli {
     pending.forEach(i -> out.println("  " + i.code() + " " + i.name() + "：" + i.pendingLimits()));
   }
 
+  private static int figures(String[] args, PrintStream out, PrintStream err) {
+    List<String> folders = args.length > 1 ? List.of(args).subList(1, args.length)
+        : List.of("processes/zhangqiu", "processes/yunxi");
+    try {
+      for (String folder : folders) {
+        out.println(BlueprintFigures.of(Path.of(folder)));
+      }
+      return 0;
+    } catch (java.io.IOException e) {
+      err.println("读取失败：" + e.getMessage());
+      return 1;
+    }
+  }
+
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !List.of("generate", "check").contains(args[0])) {
+    if (args.length == 0 || !List.of("generate", "check", "figures").contains(args[0])) {
       err.print(USAGE);
       return 2;
+    }
+    if (args[0].equals("figures")) {
+      return figures(args, out, err);
     }
     boolean force = List.of(args).contains("--force");
     List<String> wanted = new ArrayList<>();
@@ -85,8 +104,8 @@ final class BlueprintCli {
         }
       }
       if (args[0].equals("check")) {
-        List<ModelCheck.Finding> modelFindings = new ModelCheck(Path.of("processes"), Path.of("forms"), organization)
-            .checkAll();
+        List<ModelCheck.Finding> modelFindings = new ModelCheck(Path.of("processes"), Path.of("forms"), organization,
+            catalogs).checkAll();
         modelFindings.forEach(out::println);
         findings += modelFindings.size();
         out.println("模型检查：" + new ModelCheck(Path.of("processes"), Path.of("forms"), organization).files().size()

@@ -2,6 +2,7 @@ package cn.shudi.blueprint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -11,11 +12,16 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
+import org.camunda.bpm.model.bpmn.instance.Condition;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Definitions;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.LaneSet;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
@@ -33,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 
+import cn.shudi.catalog.CaseFact;
 import cn.shudi.catalog.Item;
 import cn.shudi.catalog.Responsibility;
 import cn.shudi.catalog.Step;
@@ -66,6 +73,8 @@ public class BlueprintGenerator {
   private static final int GATEWAY = 50;
   private static final int ESCALATION_ROW = 130; // from a step's top to the reminder/supervision boxes
   private static final int END_ROW = 110; // from those boxes' top to their end events
+  private static final int CONDITION_PREFIX = 80; // the question's gateway before a conditional step
+  private static final int WAIT_PREFIX = 60; // the wait for a hand-over before the step that receives it
 
   public static String processKey(Item item) {
     return ItemProcess.key(item.code());
@@ -138,7 +147,7 @@ public class BlueprintGenerator {
       Documentation about = model.newInstance(Documentation.class);
       about.setId(names.element("about").id());
       about.setTextContent(item.code() + " " + item.domain() + "：" + item.name() + "。依据：" + item.legalBasis()
-          + "。办结时限：" + item.timeLimit().label() + "。");
+          + "。办结时限：" + item.timeLimit().label() + "。" + outsideCase());
       process.getDocumentations().add(about);
 
       Participant pool = model.newInstance(Participant.class);
@@ -156,11 +165,72 @@ public class BlueprintGenerator {
       return model;
     }
 
+    /** The units with a path in the case: the primary always (the main line runs in its lane), others with tasks. */
+    private List<Responsibility> lanes() {
+      return item.responsibilities().stream()
+          .filter(r -> r.primary() || r.steps().stream().anyMatch(Step::isTask)).toList();
+    }
+
+    /** The indexes (in the list) of a unit's steps that are tasks of the case. */
+    private static List<Integer> tasks(Responsibility unit) {
+      List<Integer> tasks = new ArrayList<>();
+      for (int i = 0; i < unit.steps().size(); i++) {
+        if (unit.steps().get(i).isTask()) {
+          tasks.add(i);
+        }
+      }
+      return tasks;
+    }
+
+    /** The step another unit hands the case over with, when this unit's step waits for it. */
+    private Optional<String> handedOverBy(Responsibility unit, int index) {
+      if (tasks(unit).isEmpty() || tasks(unit).get(0) != index) {
+        return Optional.empty();
+      }
+      for (Responsibility from : item.responsibilities()) {
+        for (int i = 0; i < from.steps().size(); i++) {
+          if (unit.party().name().equals(from.steps().get(i).handOverTo())) {
+            return Optional.of(stepId(item, from, i));
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private int prefix(Responsibility unit, int index) {
+      return (unit.steps().get(index).isConditional() ? CONDITION_PREFIX : 0)
+          + (handedOverBy(unit, index).isPresent() ? WAIT_PREFIX : 0);
+    }
+
+    /** The list's 〔非案件〕 steps: the units' routine work, noted with the item, not steps of its cases. */
+    private String outsideCase() {
+      List<String> notes = new ArrayList<>();
+      for (Responsibility r : item.responsibilities()) {
+        r.steps().stream().filter(st -> st.kind() == Step.Kind.OUTSIDE)
+            .forEach(st -> notes.add(r.party().name() + "·" + st.name() + "：" + st.description() + "（"
+                + st.timeLimit().label() + "）"));
+      }
+      return notes.isEmpty() ? "" : "不属于案件的日常工作（不在案件流程中）：" + String.join("；", notes) + "。";
+    }
+
     private void layOut(Participant pool) {
-      List<Responsibility> units = item.responsibilities();
-      int maxSteps = units.stream().mapToInt(r -> r.steps().size()).max().orElse(1);
-      int joinX = FIRST_STEP_X + maxSteps * STEP_PITCH;
-      int recordX = joinX + 100;
+      List<Responsibility> units = lanes();
+      int columns = units.stream().mapToInt(r -> tasks(r).size()).max().orElse(1);
+      int[] columnX = new int[Math.max(columns, 1)];
+      for (int c = 0; c < columnX.length; c++) {
+        int widest = 0;
+        for (Responsibility unit : units) {
+          List<Integer> own = tasks(unit);
+          if (c < own.size()) {
+            widest = Math.max(widest, prefix(unit, own.get(c)));
+          }
+        }
+        columnX[c] = (c == 0 ? FIRST_STEP_X : columnX[c - 1] + STEP_PITCH) + widest;
+      }
+      Optional<Step> credit = item.primary().steps().stream().filter(st -> st.kind() == Step.Kind.CREDIT).findFirst();
+      int joinX = columnX[columnX.length - 1] + STEP_PITCH;
+      int creditX = joinX + 100;
+      int recordX = credit.isPresent() ? creditX + 160 : joinX + 100;
       int evaluateX = recordX + 160;
       int endX = evaluateX + 160;
       int width = endX + EVENT + 60 - POOL_X;
@@ -173,6 +243,7 @@ public class BlueprintGenerator {
       StartEvent start = node(StartEvent.class, names.start().id(), "案件已受理");
       start.setCamundaFormRef(START_FORM);
       start.setCamundaFormRefBinding("deployment");
+      documentStart(start);
       CamundaExecutionListener opening = extensions(start).addExtensionElement(CamundaExecutionListener.class);
       opening.setCamundaEvent("start");
       opening.setCamundaDelegateExpression(ItemProcess.OPENING_LISTENER);
@@ -194,7 +265,19 @@ public class BlueprintGenerator {
       diagram.shape(evaluate, evaluateX, mainTop, TASK_W, TASK_H);
       diagram.shape(end, endX, mainY - EVENT / 2, EVENT, EVENT);
       connect(start, fork, START_X + EVENT, mainY, FORK_X, mainY);
-      connect(join, record, joinX + GATEWAY, mainY, recordX, mainY);
+      List<FlowNode> mainLine = new ArrayList<>(List.of(start, fork, join, record, evaluate, end));
+      if (credit.isPresent()) {
+        ServiceTask entry = node(ServiceTask.class, names.credit().id(), credit.get().name());
+        entry.setCamundaAsyncBefore(true); // a bad credit code is an incident to correct and retry, not a lost case
+        entry.setCamundaExpression(ItemProcess.RECORD_INSPECTION);
+        document(entry, names.credit().part("doc").id(), credit.get().description() + "（由平台在各单位办结后自动写入，每案一条）");
+        diagram.shape(entry, creditX, mainTop, TASK_W, TASK_H);
+        connect(join, entry, joinX + GATEWAY, mainY, creditX, mainY);
+        connect(entry, record, creditX + TASK_W, mainY, recordX, mainY);
+        mainLine.add(entry);
+      } else {
+        connect(join, record, joinX + GATEWAY, mainY, recordX, mainY);
+      }
       connect(record, evaluate, recordX + TASK_W, mainY, evaluateX, mainY);
       connect(evaluate, end, evaluateX + TASK_W, mainY, endX, mainY);
 
@@ -207,34 +290,118 @@ public class BlueprintGenerator {
         laneSet.getLanes().add(lane);
         diagram.shape(lane, POOL_X + POOL_LABEL, laneTop, width - POOL_LABEL, LANE_HEIGHT).setHorizontal(true);
         if (u == 0) {
-          for (FlowNode node : List.of(start, fork, join, record, evaluate, end)) {
-            lane.getFlowNodeRefs().add(node);
-          }
+          mainLine.forEach(node -> lane.getFlowNodeRefs().add(node));
         }
         int rowTop = laneTop + STEP_ROW;
         int rowY = rowTop + TASK_H / 2;
         FlowNode previous = fork;
-        for (int s = 0; s < unit.steps().size(); s++) {
-          int x = FIRST_STEP_X + s * STEP_PITCH;
-          UserTask task = step(lane, unit, s, x, rowTop);
-          if (s == 0) {
-            if (u == 0) {
-              connect(fork, task, FORK_X + GATEWAY, rowY, x, rowY);
-            } else {
-              connect(fork, task, FORK_X + GATEWAY / 2, mainY + GATEWAY / 2, FORK_X + GATEWAY / 2, rowY, x, rowY);
-            }
+        int previousRight = FORK_X + GATEWAY;
+        List<Integer> own = tasks(unit);
+        for (int c = 0; c < own.size(); c++) {
+          int x = columnX[c];
+          Column column = column(lane, unit, own.get(c), x, rowTop, laneTop);
+          if (previous == fork && u > 0) {
+            connect(fork, column.entry(), FORK_X + GATEWAY / 2, mainY + GATEWAY / 2, FORK_X + GATEWAY / 2, rowY,
+                column.entryX(), rowY);
           } else {
-            connect(previous, task, x - STEP_PITCH + TASK_W, rowY, x, rowY);
+            connect(previous, column.entry(), previousRight, rowY, column.entryX(), rowY);
           }
-          previous = task;
+          previous = column.exit();
+          previousRight = column.exitX();
         }
-        int lastRight = FIRST_STEP_X + (unit.steps().size() - 1) * STEP_PITCH + TASK_W;
-        if (u == 0) {
-          connect(previous, join, lastRight, rowY, joinX, rowY);
+        if (own.isEmpty()) {
+          connect(fork, join, FORK_X + GATEWAY, mainY, joinX, mainY); // a primary with nothing in the case
+        } else if (u == 0) {
+          connect(previous, join, previousRight, rowY, joinX, rowY);
         } else {
-          connect(previous, join, lastRight, rowY, joinX + GATEWAY / 2, rowY, joinX + GATEWAY / 2, mainY + GATEWAY / 2);
+          connect(previous, join, previousRight, rowY, joinX + GATEWAY / 2, rowY, joinX + GATEWAY / 2,
+              mainY + GATEWAY / 2);
         }
       }
+    }
+
+    /** Where a column of a lane is entered and left. */
+    private record Column(FlowNode entry, int entryX, FlowNode exit, int exitX) {
+    }
+
+    /**
+     * One step of a unit's path: its task, behind the question of its condition (是 → the task, 否 → past it) and
+     * after the wait for the hand-over it receives, if any.
+     */
+    private Column column(Lane lane, Responsibility unit, int index, int x, int top, int laneTop) {
+      Step step = unit.steps().get(index);
+      ItemProcess.Element element = stepElement(item, unit, index);
+      int rowY = top + TASK_H / 2;
+      UserTask task = step(lane, unit, index, x, top);
+      FlowNode entry = task;
+      int entryX = x;
+      Optional<String> handing = handedOverBy(unit, index);
+      if (handing.isPresent()) {
+        IntermediateCatchEvent wait = node(IntermediateCatchEvent.class, element.part("handover").id(), "已收到移交");
+        ConditionalEventDefinition definition = model.newInstance(ConditionalEventDefinition.class);
+        definition.setId(element.part("handover_condition").id());
+        definition.setCamundaVariableName(handing.get() + ItemProcess.STEP_RESULT_SUFFIX);
+        Condition condition = model.newInstance(Condition.class);
+        condition.setId(element.part("handover_received").id());
+        condition.setTextContent("${execution.hasVariable('" + handing.get() + ItemProcess.STEP_RESULT_SUFFIX + "')}");
+        definition.setCondition(condition);
+        wait.getEventDefinitions().add(definition);
+        lane.getFlowNodeRefs().add(wait);
+        int waitX = x - WAIT_PREFIX;
+        diagram.label(diagram.shape(wait, waitX, rowY - EVENT / 2, EVENT, EVENT), waitX - 10, rowY + EVENT / 2 + 4, 56, 14);
+        connect(wait, task, waitX + EVENT, rowY, x, rowY);
+        entry = wait;
+        entryX = waitX;
+      }
+      if (!step.isConditional()) {
+        return new Column(entry, entryX, task, x + TASK_W);
+      }
+      CaseFact fact = step.condition();
+      ExclusiveGateway split = node(ExclusiveGateway.class, element.part("when").id(), fact.question());
+      ExclusiveGateway merge = node(ExclusiveGateway.class, element.part("merge").id(), null);
+      lane.getFlowNodeRefs().add(split);
+      lane.getFlowNodeRefs().add(merge);
+      int splitX = x - prefix(unit, index);
+      int splitMiddle = splitX + GATEWAY / 2;
+      int mergeX = x + 130;
+      int bypassY = laneTop + 8;
+      diagram.label(diagram.shape(split, splitX, rowY - GATEWAY / 2, GATEWAY, GATEWAY), splitX - 20, rowY + GATEWAY / 2 + 2,
+          90, 14);
+      diagram.shape(merge, mergeX, rowY - GATEWAY / 2, GATEWAY, GATEWAY);
+      SequenceFlow yes = connect(split, entry, splitX + GATEWAY, rowY, entryX, rowY);
+      answer(yes, "是", "${execution.getVariable('" + fact.variable() + "') == true}", splitX + GATEWAY + 2, rowY - 18);
+      SequenceFlow no = connect(split, merge, splitMiddle, rowY - GATEWAY / 2, splitMiddle, bypassY, mergeX + GATEWAY / 2,
+          bypassY, mergeX + GATEWAY / 2, rowY - GATEWAY / 2);
+      answer(no, "否", "${execution.getVariable('" + fact.variable() + "') != true}", splitMiddle + 4, bypassY + 4);
+      connect(task, merge, x + TASK_W, rowY, mergeX, rowY);
+      return new Column(split, splitX, merge, mergeX + GATEWAY);
+    }
+
+    private void answer(SequenceFlow flow, String name, String condition, int labelX, int labelY) {
+      flow.setName(name);
+      ConditionExpression expression = model.newInstance(ConditionExpression.class);
+      expression.setId(flow.getId() + "_condition");
+      expression.setTextContent(condition);
+      flow.setConditionExpression(expression);
+      diagram.label(diagram.edgeOf(flow), labelX, labelY, 14, 14);
+    }
+
+    /** The start's documentation: what starts a case of the item (the list's 〔启动〕 steps). */
+    private void documentStart(StartEvent start) {
+      List<String> starts = new ArrayList<>();
+      for (Responsibility r : item.responsibilities()) {
+        r.steps().stream().filter(st -> st.kind() == Step.Kind.START)
+            .forEach(st -> starts.add(r.party().name() + "·" + st.name() + "：" + st.description()));
+      }
+      document(start, names.start().part("doc").id(), starts.isEmpty() ? "案件由指挥中心派单、热线诉求或镇街呼叫受理。"
+          : "案件由以下情况启动（启动案件的报告不是案件任务）：" + String.join("；", starts) + "。");
+    }
+
+    private void document(FlowNode node, String id, String text) {
+      Documentation documentation = model.newInstance(Documentation.class);
+      documentation.setId(id);
+      documentation.setTextContent(text);
+      node.getDocumentations().add(documentation);
     }
 
     /** A duty step with its reminder and its supervision, laid out in a column of the unit's lane. */
@@ -341,7 +508,7 @@ public class BlueprintGenerator {
       return node;
     }
 
-    private void connect(FlowNode from, FlowNode to, double... waypoints) {
+    private SequenceFlow connect(FlowNode from, FlowNode to, double... waypoints) {
       SequenceFlow flow = model.newInstance(SequenceFlow.class);
       flow.setId(names.flow(++flows).id());
       process.addChildElement(flow);
@@ -350,15 +517,18 @@ public class BlueprintGenerator {
       from.getOutgoing().add(flow);
       to.getIncoming().add(flow);
       diagram.edge(flow, waypoints);
+      return flow;
     }
   }
 
-  /** All step ids of an item, in order (for tests and the drift check). */
+  /** The ids of an item's tasks (its case steps, conditional or not), in order. */
   public static List<String> stepIds(Item item) {
     List<String> ids = new ArrayList<>();
     for (Responsibility r : item.responsibilities()) {
       for (int i = 0; i < r.steps().size(); i++) {
-        ids.add(stepId(item, r, i));
+        if (r.steps().get(i).isTask()) {
+          ids.add(stepId(item, r, i));
+        }
       }
     }
     return ids;

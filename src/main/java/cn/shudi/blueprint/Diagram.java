@@ -44,15 +44,29 @@ final class Diagram {
 
   /** Places the element's label (bpmn-js puts it below the shape otherwise). */
   void label(BpmnShape shape, double x, double y, double width, double height) {
+    shape.setBpmnLabel(label(shape.getId() + "_label", x, y, width, height));
+  }
+
+  /** The edge drawn for a flow. */
+  BpmnEdge edgeOf(SequenceFlow flow) {
+    return model.getModelElementById(flow.getId() + "_di");
+  }
+
+  /** Places a flow's label, e.g. a gateway's answer 是/否. */
+  void label(BpmnEdge edge, double x, double y, double width, double height) {
+    edge.setBpmnLabel(label(edge.getId() + "_label", x, y, width, height));
+  }
+
+  private BpmnLabel label(String id, double x, double y, double width, double height) {
     BpmnLabel label = model.newInstance(BpmnLabel.class);
-    label.setId(shape.getId() + "_label");
+    label.setId(id);
     Bounds bounds = model.newInstance(Bounds.class);
     bounds.setX(x);
     bounds.setY(y);
     bounds.setWidth(width);
     bounds.setHeight(height);
     label.setBounds(bounds);
-    shape.setBpmnLabel(label);
+    return label;
   }
 
   /** An orthogonal edge through the given points: x1, y1, x2, y2, … */

@@ -104,6 +104,13 @@ public class DriftCheck {
   private List<Finding> checkStep(String file, Collection<FlowNode> nodes, Responsibility unit, String group, Step step) {
     String who = unit.party().name();
     List<FlowNode> named = nodes.stream().filter(n -> step.name().equals(n.getName())).toList();
+    if (step.kind() == Step.Kind.START || step.kind() == Step.Kind.OUTSIDE) {
+      String what = step.kind() == Step.Kind.START ? "是启动案件的报告（〔启动〕），应是案件的开始，不是任务"
+          : "是案件之外的日常工作（〔非案件〕），不应在案件流程中";
+      return named.stream().filter(UserTask.class::isInstance).map(UserTask.class::cast)
+          .filter(t -> group.equals(t.getCamundaCandidateGroups()))
+          .map(t -> new Finding(file, t.getId(), who + "的步骤「" + step.name() + "」" + what)).toList();
+    }
     if (named.isEmpty()) {
       return List.of(new Finding(file, null, who + "的步骤「" + step.name() + "」没有对应的任务"));
     }

@@ -206,6 +206,11 @@ public final class ItemProcess {
       return element("join");
     }
 
+    /** The service task that writes the case's one credit-file entry (creditFile), after the join. */
+    public Element credit() {
+      return element("credit");
+    }
+
     /** The service task that records the case's result (caseRecords). */
     public Element record() {
       return element("record");

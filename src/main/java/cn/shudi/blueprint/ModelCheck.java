@@ -34,6 +34,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
+import cn.shudi.catalog.Responsibility;
+import cn.shudi.catalog.Step;
 import cn.shudi.organization.Organization;
 
 /**
@@ -57,7 +61,10 @@ import cn.shudi.organization.Organization;
  * <li>every activity is reached by a sequence flow;
  * <li>user tasks: a candidate group of the file's jurisdiction that exists (or a {@code ${variable}}), a deadline
  * {@code ${deadlines.after(…)}}, a form bound to the deployment that exists in forms/; start forms likewise;
- * <li>call activities call a shared process, bound to the deployment.
+ * <li>call activities call a shared process, bound to the deployment;
+ * <li>with the list ({@link #ModelCheck(Path, Path, Organization, Catalogs)}): a township duty the list marks
+ * conditional ({@code 〔条件：…〕}) is no task of every case: a case where no fact holds (every question answered 否)
+ * does not reach it.
  * </ol>
  * {@link #check(Path, String, String)} adds, for a hand-modelled process tested by its feature, its expected key and name.
  * The drift check ({@link DriftCheck}) adds the list's view.
@@ -81,10 +88,18 @@ public class ModelCheck {
   private final ObjectMapper json = new ObjectMapper();
   private Set<String> sharedProcessIds;
 
+  private final Catalogs catalogs;
+
   public ModelCheck(Path processes, Path forms, Organization organization) {
+    this(processes, forms, organization, null);
+  }
+
+  /** The rule set and the list's view of each blueprint's conditional township duties. */
+  public ModelCheck(Path processes, Path forms, Organization organization, Catalogs catalogs) {
     this.processes = processes;
     this.forms = forms;
     this.organization = organization;
+    this.catalogs = catalogs;
   }
 
   public List<Path> files() throws IOException {
@@ -170,7 +185,30 @@ public class ModelCheck {
         : organization.jurisdictions().stream().map(j -> j.code()).toList();
     tasks(name, model, jurisdictions, findings);
     calls(name, model, sharedProcesses, findings);
+    if (blueprint && catalogs != null && catalogs.all().stream().anyMatch(c -> c.jurisdiction().equals(folder))) {
+      String code = file.getFileName().toString().replace(".bpmn", "");
+      catalogs.of(folder).item(code).ifPresent(item -> conditionalTownshipDuties(model, item, found));
+    }
     return findings;
+  }
+
+  /** A township duty the list marks conditional must not be a task every case reaches. */
+  private static void conditionalTownshipDuties(BpmnModelInstance model, Item item, BiConsumer<String, String> found) {
+    List<UserTask> clean = BlueprintFigures.cleanCase(model);
+    for (Responsibility unit : item.responsibilities()) {
+      if (!unit.party().isCaseTownship()) {
+        continue;
+      }
+      for (Step step : unit.steps()) {
+        if (!step.isConditional()) {
+          continue;
+        }
+        clean.stream().filter(t -> step.name().equals(t.getName())
+            && ItemProcess.TOWNSHIP_CANDIDATE.equals(t.getCamundaCandidateGroups())).forEach(t -> found.accept(t.getId(),
+                "规则「条件职责」：清单规定镇街的「" + step.name() + "」只在「" + step.condition().label() + "」时办理，应放在网关「"
+                    + step.condition().question() + "」的「是」之后，不应是每个案件都有的任务"));
+      }
+    }
   }
 
   private static final List<String> MODELER_DECLARATIONS = List.of("xmlns:bpmn=", "xmlns:bpmndi=", "xmlns:dc=",

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import cn.shudi.catalog.CaseFact;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Unit;
 import cn.shudi.process.Variable;
@@ -55,7 +57,27 @@ public class StartForms {
         Map.of("pattern", CREDIT_CODE_PATTERN)));
     components.add(select(ItemProcess.TOWNSHIP.name(), "所在镇街", options(j.townships())));
     components.add(field("textarea", ItemProcess.CASE_DESCRIPTION.name(), "案件情况", Map.of("required", true, "maxLength", 2000)));
+    components.add(text("case_start_facts", "已知的情形请勾选：清单中以此为条件的职责随案件启动；办理中发现的，由办理环节勾选。"));
+    components.addAll(factBoxes());
     return form("case-start", components);
+  }
+
+  /**
+   * One checkbox per fact a conditional duty may depend on ({@link CaseFact}), four to a row: the case start form
+   * and every step's form (duty-step) ask them, so the fact is stated where it becomes known.
+   */
+  static List<Object> factBoxes() {
+    List<Object> boxes = new ArrayList<>();
+    for (CaseFact fact : CaseFact.values()) {
+      Map<String, Object> box = new LinkedHashMap<>();
+      box.put("label", fact.label());
+      box.put("type", "checkbox");
+      box.put("id", "Field_" + fact.variable());
+      box.put("key", fact.variable());
+      box.put("layout", Map.of("row", "Row_facts_" + fact.ordinal() / 4, "columns", 4));
+      boxes.add(box);
+    }
+    return boxes;
   }
 
   Map<String, Object> callStart(Jurisdiction j) {
@@ -111,7 +133,7 @@ public class StartForms {
     component.put("type", type);
     component.put("id", "Field_" + key);
     component.put("key", key);
-    component.put("validate", validate);
+    component.put("validate", new TreeMap<>(validate)); // a stable order: regenerating changes nothing
     return component;
   }
 

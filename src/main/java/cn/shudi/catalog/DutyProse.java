@@ -33,9 +33,13 @@ final class DutyProse {
   private DutyProse() {
   }
 
-  /** The primary unit's duties as step lines. */
-  static List<String> primary(String cell, String itemLimit) {
-    return duties(cell).stream().map(d -> step(d, itemLimit)).toList();
+  /**
+   * The primary unit's duties as step lines.
+   *
+   * @param others the item's other units as the list names them (a duty that hands over names one)
+   */
+  static List<String> primary(String cell, String itemLimit, List<String> others) {
+    return duties(cell).stream().map(d -> marked(d, itemLimit, others)).toList();
   }
 
   /**
@@ -45,7 +49,7 @@ final class DutyProse {
    * @param unitOf the list's name of a unit the cell names (short name, 镇街), or null when it is no unit
    */
   static List<String> cooperating(String cell, List<String> units, String itemLimit,
-      Function<String, String> unitOf) {
+      Function<String, String> unitOf, String primaryUnit) {
     Map<String, List<String>> byUnit = new LinkedHashMap<>();
     units.forEach(u -> byUnit.put(u, new ArrayList<>()));
     List<String> shared = new ArrayList<>();
@@ -79,7 +83,9 @@ final class DutyProse {
     byUnit.forEach((unit, own) -> {
       List<String> all = new ArrayList<>(shared);
       all.addAll(own);
-      all.forEach(d -> lines.add("【" + unit + "】" + step(d, itemLimit)));
+      List<String> others = new ArrayList<>(List.of(primaryUnit));
+      units.stream().filter(u -> !u.equals(unit)).forEach(others::add);
+      all.forEach(d -> lines.add("【" + unit + "】" + marked(d, itemLimit, others)));
     });
     if (byUnit.isEmpty()) {
       shared.forEach(d -> lines.add(step(d, itemLimit))); // no cooperating unit: the loader says what is wrong
@@ -107,6 +113,19 @@ final class DutyProse {
       }
     }
     return duties;
+  }
+
+  /**
+   * A prose duty as a step line with the markers of its kind ({@link StepKinds}); a duty already in the step form is
+   * kept as the list wrote it.
+   */
+  static String marked(String duty, String itemLimit, List<String> others) {
+    if (StepLine.parse(duty, "").problem() == null) {
+      return duty;
+    }
+    String line = step(duty, itemLimit);
+    int colon = line.indexOf('：');
+    return StepKinds.markers(line.substring(0, colon), line.substring(colon + 1), others) + line;
   }
 
   /** One duty as {@code 任务名称：说明（时限）}; a duty already in that form is kept. */

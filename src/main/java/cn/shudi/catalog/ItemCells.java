@@ -67,9 +67,9 @@ public final class ItemCells {
     return String.join("\n", lines);
   }
 
-  /** {@code 任务名称：说明（时限）}. */
+  /** {@code 〔标记〕任务名称：说明（时限）}, the markers only where the step has any. */
   public static String stepLine(Step step) {
-    return step.name() + "：" + step.description() + "（" + step.timeLimit().label() + "）";
+    return StepLine.markers(step) + step.name() + "：" + step.description() + "（" + step.timeLimit().label() + "）";
   }
 
   /** Cells in {@link CatalogColumns#HEADER} order; a missing cell is empty. */

@@ -78,6 +78,12 @@ final class ItemRow {
     if (primary != null && townshipPrimary != null) {
       checkTownshipPrimary(primary, townshipPrimary);
     }
+    if (primary != null) {
+      Map<Party, List<Step>> all = new LinkedHashMap<>();
+      all.put(primary, primarySteps);
+      all.putAll(cooperatingSteps);
+      checkKinds(all);
+    }
     String legalBasis = required(LEGAL_BASIS,
         "缺少依据：应写明法律法规及文件依据，法律放在《》中并尽量写明条款（如「《中华人民共和国食品安全法》第一百零九条」）");
     String source = value(SOURCE);
@@ -227,6 +233,55 @@ final class ItemRow {
       }
     }
     return steps;
+  }
+
+  /**
+   * The step types across the item (docs/catalog-format.md): at least one task; one credit-file entry at most, in the
+   * primary duties; a hand-over names another unit of the item (normalised to its short name here), which has a task
+   * to wait with, under the same condition as the hand-over when it has one.
+   */
+  private void checkKinds(Map<Party, List<Step>> steps) {
+    List<Step> all = steps.values().stream().flatMap(List::stream).toList();
+    if (!all.isEmpty() && all.stream().noneMatch(Step::isTask)) {
+      problem(PRIMARY_DUTIES, "本事项没有任何案件步骤（全部标为〔启动〕〔非案件〕〔信用档案〕）：案件里至少要有一个单位办理的任务");
+    }
+    long credit = all.stream().filter(s -> s.kind() == Step.Kind.CREDIT).count();
+    Party primary = steps.keySet().iterator().next();
+    if (credit > 1) {
+      problem(PRIMARY_DUTIES, "有 " + credit + " 个〔信用档案〕步骤：每个案件只写一条信用档案记录，请只保留一个");
+    }
+    for (Map.Entry<Party, List<Step>> entry : steps.entrySet()) {
+      List<Step> own = entry.getValue();
+      for (int i = 0; i < own.size(); i++) {
+        Step step = own.get(i);
+        String column = entry.getKey().equals(primary) ? PRIMARY_DUTIES : COOPERATING_DUTIES;
+        if (step.kind() == Step.Kind.CREDIT && !entry.getKey().equals(primary)) {
+          problem(column, "「" + entry.getKey().name() + "」的步骤「" + step.name()
+              + "」标了〔信用档案〕：信用档案由主体责任单位一体录入，应写在主体责任中");
+        }
+        if (step.handsOver()) {
+          own.set(i, handOver(column, entry.getKey(), step, steps));
+        }
+      }
+    }
+  }
+
+  private Step handOver(String column, Party from, Step step, Map<Party, List<Step>> steps) {
+    String where = "「" + from.name() + "」的步骤「" + step.name() + "」移交给「" + step.handOverTo() + "」";
+    Optional<Party> to = parties.resolve(step.handOverTo()).filter(steps::containsKey);
+    if (to.isEmpty() || to.get().equals(from)) {
+      problem(column, where + "：接收单位应为本事项的另一个责任单位（" + String.join(UNIT_SEPARATOR,
+          steps.keySet().stream().filter(p -> !p.equals(from)).map(Party::name).toList()) + "）");
+      return step;
+    }
+    Optional<Step> waiting = steps.get(to.get()).stream().filter(Step::isTask).findFirst();
+    if (waiting.isEmpty()) {
+      problem(column, where + "：接收单位在本事项中没有案件任务，无从等待移交");
+    } else if (step.isConditional() && waiting.get().condition() != step.condition()) {
+      problem(column, where + "：移交只在「" + step.condition().label() + "」时发生，接收单位的第一个任务「"
+          + waiting.get().name() + "」也应标〔条件：" + step.condition().label() + "〕，否则它会一直等待");
+    }
+    return new Step(step.name(), step.description(), step.timeLimit(), step.kind(), step.condition(), to.get().name());
   }
 
   /** A unit whose only lines are malformed already has those reported; "no step" would be noise. */

@@ -289,9 +289,9 @@ class XlsxImporter {
         : List.of(cells.get(COOPERATING_UNITS).split(UNIT_SEPARATOR));
     String stepLimit = limit.endsWith(Item.PENDING) ? limit.substring(0, limit.length() - Item.PENDING.length())
         : limit;
-    cells.put(PRIMARY_DUTIES, String.join("\n", DutyProse.primary(cells.get(PRIMARY_DUTIES), stepLimit)));
+    cells.put(PRIMARY_DUTIES, String.join("\n", DutyProse.primary(cells.get(PRIMARY_DUTIES), stepLimit, cooperating)));
     cells.put(COOPERATING_DUTIES, String.join("\n", DutyProse.cooperating(cells.get(COOPERATING_DUTIES), cooperating,
-        stepLimit, unitOf)));
+        stepLimit, unitOf, cells.get(PRIMARY_UNIT))));
     if (cells.getOrDefault(TOWNSHIP_PRIMARY, "").isEmpty()) {
       boolean township = parties.resolve(cells.get(PRIMARY_UNIT)).map(Parties::isTownship).orElse(false);
       cells.put(TOWNSHIP_PRIMARY, township ? YES : NO);

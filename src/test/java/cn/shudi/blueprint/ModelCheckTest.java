@@ -294,6 +294,33 @@ class ModelCheckTest {
   }
 
   @Test
+  void aTownshipTaskTheListMarksConditionalIsFoundWhenEveryCaseReachesIt() throws IOException {
+    cn.shudi.catalog.Catalogs catalogs = cn.shudi.catalog.Catalogs.load(new DefaultResourceLoader(),
+        "file:jurisdictions/", ORGANIZATION, new cn.shudi.catalog.CatalogLoader());
+    cn.shudi.catalog.Item item = catalogs.of("zhangqiu").item("ZQ026").orElseThrow();
+    ModelCheck withList = new ModelCheck(processes, Path.of("forms"), ORGANIZATION, catalogs);
+    Path file = processes.resolve("zhangqiu/ZQ026.bpmn");
+    Set<String> shared = Set.of("shared_supervision", "shared_evaluation", "shared_joint_meeting", "shared_call");
+
+    Files.copy(Path.of("processes/zhangqiu/ZQ026.bpmn"), file);
+    assertThat(withList.check(file, shared)).as("the generated model asks 发生事故？ first").isEmpty();
+
+    // the same item drawn as before the list was typed: the township's 协助处置 in every case
+    List<cn.shudi.catalog.Responsibility> untyped = item.responsibilities().stream()
+        .map(r -> new cn.shudi.catalog.Responsibility(r.party(), r.primary(), r.steps().stream()
+            .map(st -> st.isTask() ? new cn.shudi.catalog.Step(st.name(), st.description(), st.timeLimit()) : st)
+            .toList()))
+        .toList();
+    cn.shudi.catalog.Item plain = new cn.shudi.catalog.Item(item.code(), item.number(), item.domain(), item.name(),
+        item.townshipPrimary(), untyped.get(0), untyped.subList(1, untyped.size()), item.legalBasis(), item.timeLimit(),
+        item.callResponseTime(), item.source());
+    BlueprintFiles.write(file, new BlueprintGenerator().generate(plain, ORGANIZATION.jurisdiction("zhangqiu")));
+    refusedFor(withList.check(file, shared), ZQ026_ASSIST, "规则「条件职责」");
+  }
+
+  static final String ZQ026_ASSIST = ItemProcess.ids("ZQ026").township(2).id();
+
+  @Test
   void anUnknownCalledProcessIsFound() throws IOException {
     assertThat(checkWith(s -> s.replace("calledElement=\"shared_evaluation\"", "calledElement=\"elsewhere\"")))
         .singleElement().satisfies(f -> assertThat(f.message()).contains("elsewhere"));

@@ -64,8 +64,13 @@ final class CreditCases {
 
   /** A fresh valid code (GB 32100-2015) of an enterprise registered in 章丘 (370181). */
   static String newCode() {
+    return newCode("370181");
+  }
+
+  /** A fresh valid code of an enterprise registered in the area of the six-digit division code, e.g. 郧西 420322. */
+  static String newCode(String area) {
     String body = String.format("%08d", 10_000_000 + CODES.incrementAndGet() % 90_000_000);
-    String first17 = "91370181" + body + CreditCode.organizationCheckCharacter(body);
+    String first17 = "91" + area + body + CreditCode.organizationCheckCharacter(body);
     return first17 + CreditCode.checkCharacter(first17);
   }
 

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.shudi.catalog.CaseFact;
+
 /**
  * The shared forms in {@code forms/common} (form-js schema as Camunda Tasklist 7.24 renders it with
  * form-js 1.8): well-formed, with the variable names the blueprints read and write.
@@ -49,7 +51,8 @@ class FormSchemaTest {
   static final Map<String, Map<String, Boolean>> EXPECTED = new LinkedHashMap<>();
 
   static {
-    form("duty-step", "dutyResult*", "dutyFindings");
+    form("duty-step", "dutyResult*", "dutyFindings", "hazardFound", "violationFound", "crimeSuspected",
+        "accidentHappened", "emergencyHappened", "outbreakHappened", "disputeArose", "assistanceRequested");
     form("inspection", "hazardCount*", "hazardLevel*", "dutyFindings", "dutyResult*");
     form("rectification-order", "rectificationDays*", "rectificationRequirements*", "dutyResult");
     form("reinspection", "rectified*", "dutyResult*");
@@ -126,6 +129,22 @@ class FormSchemaTest {
   static String formId(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".form") ? name.substring(0, name.length() - ".form".length()) : name;
+  }
+
+  /**
+   * A conditional duty (〔条件：发现隐患〕) runs when its fact holds: the case start form of every county and every
+   * step's form (duty-step) let staff state each fact, as a checkbox of its case variable.
+   */
+  @Test
+  void everyFactAConditionalDutyMayDependOnCanBeStatedAtTheStartAndAtEveryStep() throws IOException {
+    for (Path file : List.of(FORMS.resolve("duty-step.form"), Path.of("forms/zhangqiu/case-start.form"),
+        Path.of("forms/yunxi/case-start.form"))) {
+      Map<String, String> boxes = new LinkedHashMap<>();
+      read(file).path("components").forEach(c -> boxes.put(c.path("key").asText(), c.path("type").asText()));
+      for (CaseFact fact : CaseFact.values()) {
+        assertThat(boxes).as("%s: %s", file, fact.label()).containsEntry(fact.variable(), "checkbox");
+      }
+    }
   }
 
   @Test

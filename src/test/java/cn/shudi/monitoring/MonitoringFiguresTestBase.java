@@ -81,10 +81,10 @@ abstract class MonitoringFiguresTestBase {
       assertThat(j.code()).isEqualTo(ZHANGQIU);
       assertThat(j.name()).isEqualTo("济南市章丘区");
       assertThat(j.openCases()).as("cases A–E; calls are not cases").isEqualTo(5);
-      // zq001: A 监测排查 + 组织免疫, B–D 制定免疫计划 + 组织免疫, E three first steps = 11;
-      // two calls waiting to be accepted; the command centre's 组织召开联席会议
+      // zq001: A–E 疫情处置 + 组织免疫, E 维护秩序 = 11; two calls waiting to be accepted; the command centre's
+      // 组织召开联席会议
       assertThat(j.openTasks()).isEqualTo(14);
-      assertThat(j.overdueTasks()).as("A 监测排查, E 维护秩序, both calls").isEqualTo(4);
+      assertThat(j.overdueTasks()).as("E 维护秩序, both calls").isEqualTo(3);
       assertThat(j.waitingCalls()).isEqualTo(2);
       assertThat(j.overdueCalls()).isEqualTo(2);
       assertThat(j.openEscalations()).isEqualTo(1);
@@ -93,7 +93,7 @@ abstract class MonitoringFiguresTestBase {
       assertThat(j.jointMeetings()).isEqualTo(1);
     });
     assertThat(dashboard.totals().openCases()).isEqualTo(5);
-    assertThat(dashboard.totals().overdueTasks()).isEqualTo(4);
+    assertThat(dashboard.totals().overdueTasks()).isEqualTo(3);
   }
 
   @Test
@@ -101,15 +101,15 @@ abstract class MonitoringFiguresTestBase {
     Dashboard dashboard = zhangqiu();
     assertThat(dashboard.domains()).extracting(d -> d.domain(), d -> d.openCases(), d -> d.openTasks(),
         d -> d.overdueTasks())
-        .containsExactly(tuple("农业农村", 5L, 11L, 2L), tuple(SharedProcesses.DOMAIN, 0L, 3L, 2L));
+        .as("most overdue first").containsExactly(tuple(SharedProcesses.DOMAIN, 0L, 3L, 2L), tuple("农业农村", 5L, 11L, 1L));
     ItemFigures item = dashboard.items().stream().filter(i -> i.key().equals(ITEM)).findFirst().orElseThrow();
     assertThat(item.code()).isEqualTo("ZQ001");
     assertThat(item.name()).isEqualTo("动物疫病防控和重大动物疫情处置");
     assertThat(item.domain()).isEqualTo("农业农村");
     assertThat(item.openCases()).isEqualTo(5);
     assertThat(item.openTasks()).isEqualTo(11);
-    assertThat(item.overdueTasks()).isEqualTo(2);
-    assertThat(item.completedTasks()).as("4 × 维护秩序, 1 × 制定免疫计划").isEqualTo(5);
+    assertThat(item.overdueTasks()).isEqualTo(1);
+    assertThat(item.completedTasks()).as("4 × 维护秩序, 5 × 监测排查").isEqualTo(9);
     assertThat(item.openEscalations()).isEqualTo(1);
     assertThat(item.escalations()).isEqualTo(1);
     assertThat(item.jointMeetings()).isEqualTo(1);
@@ -127,13 +127,13 @@ abstract class MonitoringFiguresTestBase {
     assertThat(units).extracting(UnitFigures::group, UnitFigures::name, UnitFigures::openTasks,
         UnitFigures::overdueTasks, UnitFigures::waitingCalls)
         .containsExactly(
-            tuple("zhangqiu_agriculture", "区农业农村局", 6L, 2L, 1L),
             tuple("zhangqiu_police", "区公安分局", 2L, 2L, 1L),
+            tuple("zhangqiu_agriculture", "区农业农村局", 6L, 1L, 1L),
             tuple("zhangqiu_mingshui", "明水街道", 5L, 0L, 0L),
             tuple("zhangqiu_command", "区指挥中心", 1L, 0L, 0L));
-    assertThat(units.get(1).escalations()).as("E 维护秩序 was supervised").isEqualTo(1);
-    assertThat(units.get(1).openEscalations()).isEqualTo(1);
-    assertThat(units.get(0).type()).isEqualTo("区直/县直部门");
+    assertThat(units.get(0).escalations()).as("E 维护秩序 was supervised").isEqualTo(1);
+    assertThat(units.get(0).openEscalations()).isEqualTo(1);
+    assertThat(units.get(1).type()).isEqualTo("区直/县直部门");
     assertThat(units.get(2).type()).isEqualTo("镇街");
   }
 
@@ -151,11 +151,12 @@ abstract class MonitoringFiguresTestBase {
     assertThat(police.openTasks()).isEqualTo(1);
     assertThat(police.overdueTasks()).isEqualTo(1);
 
-    ActivityFigures plan = activity(dashboard.activities(), MonitoringScenario.AGRICULTURE_1.id());
-    assertThat(plan.completed()).isEqualTo(1);
-    assertThat(plan.medianMillis()).isEqualTo(30 * HOUR);
-    assertThat(plan.p90Millis()).isEqualTo(30 * HOUR);
-    assertThat(plan.openTasks()).isEqualTo(4);
+    ActivityFigures monitoring = activity(dashboard.activities(), MonitoringScenario.MONITORING.id());
+    assertThat(monitoring.completed()).isEqualTo(5);
+    assertThat(monitoring.medianMillis()).as("8h 10h 12h 14h 30h: the third").isEqualTo(12 * HOUR);
+    assertThat(monitoring.p90Millis()).as("nearest rank ceil(0.9 × 5) = 5th").isEqualTo(30 * HOUR);
+    assertThat(monitoring.openTasks()).isZero();
+    assertThat(activity(dashboard.activities(), MonitoringScenario.OUTBREAK_RESPONSE.id()).openTasks()).isEqualTo(5);
 
     ActivityFigures township = activity(dashboard.activities(), MonitoringScenario.TOWNSHIP_1.id());
     assertThat(township.unit()).isEqualTo("镇街");
@@ -163,15 +164,17 @@ abstract class MonitoringFiguresTestBase {
     assertThat(township.medianMillis()).isNull();
 
     assertThat(dashboard.slowestSteps()).extracting(ActivityFigures::activityId)
-        .startsWith(MonitoringScenario.AGRICULTURE_1.id(), MonitoringScenario.POLICE_1.id());
+        .startsWith(MonitoringScenario.MONITORING.id(), MonitoringScenario.POLICE_1.id());
   }
 
   @Test
   void theWindowLeavesOutOlderWork() {
-    // since = NOW − 2 days = T0 + 24h: the four 维护秩序 (done by T0+20h) fall out, 制定免疫计划 (T0+30h) stays
+    // since = NOW − 2 days = T0 + 24h: the four 维护秩序 (done by T0+20h) and B–E's 监测排查 (by T0+14h) fall out,
+    // A's 监测排查 (T0+30h) stays
     Dashboard dashboard = dashboard(MonitoringScope.of(List.of(ZHANGQIU)), 2);
     assertThat(dashboard.activities()).filteredOn(a -> a.completed() > 0 && a.key().equals(ITEM))
-        .extracting(ActivityFigures::activityId).containsExactly(MonitoringScenario.AGRICULTURE_1.id());
+        .extracting(ActivityFigures::activityId, ActivityFigures::completed)
+        .containsExactly(tuple(MonitoringScenario.MONITORING.id(), 1L));
     assertThat(activity(dashboard.activities(), MonitoringScenario.POLICE_1.id()).openTasks()).as("open work is not windowed")
         .isEqualTo(1);
   }
@@ -180,7 +183,7 @@ abstract class MonitoringFiguresTestBase {
   void mostOverdueTasksFirst() {
     List<TaskLine> overdue = zhangqiu().overdueTasks();
     assertThat(overdue).extracting(TaskLine::activityId).containsExactly(CallProcess.Element.ACCEPT.id(), CallProcess.Element.ACCEPT.id(),
-        MonitoringScenario.POLICE_1.id(), MonitoringScenario.AGRICULTURE_2.id());
+        MonitoringScenario.POLICE_1.id());
     TaskLine police = overdue.get(2);
     assertThat(police.processInstanceId()).isEqualTo(scenario.cases.get(4));
     assertThat(police.overdueMillis()).as("due T0+24h, now T0+72h").isEqualTo(48 * HOUR);
@@ -224,7 +227,8 @@ abstract class MonitoringFiguresTestBase {
     Dashboard yunxi = dashboard(MonitoringScope.of(List.of(YUNXI)), 90);
     assertThat(yunxi.jurisdictions()).extracting(Dashboard.JurisdictionFigures::code).containsExactly(YUNXI);
     assertThat(yunxi.totals().openCases()).isEqualTo(1);
-    assertThat(yunxi.totals().openTasks()).as("yx001's first steps").isEqualTo(2);
+    assertThat(yunxi.totals().openTasks()).as("yx001's 现场检查: the township's duties start the case or lie outside it")
+        .isEqualTo(1);
     assertThat(yunxi.items()).extracting(ItemFigures::jurisdiction).containsOnly(YUNXI);
     assertThat(yunxi.overdueTasks()).isEmpty();
     assertThat(yunxi.activities()).extracting(ActivityFigures::key).containsOnly("yx001");
@@ -249,14 +253,14 @@ abstract class MonitoringFiguresTestBase {
     assertThat(figures.jurisdictionName()).isEqualTo("济南市章丘区");
     assertThat(figures.openCases()).isEqualTo(5);
     assertThat(figures.openTasks()).isEqualTo(11);
-    assertThat(figures.overdueTasks()).isEqualTo(2);
+    assertThat(figures.overdueTasks()).isEqualTo(1);
     assertThat(figures.openEscalations()).isEqualTo(1);
     assertThat(figures.openJointMeetings()).isEqualTo(1);
     assertThat(figures.activities()).extracting(ActivityFigures::activityId, ActivityFigures::openTasks,
         ActivityFigures::overdueTasks, ActivityFigures::completed, ActivityFigures::medianMillis)
         .containsExactly(
-            tuple(MonitoringScenario.AGRICULTURE_1.id(), 4L, 0L, 1L, 30 * HOUR),
-            tuple(MonitoringScenario.AGRICULTURE_2.id(), 1L, 1L, 0L, null),
+            tuple(MonitoringScenario.MONITORING.id(), 0L, 0L, 5L, 12 * HOUR),
+            tuple(MonitoringScenario.OUTBREAK_RESPONSE.id(), 5L, 0L, 0L, null),
             tuple(MonitoringScenario.POLICE_1.id(), 1L, 1L, 4L, 5 * HOUR),
             tuple(MonitoringScenario.TOWNSHIP_1.id(), 5L, 0L, 0L, null));
   }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.shudi.support.Http;
 import cn.shudi.support.WebappSession;
 import cn.shudi.call.CallProcess;
+import cn.shudi.catalog.CaseFact;
 import cn.shudi.support.PlatformTest;
 
 /**
@@ -55,7 +56,8 @@ class MonitoringHttpTest {
     identity.setAuthentication("zhangqiu_mingshui_grid", List.of("zhangqiu_mingshui"), List.of("zhangqiu"));
     try {
       zhangqiuCases.add(runtime.createProcessInstanceByKey("zq001").processDefinitionTenantId("zhangqiu")
-          .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "mingshui", "caseSubject", "某养殖场", "caseDescription", "疑似疫病"))
+          .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "mingshui", "caseSubject", "某养殖场", "caseDescription", "疑似疫病",
+              CaseFact.OUTBREAK.variable(), true))
           .execute().getId());
     } finally {
       identity.clearAuthentication();
@@ -157,7 +159,7 @@ class MonitoringHttpTest {
     assertThat(figures.get("code").asText()).isEqualTo("ZQ001");
     assertThat(figures.get("jurisdiction").asText()).isEqualTo("zhangqiu");
     assertThat(figures.get("openCases").asLong()).isGreaterThanOrEqualTo(1);
-    assertThat(texts(figures.get("activities"), "activityId")).contains(MonitoringScenario.AGRICULTURE_1.id(), MonitoringScenario.TOWNSHIP_1.id(),
+    assertThat(texts(figures.get("activities"), "activityId")).contains(MonitoringScenario.MONITORING.id(), MonitoringScenario.TOWNSHIP_1.id(),
         MonitoringScenario.POLICE_1.id());
   }
 

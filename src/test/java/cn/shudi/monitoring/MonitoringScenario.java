@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.catalog.CaseFact;
 import cn.shudi.support.CaseDriver;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
@@ -28,11 +29,13 @@ import cn.shudi.support.EngineClock;
  *
  * <pre>
  * T0 = Monday 2 March 2026, 09:00 (Asia/Shanghai)
- * T0        cases A B C D E of zq001 (township 明水街道), calls 1 (→ 区农业农村局) and 2 (→ 区公安分局)
- *           about ZQ001 (呼叫响应时限 2小时), each dispatched at once to the department called (研判派单),
- *           case Y of yx001 in Yunxi
- * T0+2h     A 维护秩序 (zq001_police_1) completed      T0+4h  B    T0+6h  C    T0+20h  D
- * T0+30h    A 制定免疫计划 (zq001_agriculture_1) completed → A 监测排查 (24小时, due T0+54h)
+ * T0        cases A B C D E of zq001 (township 明水街道) where 发生疫情 holds, each with 监测排查
+ *           (zq001_agriculture_2, 24小时), 组织免疫 (zq001_township_1) and 维护秩序 (zq001_police_1, 24小时) open;
+ *           calls 1 (→ 区农业农村局) and 2 (→ 区公安分局) about ZQ001 (呼叫响应时限 2小时), each dispatched at once to
+ *           the department called (研判派单); case Y of yx001 in Yunxi
+ * T0+2h     A 维护秩序 completed      T0+4h  B    T0+6h  C    T0+20h  D
+ * T0+8h     B 监测排查 completed      T0+10h C    T0+12h D    T0+14h  E  → 疫情处置 (zq001_agriculture_3, 3日)
+ * T0+30h    A 监测排查 completed (late) → A 疫情处置 (due T0+102h)
  * NOW=T0+72h E's due jobs run: 维护秩序 (due T0+24h) is supervised (督办, overdueGroup zhangqiu_police);
  *           the command centre completes 督办超期事项 at once, choosing 需提请联席会议协调 → 联席会议 opens
  * </pre>
@@ -46,8 +49,10 @@ final class MonitoringScenario {
   static final ItemProcess.Ids ZQ001 = ItemProcess.ids("ZQ001");
   static final String ITEM = ZQ001.key();
   static final ItemProcess.Element POLICE_1 = ZQ001.step("police", 1);
-  static final ItemProcess.Element AGRICULTURE_1 = ZQ001.step("agriculture", 1);
-  static final ItemProcess.Element AGRICULTURE_2 = ZQ001.step("agriculture", 2);
+  /** 监测排查, the agriculture bureau's first task (its first duty, 制定免疫计划, is routine work outside a case). */
+  static final ItemProcess.Element MONITORING = ZQ001.step("agriculture", 2);
+  /** 疫情处置, after 监测排查 when 发生疫情 holds. */
+  static final ItemProcess.Element OUTBREAK_RESPONSE = ZQ001.step("agriculture", 3);
   static final ItemProcess.Element TOWNSHIP_1 = ZQ001.step(ItemProcess.TOWNSHIP_UNIT, 1);
   static final long HOUR = 3_600_000L;
 
@@ -73,7 +78,7 @@ final class MonitoringScenario {
       for (int i = 0; i < 5; i++) {
         scenario.cases.add(runtime.createProcessInstanceByKey(ITEM).processDefinitionTenantId(ZHANGQIU)
             .setVariables(Map.of(CallProcess.TOWNSHIP.name(), "mingshui", "caseSubject", "养殖场 " + (char) ('A' + i),
-                "caseDescription", "疑似动物疫病"))
+                "caseDescription", "疑似动物疫病", CaseFact.OUTBREAK.variable(), true))
             .execute().getId());
       }
     } finally {
@@ -111,13 +116,14 @@ final class MonitoringScenario {
       identity.clearAuthentication();
     }
 
-    int[] policeHours = {2, 4, 6, 20};
-    for (int i = 0; i < policeHours.length; i++) {
-      EngineClock.set(T0.plusHours(policeHours[i]));
-      driver.completeAsStaff(task(engine, scenario.cases.get(i), POLICE_1.id()), CaseDriver.FORM_VALUES);
+    // hour, case (A = 0), step: in the engine clock's order
+    Object[][] completions = {{2, 0, POLICE_1}, {4, 1, POLICE_1}, {6, 2, POLICE_1}, {8, 1, MONITORING},
+        {10, 2, MONITORING}, {12, 3, MONITORING}, {14, 4, MONITORING}, {20, 3, POLICE_1}, {30, 0, MONITORING}};
+    for (Object[] completion : completions) {
+      EngineClock.set(T0.plusHours((Integer) completion[0]));
+      driver.completeAsStaff(task(engine, scenario.cases.get((Integer) completion[1]),
+          ((ItemProcess.Element) completion[2]).id()), CaseDriver.FORM_VALUES);
     }
-    EngineClock.set(T0.plusHours(30));
-    driver.completeAsStaff(task(engine, scenario.cases.get(0), AGRICULTURE_1.id()), CaseDriver.FORM_VALUES);
 
     EngineClock.set(NOW);
     String e = scenario.cases.get(4);

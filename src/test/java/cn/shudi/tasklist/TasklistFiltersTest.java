@@ -220,15 +220,16 @@ class TasklistFiltersTest {
   @Test
   void dueSoonAndOverdueFollowTheEngineClockOnceRefreshed() throws Exception {
     ProcessInstance instance = startCase();
-    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(AGRICULTURE)
+    // the township's 组织免疫 (20个工作日)
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(MINGSHUI)
         .singleResult();
     Date due = task.getDueDate();
     assertThat(due).as("the blueprint's time limit").isNotNull();
-    String soon = key(AGRICULTURE, "due-soon");
-    String overdue = key(AGRICULTURE, "overdue");
-    String user = "zhangqiu_agriculture_staff";
+    String soon = key(MINGSHUI, "due-soon");
+    String overdue = key(MINGSHUI, "overdue");
+    String user = "zhangqiu_mingshui_staff";
 
-    assertThat(list(user, soon)).as("due in 10 working days").doesNotContain(task.getId());
+    assertThat(list(user, soon)).as("due in 20 working days").doesNotContain(task.getId());
     assertThat(list(user, overdue)).doesNotContain(task.getId());
 
     moveClockTo(due, Duration.ofHours(-12));

@@ -238,9 +238,12 @@ class ClusterKillTest {
             .containsExactly("node-a");
       }
 
-      // exactly once: no job has two successful executions
+      // exactly once: no job has two successful executions. Camunda's history cleanup is one job that reschedules
+      // itself under the same id all through its nightly window (application.yaml: 01:00-05:00 Beijing time, 17:00-21:00
+      // UTC), so it runs many times by design whenever the test runs in that window
       assertThat(strings(db, "select job_id_ from act_hi_job_log where job_state_ = 2"
-          + " group by job_id_ having count(*) > 1")).as("jobs that ran twice").isEmpty();
+          + " and coalesce(job_def_type_, '') <> 'history-cleanup' group by job_id_ having count(*) > 1"))
+          .as("jobs that ran twice").isEmpty();
 
       // every case in a valid state
       for (String caseId : loadCases.keySet()) {

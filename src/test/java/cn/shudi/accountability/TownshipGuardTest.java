@@ -35,13 +35,13 @@ import cn.shudi.support.ProcessTestBase;
  * The township guard: no task of a list item goes to a township when the county's list does not give 镇街
  * a responsibility in that item.
  *
- * <p>Every item of 章丘区's shipped list names 镇街 (primary or cooperating); only 郧西县's list has
- * department-only items (YX017 机动车排气污染监督抽测 and eleven more). So this test runs on the shipped
- * lists with <b>one adjustment</b> (动态调整), made here and nowhere else, through the real governance process
+ * <p>Every item of both shipped lists names 镇街 (primary or cooperating): 郧西县's twelve department-only
+ * items (YX017 机动车排气污染监督抽测 and eleven more) were reworked into county–township items by issue 14
+ * (docs/blueprint-conventions.md). So this test runs on the shipped lists with <b>one adjustment</b> (动态调整), made here and nowhere else, through the real governance process
  * ({@link ListAdjustments}, on the database of {@link FreshPlatformTest}): 章丘区's ZQ004 农村宅基地使用监督管理
  * loses its 镇街 cooperating responsibility (区农业农村局 primary, 区自然资源分局 cooperating remain) — the case
  * the guard exists for: the list changed, the blueprint deployed at start-up still has a township lane. YX017 is
- * tested as shipped.
+ * tested as shipped: its township lane (〔条件：发现违法〕协助送达) is the list's, so the guard lets it through.
  */
 @FreshPlatformTest
 class TownshipGuardTest extends ProcessTestBase {
@@ -52,8 +52,11 @@ class TownshipGuardTest extends ProcessTestBase {
   static final String ADJUSTED_ITEM = "ZQ004";
   static final String ADJUSTED_KEY = "zq004";
   static final String ADJUSTED_REASON = "清单未规定镇街承担「农村宅基地使用监督管理」的责任";
-  /** Department-only in 郧西县's shipped list: 县生态环境分局 primary, 县公安局 and 县交通运输局 cooperating. */
-  static final String YUNXI_DEPARTMENT_ONLY_ITEM = "YX017";
+  /**
+   * Department-only in 郧西县's list until issue 14; now 县生态环境分局 primary, 镇街 (〔启动〕上报线索,
+   * 〔条件：发现违法〕协助送达), 县公安局 and 县交通运输局 cooperating.
+   */
+  static final String YUNXI_REWORKED_ITEM = "YX017";
 
   @Autowired
   JdbcClient jdbc;
@@ -119,6 +122,10 @@ class TownshipGuardTest extends ProcessTestBase {
 
   /** Started by the township's grid worker, as a case is raised from Tasklist. */
   ProcessInstance startCase(ProcessDefinition definition, String township) {
+    return startCase(definition, township, Map.of());
+  }
+
+  ProcessInstance startCase(ProcessDefinition definition, String township, Map<String, Object> facts) {
     String tenant = definition.getTenantId();
     String group = tenant + "_" + township;
     identity.setAuthentication(group + "_grid", List.of(group, tenant + "_grid_workers"), List.of(tenant));
@@ -127,6 +134,7 @@ class TownshipGuardTest extends ProcessTestBase {
       variables.put(CallProcess.TOWNSHIP.name(), township);
       variables.put("caseSubject", "某农资经营部");
       variables.put("caseDescription", "测试案件");
+      variables.putAll(facts);
       ProcessInstance started = runtime.createProcessInstanceById(definition.getId()).setVariables(variables)
           .execute();
       cases.add(started.getId());
@@ -171,8 +179,8 @@ class TownshipGuardTest extends ProcessTestBase {
   void theTestListReallyHasDepartmentOnlyItems() {
     assertThat(TownshipGuard.namesTownship(catalogs.of(ZHANGQIU).item(ADJUSTED_ITEM).orElseThrow())).isFalse();
     assertThat(TownshipGuard.namesTownship(catalogs.of(ZHANGQIU).item("ZQ054").orElseThrow())).isTrue();
-    assertThat(TownshipGuard.namesTownship(catalogs.of(YUNXI).item(YUNXI_DEPARTMENT_ONLY_ITEM).orElseThrow()))
-        .isFalse();
+    assertThat(catalogs.of(YUNXI).items()).as("issue 14: every item of 郧西县's list names 镇街")
+        .allMatch(TownshipGuard::namesTownship);
   }
 
   @Test
@@ -232,29 +240,16 @@ class TownshipGuardTest extends ProcessTestBase {
   }
 
   @Test
-  void aDepartmentOnlyItemOfYunxiAsShippedIsGuardedToo() {
-    ProcessDefinition definition = deploy(YUNXI, blueprint("yx017", "${townshipGroup}"));
-
-    Throwable refused = catchThrowable(() -> startCase(definition, "chengguan"));
-
-    assertThat(refused).hasMessageContaining("清单未规定镇街承担「机动车排气污染监督抽测」的责任")
-        .hasMessageContaining("城关镇");
-    String caseId = outsideList(refused).refusal().caseId();
-    assertThat(rows(caseId)).singleElement().satisfies(row -> assertThat(row).containsEntry("JURISDICTION", YUNXI)
-        .containsEntry("ITEM_CODE", YUNXI_DEPARTMENT_ONLY_ITEM).containsEntry("UNIT_CODE", "ecology"));
-  }
-
-  @Test
   void aTownshipsStaffAsAssigneeIsRefused() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("yx017").name("测试").camundaHistoryTimeToLive(30)
-        .startEvent("yx017_start").camundaExecutionListenerDelegateExpression("start", "${caseOpening}")
-        .userTask("yx017_assigned").name("指派办理").camundaAssignee("yunxi_chengguan_staff")
-        .endEvent("yx017_end").done();
-    ProcessDefinition definition = deploy(YUNXI, model);
+    BpmnModelInstance model = Bpmn.createExecutableProcess(ADJUSTED_KEY).name("测试").camundaHistoryTimeToLive(30)
+        .startEvent(ADJUSTED_KEY + "_start").camundaExecutionListenerDelegateExpression("start", "${caseOpening}")
+        .userTask(ADJUSTED_KEY + "_assigned").name("指派办理").camundaAssignee("zhangqiu_mingshui_staff")
+        .endEvent(ADJUSTED_KEY + "_end").done();
+    ProcessDefinition definition = deploy(ZHANGQIU, model);
 
-    Throwable refused = catchThrowable(() -> startCase(definition, "chengguan"));
+    Throwable refused = catchThrowable(() -> startCase(definition, "mingshui"));
 
-    assertThat(refused).hasMessageContaining("清单未规定镇街承担「机动车排气污染监督抽测」的责任");
+    assertThat(refused).hasMessageContaining(ADJUSTED_REASON);
     assertThat(rows(outsideList(refused).refusal().caseId())).hasSize(1);
   }
 
@@ -287,14 +282,21 @@ class TownshipGuardTest extends ProcessTestBase {
   }
 
   @Test
-  void theShippedBlueprintOfADepartmentOnlyItemRuns() {
+  void theShippedBlueprintOfAnItemReworkedByIssue14GivesTheTownshipItsConditionalDuty() {
     ProcessDefinition shipped = repository.createProcessDefinitionQuery().processDefinitionKey("yx017")
         .tenantIdIn(YUNXI).latestVersion().singleResult();
-    ProcessInstance instance = startCase(shipped, "chengguan");
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).list()).isNotEmpty()
+    // no violation found: the township's 协助送达 is skipped, its 上报线索 started the case and is no task
+    ProcessInstance routine = startCase(shipped, "chengguan");
+    assertThat(tasks.createTaskQuery().processInstanceId(routine.getId()).list()).isNotEmpty()
         .allSatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId())).noneMatch(
             l -> "yunxi_chengguan".equals(l.getGroupId())));
-    assertThat(rows(instance.getId())).isEmpty();
+
+    // violation found: the list gives the township 协助送达, and the guard lets it through
+    ProcessInstance violation = startCase(shipped, "chengguan", Map.of("violationFound", true));
+    assertThat(tasks.createTaskQuery().processInstanceId(violation.getId()).taskCandidateGroup("yunxi_chengguan")
+        .taskDefinitionKey("yx017_township_2").singleResult().getName()).isEqualTo("协助送达");
+    assertThat(rows(routine.getId())).isEmpty();
+    assertThat(rows(violation.getId())).isEmpty();
   }
 }

@@ -1,7 +1,6 @@
 package cn.shudi.casework;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -10,44 +9,38 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.task.IdentityLink;
 
 import cn.shudi.blueprint.ItemProcess;
 import cn.shudi.organization.Jurisdiction;
-import cn.shudi.organization.Organization;
 
 /**
  * What tells one case's task from another on a Tasklist card: the subject, the township by name, the unit the
- * task is for and the list item, written onto the task as one local variable ({@link ItemProcess#CARD}) when it is created ({@link StepOutcomePlugin} puts this on
- * every user task). Tasklist reads a filter's card variables with the staff member's grants, and unit staff
+ * task is for and the list item, written onto the task as one local variable ({@link ItemProcess#CARD}) when it is created (by
+ * {@link StepOutcomePlugin}'s create listener on every user task). Tasklist reads a filter's card variables with the staff member's grants, and unit staff
  * may read their tasks but not the case's variables. The due date and the time left are Tasklist's own.
  *
  * <p>The unit that started the case ({@code caseStarterGroup}) may read each of its tasks (a READ grant on
  * the task, gone with the task): its filter 我发起的案件 follows where the case is; it works on none of them.
  */
-final class CaseCard implements TaskListener {
+final class CaseCard {
 
   /** Between the card's parts (Tasklist's script splits at it to name a task's unit). */
   static final String SEPARATOR = "\u3000";
 
-  private final Organization organization;
-
-  CaseCard(Organization organization) {
-    this.organization = organization;
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
-    Optional<Jurisdiction> county = organization.find(task.getTenantId());
-    List<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
-        .toList();
+  /**
+   * Writes the task's card and, where the starting unit is not among the candidates, its READ grant.
+   *
+   * @param county the task's county, if it is one
+   * @param township the case's township group, if the case has one
+   * @param candidates the task's candidate groups as the model gave them
+   */
+  void write(DelegateTask task, Optional<Jurisdiction> county, Optional<String> township, List<String> candidates) {
     StringJoiner card = new StringJoiner(SEPARATOR);
     ItemProcess.CASE_SUBJECT.find(task).ifPresent(subject -> card.add("对象：" + subject));
-    ItemProcess.TOWNSHIP_GROUP.find(task).flatMap(group -> county.flatMap(j -> j.unitOfGroup(group)))
-        .ifPresent(township -> card.add("镇街：" + township.shortName()));
+    township.flatMap(group -> county.flatMap(j -> j.unitOfGroup(group)))
+        .ifPresent(unit -> card.add("镇街：" + unit.shortName()));
     candidates.stream().map(group -> county.flatMap(j -> j.unitOfGroup(group))).flatMap(Optional::stream)
         .findFirst().ifPresent(unit -> card.add("办理单位：" + unit.shortName()));
     ItemProcess.ITEM_CODE.find(task)

@@ -2,8 +2,11 @@ package cn.shudi.casework;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -18,9 +21,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import cn.shudi.blueprint.ItemProcess;
+import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 
 /**
@@ -39,14 +44,12 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
   private final Organization organization;
   private final FormCheck forms;
   private final CaseCard card;
-  private final StationedAgencies stations;
 
   StepOutcomePlugin(StepOutcomes outcomes, Organization organization, FormCheck forms) {
     this.outcomes = outcomes;
     this.organization = organization;
     this.forms = forms;
-    this.card = new CaseCard(organization);
-    this.stations = new StationedAgencies(organization);
+    this.card = new CaseCard();
   }
 
   @Override
@@ -94,12 +97,26 @@ class StepOutcomePlugin extends AbstractProcessEnginePlugin {
     // every user task: its card when created, then the department's agency in the case's township as a candidate
     // too; its form's rules when completed
     eachUserTask(process, (activity, task) -> {
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, card);
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, stations);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) this::created);
       if (task.getCamundaFormDefinitionKey() != null) {
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::completing);
       }
     });
+  }
+
+  /**
+   * A task is created: its county, the case's township and the candidate groups the model gave it are read once, for
+   * its card and for the stationed agency that may hold it too.
+   */
+  private void created(DelegateTask task) {
+    Optional<Jurisdiction> county = organization.find(task.getTenantId());
+    Optional<String> township = ItemProcess.TOWNSHIP_GROUP.find(task);
+    List<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+        .toList();
+    card.write(task, county, township, candidates);
+    if (county.isPresent() && township.isPresent()) {
+      StationedAgencies.add(task, county.get(), township.get(), candidates);
+    }
   }
 
   private void recordSteps(ScopeImpl process) {

@@ -83,6 +83,22 @@ class FormSchemaTest {
     form("appeal", "ratingId*", "appealReason*");
     form("appeal-decision", "originalRatingComment", "appealReason", "appealDecision*", "appealDecisionNote*");
     form("call-rating", "callJustified*", "callComplete*", "callWithinList*", "callRatingComment");
+    // the case patterns' fragments (processes/patterns): plain steps and one form per decision
+    form("pattern-step", "dutyResult*", "dutyFindings");
+    form("pattern-hazard-check", "hazardFound", "dutyFindings", "dutyResult*");
+    form("pattern-rectification-order", "rectificationDays*", "rectificationRequirements*", "dutyResult*");
+    form("pattern-reinspection", "rectificationDone", "extensionGranted", "violationFound", "dutyResult*");
+    form("pattern-investigation", "factsProven", "crimeSuspected", "dutyFindings", "dutyResult*");
+    form("pattern-hearing-notice", "hearingRequested", "dutyResult*");
+    form("pattern-situation-assessment", "responseNeeded", "dutyResult*");
+    form("pattern-rescue", "dangerCleared", "dutyResult*");
+    form("pattern-eligibility", "eligible", "dutyResult*");
+    form("pattern-acceptance", "acceptancePassed", "dutyFindings", "dutyResult*");
+    form("pattern-risk-assessment", "highRisk", "dutyResult*");
+    form("pattern-follow-up", "careContinues", "followUpDays*", "dutyResult*");
+    form("pattern-complaint-intake", "competent", "dutyResult*");
+    form("pattern-complaint-verification", "complaintFounded", "dutyResult*");
+    form("pattern-responsibility", "penaltyNeeded", "dutyResult*");
   }
 
   /** "formId.key" → the option values gateways and beans compare against, in order. */
@@ -282,6 +298,16 @@ class FormSchemaTest {
     assertThat(days.path("type").asText()).isEqualTo("number");
     assertThat(days.path("validate").path("min").asInt()).isEqualTo(1);
     assertThat(days.path("validate").path("max").asInt()).isEqualTo(90);
+    // the case patterns' timers wait ${deadlines.afterDays(…)} on these: a whole number of days, always set
+    for (String[] field : List.of(new String[] {"pattern-rectification-order", "rectificationDays"},
+        new String[] {"pattern-follow-up", "followUpDays"})) {
+      JsonNode patternDays = input(read(FORMS.resolve(field[0] + ".form")), field[1]);
+      assertThat(patternDays.path("type").asText()).as(field[1]).isEqualTo("number");
+      assertThat(patternDays.path("decimalDigits").asInt(-1)).as(field[1]).isZero();
+      assertThat(patternDays.path("validate").path("required").asBoolean()).as(field[1]).isTrue();
+      assertThat(patternDays.path("validate").path("min").asInt()).as(field[1]).isEqualTo(1);
+      assertThat(patternDays.path("validate").path("max").asInt()).as(field[1]).isEqualTo(90);
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package cn.shudi.blueprint;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -20,6 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
@@ -30,9 +35,16 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -40,9 +52,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 
 import cn.shudi.catalog.CaseFact;
+import cn.shudi.catalog.CasePattern;
 import cn.shudi.catalog.Item;
 import cn.shudi.catalog.Responsibility;
 import cn.shudi.catalog.Step;
+import cn.shudi.catalog.TimeLimit;
 import cn.shudi.organization.Jurisdiction;
 
 /**
@@ -54,8 +68,34 @@ import cn.shudi.organization.Jurisdiction;
 public class BlueprintGenerator {
 
   static final String HISTORY_TIME_TO_LIVE = "P365D";
+  /** The exporter a generated blueprint names (hand-modelled ones name Camunda Modeler). */
+  static final String EXPORTER = "shudi-blueprint-generator";
   static final String DUTY_FORM = "duty-step";
   static final String START_FORM = ItemProcess.START_FORM;
+  /** A pattern task's time limit in its fragment: {@code <camunda:property name="时限" value="3个工作日"/>}. */
+  static final String LIMIT_PROPERTY = "时限";
+  /** Marks a step's sub-process as its case pattern: {@code <camunda:property name="案件模式" value="检查"/>}. */
+  public static final String PATTERN_PROPERTY = "案件模式";
+
+  /** The case pattern a sub-process of a blueprint runs (its {@value #PATTERN_PROPERTY} property), if it is one. */
+  public static Optional<String> patternOf(FlowNode node) {
+    if (!(node instanceof SubProcess) || node.getExtensionElements() == null) {
+      return Optional.empty();
+    }
+    return node.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> PATTERN_PROPERTY.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue).findFirst();
+  }
+
+  /** Whether the node is inside a step's case pattern (not a step of the list itself). */
+  public static boolean insidePattern(FlowNode node) {
+    for (var parent = node.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent instanceof SubProcess sub && patternOf(sub).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // layout, in pixels
   private static final int POOL_X = 40;
@@ -74,7 +114,8 @@ public class BlueprintGenerator {
   private static final int ESCALATION_ROW = 130; // from a step's top to the reminder/supervision boxes
   private static final int END_ROW = 110; // from those boxes' top to their end events
   private static final int CONDITION_PREFIX = 80; // the question's gateway before a conditional step
-  private static final int WAIT_PREFIX = 60; // the wait for a hand-over before the step that receives it
+  private static final int HANDOVER_X = 250; // from a handing step's left to the gateway that starts the receiver
+  private static final int HANDOVER_SUFFIX = 200; // the room that gateway (and the merge after it) takes
 
   public static String processKey(Item item) {
     return ItemProcess.key(item.code());
@@ -129,7 +170,7 @@ public class BlueprintGenerator {
       Definitions definitions = model.newInstance(Definitions.class);
       definitions.setId(names.element("definitions").id());
       definitions.setTargetNamespace("https://shudi.cn/blueprints");
-      definitions.setExporter("shudi-blueprint-generator");
+      definitions.setExporter(EXPORTER);
       definitions.setExporterVersion("1");
       definitions.getDomElement().registerNamespace("camunda", BpmnModelConstants.CAMUNDA_NS);
       model.setDefinitions(definitions);
@@ -182,24 +223,76 @@ public class BlueprintGenerator {
       return tasks;
     }
 
-    /** The step another unit hands the case over with, when this unit's step waits for it. */
-    private Optional<String> handedOverBy(Responsibility unit, int index) {
-      if (tasks(unit).isEmpty() || tasks(unit).get(0) != index) {
+    /** A hand-over of the case: the handing unit's step (its index in the list) and the unit whose path it starts. */
+    private record HandOver(Responsibility from, int index, Responsibility to) {
+    }
+
+    /**
+     * The hand-over that starts this unit's path, if another unit hands the case to it: the unit's work begins when
+     * the handing step is done (a flow from that step), not at the fork — so a fact the handing unit finds late still
+     * reaches it.
+     */
+    private Optional<HandOver> receivedBy(Responsibility unit) {
+      if (tasks(unit).isEmpty()) {
         return Optional.empty();
       }
-      for (Responsibility from : item.responsibilities()) {
-        for (int i = 0; i < from.steps().size(); i++) {
-          if (unit.party().name().equals(from.steps().get(i).handOverTo())) {
-            return Optional.of(stepId(item, from, i));
+      for (Responsibility from : lanes()) {
+        for (int i : tasks(from)) {
+          if (from != unit && unit.party().name().equals(from.steps().get(i).handOverTo())) {
+            return Optional.of(new HandOver(from, i, unit));
           }
         }
       }
       return Optional.empty();
     }
 
+    /** The unit whose path this step starts, if the step hands the case over to one. */
+    private Optional<Responsibility> handsOverTo(Responsibility unit, int index) {
+      return lanes().stream().map(this::receivedBy).flatMap(Optional::stream)
+          .filter(h -> h.from() == unit && h.index() == index).map(HandOver::to).findFirst();
+    }
+
+    /** The first column (across the lanes) of a unit's path: after the step that hands the case to it. */
+    private int offset(Responsibility unit) {
+      int offset = 0;
+      Responsibility at = unit;
+      for (int hops = 0; hops < lanes().size(); hops++) { // a cycle of hand-overs cannot push a path off for ever
+        Optional<HandOver> received = receivedBy(at);
+        if (received.isEmpty()) {
+          break;
+        }
+        offset += tasks(received.get().from()).indexOf(received.get().index()) + 1;
+        at = received.get().from();
+      }
+      return offset;
+    }
+
+    /**
+     * Whether the step asks its condition: not when it is the first step of a path started by a hand-over under the
+     * same condition (the hand-over only happens when the fact holds).
+     */
+    private boolean asks(Responsibility unit, int index) {
+      Step step = unit.steps().get(index);
+      if (!step.isConditional()) {
+        return false;
+      }
+      Optional<HandOver> received = receivedBy(unit);
+      return received.isEmpty() || tasks(unit).get(0) != index
+          || received.get().from().steps().get(received.get().index()).condition() != step.condition();
+    }
+
     private int prefix(Responsibility unit, int index) {
-      return (unit.steps().get(index).isConditional() ? CONDITION_PREFIX : 0)
-          + (handedOverBy(unit, index).isPresent() ? WAIT_PREFIX : 0);
+      return asks(unit, index) ? CONDITION_PREFIX : 0;
+    }
+
+    private int suffix(Responsibility unit, int index) {
+      return handsOverTo(unit, index).isPresent() ? HANDOVER_SUFFIX : 0;
+    }
+
+    /** Whether some unit's path starts only when a fact holds: then the join waits only for the paths that started. */
+    private boolean conditionalHandOver() {
+      return lanes().stream().map(this::receivedBy).flatMap(Optional::stream)
+          .anyMatch(h -> h.from().steps().get(h.index()).isConditional());
     }
 
     /** The list's 〔非案件〕 steps: the units' routine work, noted with the item, not steps of its cases. */
@@ -215,20 +308,23 @@ public class BlueprintGenerator {
 
     private void layOut(Participant pool) {
       List<Responsibility> units = lanes();
-      int columns = units.stream().mapToInt(r -> tasks(r).size()).max().orElse(1);
+      int columns = units.stream().mapToInt(r -> offset(r) + tasks(r).size()).max().orElse(1);
       int[] columnX = new int[Math.max(columns, 1)];
+      int[] after = new int[columnX.length]; // the widest suffix of a column
       for (int c = 0; c < columnX.length; c++) {
         int widest = 0;
         for (Responsibility unit : units) {
           List<Integer> own = tasks(unit);
-          if (c < own.size()) {
-            widest = Math.max(widest, prefix(unit, own.get(c)));
+          int local = c - offset(unit);
+          if (local >= 0 && local < own.size()) {
+            widest = Math.max(widest, prefix(unit, own.get(local)));
+            after[c] = Math.max(after[c], suffix(unit, own.get(local)));
           }
         }
-        columnX[c] = (c == 0 ? FIRST_STEP_X : columnX[c - 1] + STEP_PITCH) + widest;
+        columnX[c] = (c == 0 ? FIRST_STEP_X : columnX[c - 1] + STEP_PITCH + after[c - 1]) + widest;
       }
       Optional<Step> credit = item.primary().steps().stream().filter(st -> st.kind() == Step.Kind.CREDIT).findFirst();
-      int joinX = columnX[columnX.length - 1] + STEP_PITCH;
+      int joinX = columnX[columnX.length - 1] + STEP_PITCH + after[columnX.length - 1];
       int creditX = joinX + 100;
       int recordX = credit.isPresent() ? creditX + 160 : joinX + 100;
       int evaluateX = recordX + 160;
@@ -248,7 +344,9 @@ public class BlueprintGenerator {
       opening.setCamundaEvent("start");
       opening.setCamundaDelegateExpression(ItemProcess.OPENING_LISTENER);
       ParallelGateway fork = node(ParallelGateway.class, names.fork().id(), "并行办理");
-      ParallelGateway join = node(ParallelGateway.class, names.join().id(), null);
+      // a path a conditional hand-over may never start: the join waits for the paths that did (an inclusive join)
+      Gateway join = conditionalHandOver() ? node(InclusiveGateway.class, names.join().id(), null)
+          : node(ParallelGateway.class, names.join().id(), null);
       join.setCamundaAsyncBefore(true); // township and department finish at once: the join retries as a job
       ServiceTask record = node(ServiceTask.class, names.record().id(), "记录办理结果");
       record.setCamundaExpression(ItemProcess.RECORD_RESULT);
@@ -266,6 +364,8 @@ public class BlueprintGenerator {
       diagram.shape(end, endX, mainY - EVENT / 2, EVENT, EVENT);
       connect(start, fork, START_X + EVENT, mainY, FORK_X, mainY);
       List<FlowNode> mainLine = new ArrayList<>(List.of(start, fork, join, record, evaluate, end));
+      Map<FlowNode, Entry> handOvers = new java.util.LinkedHashMap<>();
+      Map<Responsibility, Entry> starts = new HashMap<>();
       if (credit.isPresent()) {
         ServiceTask entry = node(ServiceTask.class, names.credit().id(), credit.get().name());
         entry.setCamundaAsyncBefore(true); // a bad credit code is an incident to correct and retry, not a lost case
@@ -298,13 +398,18 @@ public class BlueprintGenerator {
         int previousRight = FORK_X + GATEWAY;
         List<Integer> own = tasks(unit);
         for (int c = 0; c < own.size(); c++) {
-          int x = columnX[c];
+          int x = columnX[offset(unit) + c];
           Column column = column(lane, unit, own.get(c), x, rowTop, laneTop);
-          if (previous == fork && u > 0) {
+          if (c == 0 && receivedBy(unit).isPresent()) {
+            starts.put(unit, new Entry(column.entry(), column.entryX(), rowY)); // drawn from the handing step below
+          } else if (previous == fork && u > 0) {
             connect(fork, column.entry(), FORK_X + GATEWAY / 2, mainY + GATEWAY / 2, FORK_X + GATEWAY / 2, rowY,
                 column.entryX(), rowY);
           } else {
             connect(previous, column.entry(), previousRight, rowY, column.entryX(), rowY);
+          }
+          if (column.handOver() != null) {
+            handOvers.put(column.handOver(), new Entry(column.handOver(), column.handOverX(), rowY));
           }
           previous = column.exit();
           previousRight = column.exitX();
@@ -318,43 +423,57 @@ public class BlueprintGenerator {
               mainY + GATEWAY / 2);
         }
       }
+      // each hand-over starts the receiving unit's path: down (or up) from the handing gateway, then right to it
+      for (Map.Entry<FlowNode, Entry> handOver : handOvers.entrySet()) {
+        Responsibility to = lanes().stream().filter(r -> receivedBy(r).map(h -> stepElement(item, h.from(), h.index())
+            .part("handover").id().equals(handOver.getKey().getId())).orElse(false)).findFirst().orElseThrow();
+        Entry from = handOver.getValue();
+        Entry into = starts.get(to);
+        int middle = from.x() + GATEWAY / 2;
+        int leave = into.y() > from.y() ? from.y() + GATEWAY / 2 : from.y() - GATEWAY / 2;
+        connect(handOver.getKey(), into.node(), middle, leave, middle, into.y(), into.x(), into.y());
+      }
     }
 
-    /** Where a column of a lane is entered and left. */
-    private record Column(FlowNode entry, int entryX, FlowNode exit, int exitX) {
+    /** A node's left edge and its row. */
+    private record Entry(FlowNode node, int x, int y) {
     }
 
     /**
-     * One step of a unit's path: its task, behind the question of its condition (是 → the task, 否 → past it) and
-     * after the wait for the hand-over it receives, if any.
+     * Where a column of a lane is entered and left, and the gateway that starts another unit's path when the step
+     * hands the case over (null otherwise).
+     */
+    private record Column(FlowNode entry, int entryX, FlowNode exit, int exitX, FlowNode handOver, int handOverX) {
+    }
+
+    /**
+     * One step of a unit's path: its task, behind the question of its condition (是 → the task, 否 → past it), and
+     * followed by the gateway that starts the receiving unit's path when the step hands the case over.
      */
     private Column column(Lane lane, Responsibility unit, int index, int x, int top, int laneTop) {
       Step step = unit.steps().get(index);
       ItemProcess.Element element = stepElement(item, unit, index);
       int rowY = top + TASK_H / 2;
-      UserTask task = step(lane, unit, index, x, top);
+      Activity task = step(lane, unit, index, x, top);
       FlowNode entry = task;
       int entryX = x;
-      Optional<String> handing = handedOverBy(unit, index);
-      if (handing.isPresent()) {
-        IntermediateCatchEvent wait = node(IntermediateCatchEvent.class, element.part("handover").id(), "已收到移交");
-        ConditionalEventDefinition definition = model.newInstance(ConditionalEventDefinition.class);
-        definition.setId(element.part("handover_condition").id());
-        definition.setCamundaVariableName(handing.get() + ItemProcess.STEP_RESULT_SUFFIX);
-        Condition condition = model.newInstance(Condition.class);
-        condition.setId(element.part("handover_received").id());
-        condition.setTextContent("${execution.hasVariable('" + handing.get() + ItemProcess.STEP_RESULT_SUFFIX + "')}");
-        definition.setCondition(condition);
-        wait.getEventDefinitions().add(definition);
-        lane.getFlowNodeRefs().add(wait);
-        int waitX = x - WAIT_PREFIX;
-        diagram.label(diagram.shape(wait, waitX, rowY - EVENT / 2, EVENT, EVENT), waitX - 10, rowY + EVENT / 2 + 4, 56, 14);
-        connect(wait, task, waitX + EVENT, rowY, x, rowY);
-        entry = wait;
-        entryX = waitX;
+      FlowNode done = task;
+      int doneX = x + TASK_W;
+      ParallelGateway handOver = null;
+      int handOverX = 0;
+      Optional<Responsibility> receiver = handsOverTo(unit, index);
+      if (receiver.isPresent()) {
+        handOver = node(ParallelGateway.class, element.part("handover").id(), "移交" + receiver.get().party().name());
+        lane.getFlowNodeRefs().add(handOver);
+        handOverX = x + HANDOVER_X;
+        diagram.label(diagram.shape(handOver, handOverX, rowY - GATEWAY / 2, GATEWAY, GATEWAY), handOverX - 75, rowY + 6,
+            70, 28);
+        connect(task, handOver, x + TASK_W, rowY, handOverX, rowY);
+        done = handOver;
+        doneX = handOverX + GATEWAY;
       }
-      if (!step.isConditional()) {
-        return new Column(entry, entryX, task, x + TASK_W);
+      if (!asks(unit, index)) {
+        return new Column(entry, entryX, done, doneX, handOver, handOverX);
       }
       CaseFact fact = step.condition();
       ExclusiveGateway split = node(ExclusiveGateway.class, element.part("when").id(), fact.question());
@@ -363,7 +482,7 @@ public class BlueprintGenerator {
       lane.getFlowNodeRefs().add(merge);
       int splitX = x - prefix(unit, index);
       int splitMiddle = splitX + GATEWAY / 2;
-      int mergeX = x + 130;
+      int mergeX = doneX + 30;
       int bypassY = laneTop + 8;
       diagram.label(diagram.shape(split, splitX, rowY - GATEWAY / 2, GATEWAY, GATEWAY), splitX - 20, rowY + GATEWAY / 2 + 2,
           90, 14);
@@ -373,8 +492,8 @@ public class BlueprintGenerator {
       SequenceFlow no = connect(split, merge, splitMiddle, rowY - GATEWAY / 2, splitMiddle, bypassY, mergeX + GATEWAY / 2,
           bypassY, mergeX + GATEWAY / 2, rowY - GATEWAY / 2);
       answer(no, "否", "${execution.getVariable('" + fact.variable() + "') != true}", splitMiddle + 4, bypassY + 4);
-      connect(task, merge, x + TASK_W, rowY, mergeX, rowY);
-      return new Column(split, splitX, merge, mergeX + GATEWAY);
+      connect(done, merge, doneX, rowY, mergeX, rowY);
+      return new Column(split, splitX, merge, mergeX + GATEWAY, handOver, handOverX);
     }
 
     private void answer(SequenceFlow flow, String name, String condition, int labelX, int labelY) {
@@ -404,28 +523,37 @@ public class BlueprintGenerator {
       node.getDocumentations().add(documentation);
     }
 
-    /** A duty step with its reminder and its supervision, laid out in a column of the unit's lane. */
-    private UserTask step(Lane lane, Responsibility unit, int index, int x, int top) {
+    /**
+     * A duty step with its reminder and its supervision, laid out in a column of the unit's lane: one task, or the
+     * collapsed sub-process of its case pattern.
+     */
+    private Activity step(Lane lane, Responsibility unit, int index, int x, int top) {
       Step step = unit.steps().get(index);
       ItemProcess.Element element = stepElement(item, unit, index);
       String id = element.id();
-      UserTask task = node(UserTask.class, id, step.name());
-      Documentation documentation = model.newInstance(Documentation.class);
-      documentation.setId(element.doc().id());
-      documentation.setTextContent(step.description() + "（时限：" + step.timeLimit().label() + "）");
-      task.getDocumentations().add(documentation);
-      task.setCamundaCandidateGroups(candidateGroup(unit));
-      task.setCamundaDueDate(dueExpression(step));
-      task.setCamundaFormRef(DUTY_FORM);
-      task.setCamundaFormRefBinding("deployment");
-      CamundaInputOutput io = extensions(task).addExtensionElement(CamundaInputOutput.class);
-      for (var local : ItemProcess.DUTY_FIELDS) {
-        CamundaInputParameter in = model.newInstance(CamundaInputParameter.class);
-        in.setCamundaName(local.name());
-        io.getCamundaInputParameters().add(in);
+      Activity task;
+      if (step.followsPattern()) {
+        task = patternStep(step, element, candidateGroup(unit));
+      } else {
+        UserTask userTask = node(UserTask.class, id, step.name());
+        Documentation documentation = model.newInstance(Documentation.class);
+        documentation.setId(element.doc().id());
+        documentation.setTextContent(step.description() + "（时限：" + step.timeLimit().label() + "）");
+        userTask.getDocumentations().add(documentation);
+        userTask.setCamundaCandidateGroups(candidateGroup(unit));
+        userTask.setCamundaDueDate(dueExpression(step));
+        userTask.setCamundaFormRef(DUTY_FORM);
+        userTask.setCamundaFormRefBinding("deployment");
+        CamundaInputOutput io = extensions(userTask).addExtensionElement(CamundaInputOutput.class);
+        for (var local : ItemProcess.DUTY_FIELDS) {
+          CamundaInputParameter in = model.newInstance(CamundaInputParameter.class);
+          in.setCamundaName(local.name());
+          io.getCamundaInputParameters().add(in);
+        }
+        output(io, id + ItemProcess.STEP_RESULT_SUFFIX, "${" + ItemProcess.DUTY_RESULT.name() + "}");
+        output(io, id + ItemProcess.STEP_FINDINGS_SUFFIX, "${" + ItemProcess.DUTY_FINDINGS.name() + "}");
+        task = userTask;
       }
-      output(io, id + ItemProcess.STEP_RESULT_SUFFIX, "${" + ItemProcess.DUTY_RESULT.name() + "}");
-      output(io, id + ItemProcess.STEP_FINDINGS_SUFFIX, "${" + ItemProcess.DUTY_FINDINGS.name() + "}");
 
       BoundaryEvent reminder = timer(task, element.reminder().id(), "即将到期", reminderExpression(step));
       ServiceTask remind = node(ServiceTask.class, element.remind().id(), "提醒即将到期");
@@ -452,7 +580,10 @@ public class BlueprintGenerator {
       int boxTop = top + ESCALATION_ROW;
       int endTop = boxTop + END_ROW;
       int taskBottom = top + TASK_H;
-      diagram.shape(task, x, top, TASK_W, TASK_H);
+      BpmnShape taskShape = diagram.shape(task, x, top, TASK_W, TASK_H);
+      if (task instanceof SubProcess) {
+        taskShape.setExpanded(false); // collapsed: Modeler and Cockpit open the pattern's own diagram
+      }
       // labels beside their timers, clear of the edges that leave them downwards
       diagram.label(diagram.shape(reminder, x + 7, taskBottom - EVENT / 2, EVENT, EVENT), x - 48, taskBottom + 4, 52, 14);
       diagram.label(diagram.shape(deadline, x + 57, taskBottom - EVENT / 2, EVENT, EVENT), x + 96, taskBottom + 4, 52, 14);
@@ -466,6 +597,152 @@ public class BlueprintGenerator {
           x + 185, boxTop);
       connect(supervise, supervised, x + 185, boxTop + TASK_H, x + 185, endTop);
       return task;
+    }
+
+    /**
+     * A step that follows a case pattern: a sub-process with the step's id and name, holding a copy of the pattern's
+     * hand-designed fragment (ids prefixed with the step's, tasks for the step's unit with their own due dates), drawn
+     * collapsed in the lane and in full on its own diagram. Its result variable is set when the procedure ends, so a
+     * hand-over from the step works as from a task.
+     */
+    private SubProcess patternStep(Step step, ItemProcess.Element element, String group) {
+      CasePattern pattern = step.pattern();
+      SubProcess sub = node(SubProcess.class, element.id(), step.name());
+      document(sub, element.doc().id(), step.description() + "（按" + pattern.label() + "模式办理，时限："
+          + step.timeLimit().label() + "；各环节见子流程）");
+      CamundaProperties marker = extensions(sub).addExtensionElement(CamundaProperties.class);
+      CamundaProperty named = model.newInstance(CamundaProperty.class);
+      named.setCamundaName(PATTERN_PROPERTY);
+      named.setCamundaValue(pattern.label());
+      marker.getCamundaProperties().add(named);
+      CamundaInputOutput io = extensions(sub).addExtensionElement(CamundaInputOutput.class);
+      output(io, element.id() + ItemProcess.STEP_RESULT_SUFFIX, "已按" + pattern.label() + "模式办结");
+      Process fragment = PatternFragments.process(pattern);
+      String prefix = element.id() + "_" + pattern.key() + "_"; // clear of the step's own parts (_deadline …)
+      Diagram inside = new Diagram(model, element.id(), sub);
+      Map<String, FlowNode> copies = new HashMap<>();
+      Map<String, String> flowIds = new HashMap<>();
+      for (FlowElement original : fragment.getFlowElements()) {
+        if (original instanceof FlowNode node) {
+          FlowNode copy = copyNode(node, prefix, group, pattern);
+          sub.addChildElement(copy);
+          copies.put(node.getId(), copy);
+        }
+      }
+      for (SequenceFlow original : fragment.getChildElementsByType(SequenceFlow.class)) {
+        SequenceFlow flow = model.newInstance(SequenceFlow.class);
+        flow.setId(names.flow(++flows).id()); // numbered like every flow of the blueprint
+        flowIds.put(original.getId(), flow.getId());
+        if (original.getName() != null) {
+          flow.setName(original.getName());
+        }
+        sub.addChildElement(flow);
+        FlowNode from = copies.get(original.getSource().getId());
+        FlowNode to = copies.get(original.getTarget().getId());
+        flow.setSource(from);
+        flow.setTarget(to);
+        from.getOutgoing().add(flow);
+        to.getIncoming().add(flow);
+        if (original.getConditionExpression() != null) {
+          ConditionExpression condition = model.newInstance(ConditionExpression.class);
+          condition.setId(flow.getId() + "_condition");
+          condition.setTextContent(original.getConditionExpression().getTextContent());
+          flow.setConditionExpression(condition);
+        }
+      }
+      for (BpmnShape shape : fragment.getModelInstance().getModelElementsByType(BpmnShape.class)) {
+        BaseElement target = model.getModelElementById(prefix + shape.getBpmnElement().getId());
+        Bounds b = shape.getBounds();
+        BpmnShape copy = inside.shape(target, b.getX(), b.getY(), b.getWidth(), b.getHeight());
+        if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+          Bounds l = shape.getBpmnLabel().getBounds();
+          inside.label(copy, l.getX(), l.getY(), l.getWidth(), l.getHeight());
+        }
+      }
+      for (BpmnEdge edge : fragment.getModelInstance().getModelElementsByType(BpmnEdge.class)) {
+        SequenceFlow flow = model.getModelElementById(flowIds.get(edge.getBpmnElement().getId()));
+        double[] points = new double[edge.getWaypoints().size() * 2];
+        int i = 0;
+        for (Waypoint waypoint : edge.getWaypoints()) {
+          points[i++] = waypoint.getX();
+          points[i++] = waypoint.getY();
+        }
+        BpmnEdge copy = inside.edge(flow, points);
+        if (edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+          Bounds l = edge.getBpmnLabel().getBounds();
+          inside.label(copy, l.getX(), l.getY(), l.getWidth(), l.getHeight());
+        }
+      }
+      return sub;
+    }
+
+    /** One node of a pattern's fragment, for this step: the kinds a fragment may hold, nothing else. */
+    private FlowNode copyNode(FlowNode original, String prefix, String group, CasePattern pattern) {
+      FlowNode copy;
+      if (original instanceof UserTask task) {
+        UserTask userTask = model.newInstance(UserTask.class);
+        String limit = task.getExtensionElements() == null ? null
+            : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> LIMIT_PROPERTY.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+        if (limit == null || task.getCamundaFormRef() == null) {
+          throw new IllegalStateException(PatternFragments.file(pattern) + " 的任务「" + task.getName()
+              + "」缺少时限（camunda:property 时限）或表单（camunda:formRef）");
+        }
+        userTask.setCamundaCandidateGroups(group);
+        userTask.setCamundaDueDate(ItemProcess.dueExpression(TimeLimit.parse(limit).label()));
+        userTask.setCamundaFormRef(task.getCamundaFormRef());
+        userTask.setCamundaFormRefBinding("deployment");
+        CamundaInputOutput io = extensions(userTask).addExtensionElement(CamundaInputOutput.class);
+        if (task.getExtensionElements() != null) {
+          for (CamundaInputOutput mapping : task.getExtensionElements().getElementsQuery()
+              .filterByType(CamundaInputOutput.class).list()) {
+            for (CamundaInputParameter in : mapping.getCamundaInputParameters()) {
+              CamundaInputParameter local = model.newInstance(CamundaInputParameter.class);
+              local.setCamundaName(in.getCamundaName());
+              // a fact of the case shows as the case has it, so completing the form does not untick it unasked
+              CaseFact.ofVariable(in.getCamundaName()).ifPresent(
+                  fact -> local.setTextContent("${execution.getVariable('" + fact.variable() + "') == true}"));
+              io.getCamundaInputParameters().add(local);
+            }
+            for (CamundaOutputParameter out : mapping.getCamundaOutputParameters()) {
+              output(io, out.getCamundaName(), out.getTextContent());
+            }
+          }
+        }
+        String about = task.getDocumentations().isEmpty() ? "" : task.getDocumentations().iterator().next().getTextContent();
+        copy = userTask;
+        copy.setId(prefix + original.getId());
+        document(userTask, copy.getId() + "_doc", about + "（时限：" + TimeLimit.parse(limit).label() + "）");
+      } else if (original instanceof IntermediateCatchEvent event) {
+        IntermediateCatchEvent wait = model.newInstance(IntermediateCatchEvent.class);
+        TimerEventDefinition definition = event.getEventDefinitions().stream()
+            .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast).findFirst()
+            .orElseThrow(() -> new IllegalStateException(PatternFragments.file(pattern) + " 的中间事件「"
+                + event.getName() + "」不是定时事件：片段只可等待时限"));
+        TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class);
+        timer.setId(prefix + original.getId() + "_timer");
+        TimeDate date = model.newInstance(TimeDate.class);
+        date.setId(prefix + original.getId() + "_time");
+        date.setTextContent(definition.getTimeDate().getTextContent());
+        timer.setTimeDate(date);
+        wait.getEventDefinitions().add(timer);
+        copy = wait;
+      } else if (original instanceof StartEvent start && start.getEventDefinitions().isEmpty()) {
+        copy = model.newInstance(StartEvent.class);
+      } else if (original instanceof EndEvent end && end.getEventDefinitions().isEmpty()) {
+        copy = model.newInstance(EndEvent.class);
+      } else if (original instanceof ExclusiveGateway) {
+        copy = model.newInstance(ExclusiveGateway.class);
+      } else {
+        throw new IllegalStateException(PatternFragments.file(pattern) + " 含不允许的元素「" + original.getId()
+            + "」（" + original.getElementType().getTypeName() + "）：片段只可有开始、结束、用户任务、排他网关和定时等待");
+      }
+      copy.setId(prefix + original.getId());
+      if (original.getName() != null) {
+        copy.setName(original.getName());
+      }
+      return copy;
     }
 
     private BoundaryEvent timer(Activity attachedTo, String id, String name, String date) {

@@ -2,6 +2,7 @@ package cn.shudi.blueprint;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
@@ -38,6 +39,9 @@ final class Diagram {
     bounds.setWidth(width);
     bounds.setHeight(height);
     shape.setBounds(bounds);
+    if (element instanceof ExclusiveGateway) {
+      shape.setMarkerVisible(true); // the X that tells a question from a merge at a glance
+    }
     plane.addChildElement(shape);
     return shape;
   }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -35,6 +36,8 @@ final class DiagramRules {
   private final BiConsumer<String, String> finding;
   private final Map<String, Bounds> shapes = new HashMap<>();
   private final Map<String, List<Waypoint>> edges = new HashMap<>();
+  /** The diagram (plane) each shape or edge is drawn on: a collapsed sub-process has its own. */
+  private final Map<String, String> planes = new HashMap<>();
 
   DiagramRules(BpmnModelInstance model, BiConsumer<String, String> finding) {
     this.model = model;
@@ -44,10 +47,14 @@ final class DiagramRules {
           && shapes.put(shape.getBpmnElement().getId(), shape.getBounds()) != null) {
         finding.accept(shape.getBpmnElement().getId(), "规则「每个元素一个图形」：元素画了不止一次（多个 BPMNShape）");
       }
+      if (shape.getBpmnElement() != null) {
+        planes.put(shape.getBpmnElement().getId(), shape.getParentElement().getAttributeValue("id"));
+      }
     }
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
       if (edge.getBpmnElement() != null) {
         edges.put(edge.getBpmnElement().getId(), new ArrayList<>(edge.getWaypoints()));
+        planes.put(edge.getBpmnElement().getId(), edge.getParentElement().getAttributeValue("id"));
       }
     }
   }
@@ -112,7 +119,8 @@ final class DiagramRules {
         }
         for (FlowNode other : nodes) {
           if (other == flow.getSource() || other == flow.getTarget()
-              || other instanceof SubProcess && flow.getParentElement() == other || !shaped(other.getId())) {
+              || other instanceof SubProcess && flow.getParentElement() == other || !shaped(other.getId())
+              || !samePlane(id, other.getId())) {
             continue;
           }
           if (intersects(shapes.get(other.getId()), Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
@@ -124,6 +132,76 @@ final class DiagramRules {
     }
   }
 
+  /**
+   * What bpmn-js draws must stay readable: flow nodes on one diagram do not overlap (a boundary event sits on its
+   * activity, an element inside an expanded sub-process in it), and no flow runs through a label placed in the file
+   * (a gateway's question, an event's state, an answer 是/否) other than its own and its ends'.
+   */
+  void readable() {
+    List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+    for (int i = 0; i < nodes.size(); i++) {
+      for (int j = i + 1; j < nodes.size(); j++) {
+        FlowNode a = nodes.get(i);
+        FlowNode b = nodes.get(j);
+        if (!shaped(a.getId()) || !shaped(b.getId()) || !samePlane(a.getId(), b.getId()) || attached(a, b)
+            || attached(b, a) || contains(a, b) || contains(b, a)) {
+          continue;
+        }
+        Bounds x = shapes.get(a.getId());
+        if (intersects(shapes.get(b.getId()), x.getX(), x.getY(), x.getX() + x.getWidth(), x.getY() + x.getHeight(),
+            TOLERANCE)) {
+          finding.accept(a.getId(), "规则「图形不重叠」：与「" + b.getId() + "」画在一处");
+        }
+      }
+    }
+    Map<String, Bounds> labels = new HashMap<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      if (shape.getBpmnElement() != null && shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+        labels.put(shape.getBpmnElement().getId(), shape.getBpmnLabel().getBounds());
+      }
+    }
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      if (edge.getBpmnElement() != null && edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+        labels.put(edge.getBpmnElement().getId(), edge.getBpmnLabel().getBounds());
+      }
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      List<Waypoint> points = edges.get(flow.getId());
+      if (points == null) {
+        continue;
+      }
+      for (Map.Entry<String, Bounds> label : labels.entrySet()) {
+        String owner = label.getKey();
+        if (owner.equals(flow.getId()) || owner.equals(flow.getSource().getId()) || owner.equals(flow.getTarget().getId())
+            || !samePlane(owner, flow.getId())) {
+          continue;
+        }
+        for (int i = 1; i < points.size(); i++) {
+          Waypoint a = points.get(i - 1);
+          Waypoint b = points.get(i);
+          if (intersects(label.getValue(), Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
+              Math.max(a.getX(), b.getX()), Math.max(a.getY(), b.getY()), TOLERANCE)) {
+            finding.accept(flow.getId(), "规则「连线不穿过标签」：第 " + i + " 段穿过「" + owner + "」的标签");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean attached(FlowNode event, FlowNode host) {
+    return event instanceof BoundaryEvent boundary && boundary.getAttachedTo() == host;
+  }
+
+  private static boolean contains(FlowNode outer, FlowNode inner) {
+    for (var parent = inner.getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent == outer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static void reached(BpmnModelInstance model, BiConsumer<String, String> finding) {
     for (Activity activity : model.getModelElementsByType(Activity.class)) {
       if (activity.getIncoming().isEmpty()) {
@@ -132,8 +210,13 @@ final class DiagramRules {
     }
   }
 
+  private boolean samePlane(String one, String other) {
+    return Objects.equals(planes.get(one), planes.get(other));
+  }
+
+  /** Whether {@code inner} is drawn inside {@code outer}; a sub-process drawn collapsed shows its inside elsewhere. */
   private void inside(String inner, String outer, String message) {
-    if (shaped(inner) && shaped(outer) && !within(shapes.get(inner), shapes.get(outer))) {
+    if (shaped(inner) && shaped(outer) && samePlane(inner, outer) && !within(shapes.get(inner), shapes.get(outer))) {
       finding.accept(inner, message);
     }
   }

@@ -84,7 +84,8 @@ public class DriftCheck {
       String group = BlueprintGenerator.candidateGroup(unit);
       expectedGroups.add(group);
       for (Step step : unit.steps()) {
-        findings.addAll(checkStep(file, allNodes(model), unit, group, step));
+        findings.addAll(checkStep(file, allNodes(model), unit, group, step,
+            BlueprintGenerator.EXPORTER.equals(model.getDefinitions().getExporter())));
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -101,9 +102,20 @@ public class DriftCheck {
     return model.getModelElementsByType(FlowNode.class);
   }
 
-  private List<Finding> checkStep(String file, Collection<FlowNode> nodes, Responsibility unit, String group, Step step) {
+  /**
+   * @param generated whether the file is the generator's: a hand-modelled item shows its case patterns in its own way
+   */
+  private List<Finding> checkStep(String file, Collection<FlowNode> nodes, Responsibility unit, String group, Step step,
+      boolean generated) {
     String who = unit.party().name();
-    List<FlowNode> named = nodes.stream().filter(n -> step.name().equals(n.getName())).toList();
+    List<FlowNode> named = nodes.stream().filter(n -> step.name().equals(n.getName()))
+        .filter(n -> !BlueprintGenerator.insidePattern(n)).toList();
+    if (step.followsPattern() && generated) {
+      boolean drawn = named.stream().anyMatch(n -> BlueprintGenerator.patternOf(n).filter(step.pattern().label()::equals)
+          .isPresent());
+      return drawn ? List.of() : List.of(new Finding(file, null, who + "的步骤「" + step.name() + "」应按「"
+          + step.pattern().label() + "」模式办理（清单「案件模式」列），蓝图中没有对应的模式子流程"));
+    }
     if (step.kind() == Step.Kind.START || step.kind() == Step.Kind.OUTSIDE) {
       String what = step.kind() == Step.Kind.START ? "是启动案件的报告（〔启动〕），应是案件的开始，不是任务"
           : "是案件之外的日常工作（〔非案件〕），不应在案件流程中";

@@ -102,10 +102,14 @@ public class ModelCheck {
     this.catalogs = catalogs;
   }
 
+  static final String PATTERNS_FOLDER = "patterns";
+
   public List<Path> files() throws IOException {
     try (Stream<Path> walk = Files.walk(processes)) {
+      // the case patterns' fragments are no processes of their own: they are checked inside every blueprint that
+      // copies them (BlueprintGenerator)
       return walk.filter(p -> p.toString().endsWith(".bpmn")).filter(p -> !p.toString().contains("/.camunda/"))
-          .sorted().toList();
+          .filter(p -> !processes.relativize(p).startsWith(PATTERNS_FOLDER)).sorted().toList();
     }
   }
 
@@ -180,6 +184,7 @@ public class ModelCheck {
     ids(model, key, blueprint, found);
     drawing.lanes(pool(model), model.getModelElementsByType(Lane.class), blueprint);
     drawing.edges();
+    drawing.readable();
     DiagramRules.reached(model, found);
     List<String> jurisdictions = blueprint ? List.of(folder)
         : organization.jurisdictions().stream().map(j -> j.code()).toList();

@@ -52,11 +52,11 @@ public class StartForms {
   Map<String, Object> caseStart(Jurisdiction j) {
     List<Object> components = new ArrayList<>();
     components.add(text("case_start_intro", "受理" + j.shortName() + "属地管理事项案件：填写对象和所在镇街，各责任单位将并行办理。"));
-    components.add(field("textfield", ItemProcess.CASE_SUBJECT.name(), "监管对象（企业、场所或建筑名称）", Map.of("required", true, "maxLength", 200)));
+    components.add(field("textfield", ItemProcess.CASE_SUBJECT.name(), "监管对象（企业、场所或建筑名称）", sorted("required", true, "maxLength", 200)));
     components.add(field("textfield", ItemProcess.CREDIT_CODE.name(), "统一社会信用代码（企业必填，18位）",
-        Map.of("pattern", CREDIT_CODE_PATTERN)));
+        sorted("pattern", CREDIT_CODE_PATTERN)));
     components.add(select(ItemProcess.TOWNSHIP.name(), "所在镇街", options(j.townships())));
-    components.add(field("textarea", ItemProcess.CASE_DESCRIPTION.name(), "案件情况", Map.of("required", true, "maxLength", 2000)));
+    components.add(field("textarea", ItemProcess.CASE_DESCRIPTION.name(), "案件情况", sorted("required", true, "maxLength", 2000)));
     components.add(text("case_start_facts", "已知的情形请勾选：清单中以此为条件的职责随案件启动；办理中发现的，由办理环节勾选。"));
     components.addAll(factBoxes());
     return form("case-start", components);
@@ -74,7 +74,7 @@ public class StartForms {
       box.put("type", "checkbox");
       box.put("id", "Field_" + fact.variable());
       box.put("key", fact.variable());
-      box.put("layout", Map.of("row", "Row_facts_" + fact.ordinal() / 4, "columns", 4));
+      box.put("layout", sorted("row", "Row_facts_" + fact.ordinal() / 4, "columns", 4));
       boxes.add(box);
     }
     return boxes;
@@ -85,11 +85,11 @@ public class StartForms {
     components.add(text("call_start_intro", "乡呼县应：镇街发现无权处置的问题，呼叫清单规定的责任部门限时响应。"));
     components.add(select(ItemProcess.TOWNSHIP.name(), "发起呼叫的镇街", options(j.townships())));
     components.add(field("textfield", CALL_ITEM_CODE.name(), "清单事项编码（如 " + (j.code().equals("zhangqiu") ? "ZQ054" : "YX026") + "）",
-        Map.of("required", true, "pattern", "^[A-Z]{2}[0-9]{3}$")));
+        sorted("required", true, "pattern", "^[A-Z]{2}[0-9]{3}$")));
     components.add(select(CALLED_DEPARTMENT.name(), "呼叫的责任部门", options(j.departments())));
-    components.add(field("textfield", CALL_PLACE.name(), "问题地点", Map.of("required", true, "maxLength", 200)));
-    components.add(field("textarea", CALL_PROBLEM.name(), "问题描述", Map.of("required", true, "maxLength", 2000)));
-    Map<String, Object> urgency = field("radio", CALL_URGENCY.name(), "紧急程度", Map.of("required", true));
+    components.add(field("textfield", CALL_PLACE.name(), "问题地点", sorted("required", true, "maxLength", 200)));
+    components.add(field("textarea", CALL_PROBLEM.name(), "问题描述", sorted("required", true, "maxLength", 2000)));
+    Map<String, Object> urgency = field("radio", CALL_URGENCY.name(), "紧急程度", sorted("required", true));
     urgency.put("values", List.of(option("一般", "normal"), option("紧急", "urgent")));
     urgency.put("defaultValue", "normal");
     components.add(urgency);
@@ -114,7 +114,7 @@ public class StartForms {
     form.put("id", id);
     form.put("executionPlatform", "Camunda Platform");
     form.put("executionPlatformVersion", "7.24.0");
-    form.put("exporter", Map.of("name", "shudi-blueprint-generator", "version", "1"));
+    form.put("exporter", sorted("name", BlueprintGenerator.EXPORTER, "version", "1"));
     form.put("schemaVersion", 16);
     return form;
   }
@@ -138,8 +138,17 @@ public class StartForms {
   }
 
   private static Map<String, Object> select(String key, String label, List<Object> values) {
-    Map<String, Object> component = field("select", key, label, Map.of("required", true));
+    Map<String, Object> component = field("select", key, label, sorted("required", true));
     component.put("values", values);
     return component;
+  }
+
+  /** A small map of keys and values in key order: the file comes out the same on every run (Map.of's order does not). */
+  private static Map<String, Object> sorted(Object... keysAndValues) {
+    Map<String, Object> map = new TreeMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 }

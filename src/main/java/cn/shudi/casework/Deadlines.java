@@ -39,6 +39,19 @@ public class Deadlines {
     return Date.from(dueAt(now(), TimeLimit.parse(limit), zone()));
   }
 
+  /**
+   * The end of a period a form sets in days, e.g. a rectification deadline ({@code ${deadlines.afterDays(rectificationDays)}}
+   * in the inspection pattern): calendar days, 1 to 365; anything else (missing, not a whole number) is refused, so
+   * the task that set it does not complete with a timer that cannot be read.
+   */
+  public Date afterDays(Object days) {
+    if (!(days instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+        || number.longValue() < 1 || number.longValue() > 365) {
+      throw new IllegalArgumentException("天数「" + days + "」不合法：应为 1 到 365 的整数");
+    }
+    return Date.from(dueAt(now(), TimeLimit.parse(number.longValue() + "日"), zone()));
+  }
+
   public Date reminderAt(String limit) {
     return Date.from(reminderAt(now(), TimeLimit.parse(limit), zone()));
   }

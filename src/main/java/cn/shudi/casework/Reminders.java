@@ -29,9 +29,16 @@ public class Reminders {
     remind(execution.getProcessInstanceId(), stepId);
   }
 
-  /** Reminds the open tasks of the step in the case. */
+  /**
+   * Reminds the open tasks of the step in the case: its task, or the tasks inside it when the step follows a case
+   * pattern (their ids start with the step's).
+   */
   void remind(String caseId, String stepId) {
-    for (Task task : tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey(stepId).list()) {
+    for (Task task : tasks.createTaskQuery().processInstanceId(caseId).list()) {
+      String key = task.getTaskDefinitionKey();
+      if (!key.equals(stepId) && !key.startsWith(stepId + "_")) {
+        continue;
+      }
       tasks.setPriority(task.getId(), REMINDED_PRIORITY);
       tasks.createComment(task.getId(), caseId, "即将到期，请及时办理：" + task.getName());
     }

@@ -46,6 +46,11 @@ public enum CaseFact {
     return variable;
   }
 
+  /** The fact a case variable holds, e.g. {@code hazardFound}. */
+  public static Optional<CaseFact> ofVariable(String variable) {
+    return Arrays.stream(values()).filter(f -> f.variable.equals(variable)).findFirst();
+  }
+
   public static Optional<CaseFact> byLabel(String label) {
     return Arrays.stream(values()).filter(f -> f.label.equals(label)).findFirst();
   }

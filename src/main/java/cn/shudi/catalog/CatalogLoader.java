@@ -33,7 +33,7 @@ public class CatalogLoader {
     List<DataProblem> problems = new ArrayList<>();
     HeaderComments.Identity identity = HeaderComments.read(fileName, source, problems);
     List<DataProblem> fileProblems = new ArrayList<>();
-    List<CsvFiles.Row> rows = CsvFiles.read(fileName, source, HEADER, fileProblems);
+    List<CsvFiles.Row> rows = readRows(fileName, source, fileProblems);
     fileProblems.forEach(p -> problems.add(atHeaderLine(p, identity.headerLine())));
     Parties parties = new Parties(jurisdiction);
     List<Item> items = new ArrayList<>();
@@ -54,6 +54,31 @@ public class CatalogLoader {
       throw new InvalidDataException("清单 " + fileName + " 有误", problems);
     }
     return new Catalog(jurisdiction.code(), identity.title(), identity.version(), identity.effectiveDate(), items);
+  }
+
+  /**
+   * The list with every column, or as written before the column 案件模式 (a list without case patterns). A header that
+   * is neither is reported against the full one.
+   */
+  private static List<CsvFiles.Row> readRows(String fileName, CsvFiles.Source source, List<DataProblem> problems) {
+    List<DataProblem> full = new ArrayList<>();
+    List<CsvFiles.Row> rows = CsvFiles.read(fileName, source, HEADER, full);
+    if (full.stream().noneMatch(CatalogLoader::isHeaderProblem)) {
+      problems.addAll(full);
+      return rows;
+    }
+    List<DataProblem> older = new ArrayList<>();
+    rows = CsvFiles.read(fileName, source, CatalogColumns.HEADER_WITHOUT_PATTERNS, older);
+    if (older.stream().noneMatch(CatalogLoader::isHeaderProblem)) {
+      problems.addAll(older);
+      return rows;
+    }
+    problems.addAll(full);
+    return List.of();
+  }
+
+  private static boolean isHeaderProblem(DataProblem problem) {
+    return problem.line() == 1 && problem.message().startsWith("表头不正确");
   }
 
   /**

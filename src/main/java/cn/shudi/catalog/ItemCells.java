@@ -48,7 +48,14 @@ public final class ItemCells {
     cells.put(TIME_LIMIT, item.timeLimit().label() + (item.timeLimitPending() ? Item.PENDING : ""));
     cells.put(CALL_RESPONSE_TIME, item.callResponseTime().label() + (item.callResponsePending() ? Item.PENDING : ""));
     cells.put(SOURCE, item.source());
+    cells.put(CatalogColumns.PATTERNS, patterns(item));
     return cells;
+  }
+
+  /** {@code 检查：监督检查；执法：查处违法}: the primary unit's steps that follow a case pattern, in their order. */
+  public static String patterns(Item item) {
+    return String.join(CatalogColumns.PATTERN_SEPARATOR, item.primary().steps().stream().filter(Step::followsPattern)
+        .map(s -> s.pattern().label() + "：" + s.name()).toList());
   }
 
   public static String primaryDuties(Item item) {

@@ -9,6 +9,8 @@ import static cn.shudi.catalog.CatalogColumns.LEGAL_BASIS;
 import static cn.shudi.catalog.CatalogColumns.NAME;
 import static cn.shudi.catalog.CatalogColumns.NO;
 import static cn.shudi.catalog.CatalogColumns.NUMBER;
+import static cn.shudi.catalog.CatalogColumns.PATTERNS;
+import static cn.shudi.catalog.CatalogColumns.PATTERN_SEPARATOR;
 import static cn.shudi.catalog.CatalogColumns.PRIMARY_DUTIES;
 import static cn.shudi.catalog.CatalogColumns.PRIMARY_UNIT;
 import static cn.shudi.catalog.CatalogColumns.SOURCE;
@@ -41,6 +43,7 @@ final class ItemRow {
   /** The primary unit is one name; any separator means someone put several. */
   private static final Pattern ANY_SEPARATOR = Pattern.compile("[、，,；;/]");
   private static final Pattern SEPARATOR = Pattern.compile(Pattern.quote(UNIT_SEPARATOR));
+  private static final Pattern PATTERN_ENTRY_SEPARATOR = Pattern.compile(Pattern.quote(PATTERN_SEPARATOR));
 
   private final String file;
   private final CsvFiles.Row row;
@@ -72,7 +75,7 @@ final class ItemRow {
 
     Party primary = primaryParty();
     List<Party> cooperatingParties = cooperatingParties(primary);
-    List<Step> primarySteps = primarySteps(timeLimit);
+    List<Step> primarySteps = patterns(primarySteps(timeLimit));
     Map<Party, List<Step>> cooperatingSteps = cooperatingSteps(cooperatingParties, timeLimit);
 
     if (primary != null && townshipPrimary != null) {
@@ -194,6 +197,72 @@ final class ItemRow {
     return steps;
   }
 
+  /**
+   * The column 案件模式: {@code 模式：任务名称} entries naming a case task of the primary unit each, a pattern and a step
+   * at most once; the enforcement pattern ends where a crime is suspected, so the unit must list the hand-over to the
+   * police (a later step under 〔条件：涉嫌犯罪〕).
+   */
+  private List<Step> patterns(List<Step> steps) {
+    String cell = value(PATTERNS);
+    if (cell.isEmpty()) {
+      return steps;
+    }
+    List<Step> result = new ArrayList<>(steps);
+    Set<CasePattern> seen = new HashSet<>();
+    for (String entry : PATTERN_ENTRY_SEPARATOR.split(cell)) {
+      String text = entry.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      int colon = text.indexOf('：');
+      if (colon < 0) {
+        problem(PATTERNS, "「" + text + "」格式不对：应为「模式：任务名称」（如「检查：监督检查」），多个之间用「；」分隔");
+        continue;
+      }
+      String label = text.substring(0, colon).strip();
+      String name = text.substring(colon + 1).strip();
+      Optional<CasePattern> pattern = CasePattern.ofLabel(label);
+      if (pattern.isEmpty()) {
+        problem(PATTERNS, "「" + text + "」的案件模式「" + label + "」不存在：应为 " + CasePattern.labels() + " 之一");
+        continue;
+      }
+      if (!seen.add(pattern.get())) {
+        problem(PATTERNS, "案件模式「" + label + "」写了不止一次：一个事项的每种模式只用于一个步骤");
+        continue;
+      }
+      List<Integer> named = new ArrayList<>();
+      for (int i = 0; i < result.size(); i++) {
+        if (result.get(i).name().equals(name)) {
+          named.add(i);
+        }
+      }
+      if (named.size() != 1) {
+        problem(PATTERNS, "「" + text + "」：主体责任中" + (named.isEmpty() ? "没有" : "有 " + named.size() + " 个")
+            + "名为「" + name + "」的步骤：应写主体责任中恰好一个步骤的任务名称（"
+            + String.join("、", result.stream().filter(Step::isTask).map(Step::name).toList()) + "）");
+        continue;
+      }
+      int index = named.get(0);
+      Step step = result.get(index);
+      if (!step.isTask()) {
+        problem(PATTERNS, "「" + text + "」：步骤「" + name + "」标了〔" + step.kind().marker() + "〕，不是案件中的任务，不能按案件模式办理");
+      } else if (step.followsPattern()) {
+        problem(PATTERNS, "「" + text + "」：步骤「" + name + "」已按「" + step.pattern().label() + "」模式办理，一个步骤只能有一种模式");
+      } else if (pattern.get() == CasePattern.ENFORCEMENT && result.subList(index + 1, result.size()).stream()
+          .noneMatch(s -> s.condition() == CaseFact.CRIME)) {
+        problem(PATTERNS, "「" + text + "」：执法模式在「涉嫌犯罪」时结束，由主体责任单位移送公安机关；应在「" + name
+            + "」之后写一个〔条件：涉嫌犯罪〕的移送步骤（如「〔条件：涉嫌犯罪〕移送公安：将涉嫌犯罪的案件依法移送公安机关（3个工作日）」）");
+      } else if (pattern.get() == CasePattern.INSPECTION && result.subList(index + 1, result.size()).stream()
+          .anyMatch(s -> s.condition() == CaseFact.HAZARD)) {
+        problem(PATTERNS, "「" + text + "」：检查模式已含发现隐患后的整改通知、整改期限和复查；主体责任中「" + name
+            + "」之后的〔条件：发现隐患〕步骤与之重复，应并入「" + name + "」的说明和时限");
+      } else {
+        result.set(index, step.following(pattern.get()));
+      }
+    }
+    return result;
+  }
+
   private Map<Party, List<Step>> cooperatingSteps(List<Party> cooperating, TimeLimit itemLimit) {
     Map<Party, List<Step>> steps = new LinkedHashMap<>();
     cooperating.forEach(p -> steps.put(p, new ArrayList<>()));
@@ -281,7 +350,8 @@ final class ItemRow {
       problem(column, where + "：移交只在「" + step.condition().label() + "」时发生，接收单位的第一个任务「"
           + waiting.get().name() + "」也应标〔条件：" + step.condition().label() + "〕，否则它会一直等待");
     }
-    return new Step(step.name(), step.description(), step.timeLimit(), step.kind(), step.condition(), to.get().name());
+    return new Step(step.name(), step.description(), step.timeLimit(), step.kind(), step.condition(), to.get().name(),
+        step.pattern());
   }
 
   /** A unit whose only lines are malformed already has those reported; "no step" would be noise. */
@@ -341,7 +411,7 @@ final class ItemRow {
   }
 
   private String value(String column) {
-    String text = row.get(column);
+    String text = row.record().isMapped(column) ? row.get(column) : null; // 案件模式 is absent from older lists
     return text == null ? "" : text.strip();
   }
 

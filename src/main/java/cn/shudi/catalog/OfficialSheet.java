@@ -10,6 +10,7 @@ import static cn.shudi.catalog.CatalogColumns.NAME;
 import static cn.shudi.catalog.CatalogColumns.NUMBER;
 import static cn.shudi.catalog.CatalogColumns.PRIMARY_DUTIES;
 import static cn.shudi.catalog.CatalogColumns.PRIMARY_UNIT;
+import static cn.shudi.catalog.CatalogColumns.PATTERNS;
 import static cn.shudi.catalog.CatalogColumns.SOURCE;
 import static cn.shudi.catalog.CatalogColumns.TIME_LIMIT;
 import static cn.shudi.catalog.CatalogColumns.TOWNSHIP_PRIMARY;
@@ -44,7 +45,8 @@ final class OfficialSheet {
   /** Published lists have no time limits: without them an item gets the county's default, marked 待定. */
   static final List<String> REQUIRED = List.of(NUMBER, DOMAIN, NAME, PRIMARY_UNIT, PRIMARY_DUTIES,
       COOPERATING_UNITS, COOPERATING_DUTIES, LEGAL_BASIS);
-  static final List<String> OPTIONAL = List.of(CODE, TOWNSHIP_PRIMARY, TIME_LIMIT, CALL_RESPONSE_TIME, SOURCE);
+  static final List<String> OPTIONAL = List.of(CODE, TOWNSHIP_PRIMARY, TIME_LIMIT, CALL_RESPONSE_TIME, SOURCE,
+      PATTERNS);
 
   /** Title rows come first; a header further down than this is not the table. */
   private static final int HEADER_SEARCH_ROWS = 20;

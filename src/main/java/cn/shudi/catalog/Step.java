@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param condition the fact the step depends on ({@code 〔条件：发现隐患〕}), null for a step done in every case
  * @param handOverTo the short name of the unit this step hands the case to ({@code 〔移交：区公安分局〕}), or null:
  *     that unit's first step waits for this one
+ * @param pattern the case pattern the step follows in place of its one task (column 案件模式), or null
  */
 public record Step(String name, String description, TimeLimit timeLimit, Kind kind, CaseFact condition,
-    String handOverTo) {
+    String handOverTo, CasePattern pattern) {
 
   /** What a step is in a case; each but {@link #CASE} has its marker at the start of the step line. */
   public enum Kind {
@@ -51,11 +52,29 @@ public record Step(String name, String description, TimeLimit timeLimit, Kind ki
     if (kind != Kind.CASE && (condition != null || handOverTo != null)) {
       throw new IllegalArgumentException("只有案件步骤可以带条件或移交：「" + name + "」是" + kind.marker());
     }
+    if (kind != Kind.CASE && pattern != null) {
+      throw new IllegalArgumentException("只有案件步骤可以按案件模式办理：「" + name + "」是" + kind.marker());
+    }
+  }
+
+  /** A step as its line writes it, without a case pattern (the column 案件模式 adds one). */
+  public Step(String name, String description, TimeLimit timeLimit, Kind kind, CaseFact condition,
+      String handOverTo) {
+    this(name, description, timeLimit, kind, condition, handOverTo, null);
   }
 
   /** A step of every case. */
   public Step(String name, String description, TimeLimit timeLimit) {
-    this(name, description, timeLimit, Kind.CASE, null, null);
+    this(name, description, timeLimit, Kind.CASE, null, null, null);
+  }
+
+  /** The same step, following the pattern. */
+  public Step following(CasePattern casePattern) {
+    return new Step(name, description, timeLimit, kind, condition, handOverTo, casePattern);
+  }
+
+  public boolean followsPattern() {
+    return pattern != null;
   }
 
   /** Whether the step is a task of the case: a case step, conditional or not. */

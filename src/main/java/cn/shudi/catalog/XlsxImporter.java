@@ -366,6 +366,9 @@ class XlsxImporter {
         if (cells.getOrDefault(SOURCE, "").isEmpty()) {
           cells.put(SOURCE, old.source());
         }
+        if (cells.getOrDefault(CatalogColumns.PATTERNS, "").isEmpty()) {
+          cells.put(CatalogColumns.PATTERNS, keptPatterns(old, cells.getOrDefault(CatalogColumns.PRIMARY_DUTIES, "")));
+        }
         if (request.merge()) {
           cells.put(NUMBER, String.valueOf(old.number()));
         }
@@ -442,5 +445,15 @@ class XlsxImporter {
       message = message.substring(0, earlier.start()) + "（" + at + "）" + message.substring(earlier.end());
     }
     return new DataProblem(source.table().where(), source.row().excelRow(), column, message);
+  }
+
+  /**
+   * A sheet without 案件模式 keeps the old item's patterns whose steps the new duties still name (the patterns are the
+   * platform's reading of the list, not the county's table).
+   */
+  private static String keptPatterns(Item old, String primaryDuties) {
+    return String.join(CatalogColumns.PATTERN_SEPARATOR, old.primary().steps().stream().filter(Step::followsPattern)
+        .filter(st -> primaryDuties.lines().anyMatch(line -> line.contains(st.name() + "：")))
+        .map(st -> st.pattern().label() + "：" + st.name()).toList());
   }
 }

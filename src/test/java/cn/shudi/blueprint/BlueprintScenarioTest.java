@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +28,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import cn.shudi.call.SupervisionProcess;
 import cn.shudi.casework.Reminders;
+import cn.shudi.catalog.CasePattern;
 import cn.shudi.catalog.CatalogLoader;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.catalog.Item;
@@ -102,7 +106,7 @@ class BlueprintScenarioTest {
 
     // all units' first tasks are open at once: the paths run in parallel
     List<String> firstSteps = item.responsibilities().stream()
-        .flatMap(r -> firstTask(item, r, facts).stream()).toList();
+        .flatMap(r -> firstTask(item, r, facts).stream()).map(id -> openedBy(item, id)).toList();
     assertThat(driver.openTasks(instance.getId())).extracting(Task::getTaskDefinitionKey)
         .containsExactlyInAnyOrderElementsOf(firstSteps);
 
@@ -118,8 +122,10 @@ class BlueprintScenarioTest {
         }
       }
     }
-    assertThat(done).as("every task of the case, by its unit").containsAll(expected);
-    assertThat(done).as("no duty whose fact does not hold, no report that started the case, no work outside it")
+    // a step that follows a case pattern is done by the pattern's tasks inside it, all for the step's unit
+    List<String> doneSteps = done.stream().map(CaseDriver::stepOf).toList();
+    assertThat(doneSteps).as("every task of the case, by its unit").containsAll(expected);
+    assertThat(doneSteps).as("no duty whose fact does not hold, no report that started the case, no work outside it")
         .allSatisfy(d -> assertThat(expected.contains(d) || !d.startsWith(ItemProcess.key(code) + "_")).isTrue());
     assertThat(driver.isEnded(instance.getId())).as("case ended").isTrue();
     HistoryService history = engine.getHistoryService();
@@ -166,6 +172,27 @@ class BlueprintScenarioTest {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The task a step of the item opens: its own, or when it follows a case pattern the pattern's first task (the first
+   * user task on the fragment's way from its start).
+   */
+  static String openedBy(Item item, String stepId) {
+    for (Responsibility unit : item.responsibilities()) {
+      for (int s = 0; s < unit.steps().size(); s++) {
+        Step step = unit.steps().get(s);
+        if (step.followsPattern() && BlueprintGenerator.stepId(item, unit, s).equals(stepId)) {
+          FlowNode node = PatternFragments.process(step.pattern()).getChildElementsByType(StartEvent.class).iterator()
+              .next();
+          while (!(node instanceof UserTask)) {
+            node = node.getOutgoing().iterator().next().getTarget();
+          }
+          return stepId + "_" + step.pattern().key() + "_" + node.getId();
+        }
+      }
+    }
+    return stepId;
+  }
+
   @ParameterizedTest(name = "{1} {2}：超期督办")
   @MethodSource("items")
   void anOverdueStepIsRemindedThenSupervisedByTheCommandCentre(String jurisdiction, String code, String name) {
@@ -178,10 +205,12 @@ class BlueprintScenarioTest {
         .findFirst().orElseThrow();
     String firstStep = firstTask(item, primary, facts).orElseThrow();
     TaskService tasks = engine.getTaskService();
-    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(firstStep)
+    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(openedBy(item, firstStep))
         .singleResult();
-    Date due = task.getDueDate();
-    assertThat(due).as("due date from the list's time limit").isNotNull();
+    assertThat(task.getDueDate()).as("due date from the list's time limit").isNotNull();
+    // the step's deadline (for a step that follows a case pattern, the whole procedure's; its tasks have their own)
+    Date due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(firstStep + "_deadline").singleResult().getDuedate();
 
     // just before the deadline: reminded, not yet supervised
     ClockUtil.setCurrentTime(new Date(due.getTime() - Duration.ofMinutes(1).toMillis()));

@@ -56,7 +56,8 @@ class DriftCheckTest {
   void aChangedDeadlineIsReported() {
     Item item = item("ZQ001");
     BpmnModelInstance model = generated(item);
-    String id = BlueprintGenerator.stepIds(item).get(1);
+    String id = BlueprintGenerator.stepIds(item).stream().filter(s -> model.getModelElementById(s) instanceof UserTask)
+        .skip(1).findFirst().orElseThrow();
     model.<UserTask>getModelElementById(id).setCamundaDueDate("${deadlines.after('99日')}");
     assertThat(check.check("ZQ001.bpmn", model, item)).singleElement()
         .satisfies(f -> assertThat(f.message()).contains("期限应为").contains("99日"));
@@ -66,7 +67,8 @@ class DriftCheckTest {
   void aRemovedStepAndARenamedProcessAreReported() {
     Item item = item("ZQ002");
     BpmnModelInstance model = generated(item);
-    UserTask first = model.getModelElementById(BlueprintGenerator.stepIds(item).get(0));
+    UserTask first = model.getModelElementById(BlueprintGenerator.stepIds(item).stream()
+        .filter(s -> model.getModelElementById(s) instanceof UserTask).findFirst().orElseThrow());
     String stepName = first.getName();
     first.setName("改过的名字");
     model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().setName("别的");
@@ -82,5 +84,19 @@ class DriftCheckTest {
       Bpmn.validateModel(model);
       assertThat(check.check(item.code(), model, item)).as(item.code()).isEmpty();
     }
+  }
+
+  @Test
+  void aStepNoLongerFollowingItsCasePatternIsReported() {
+    Item item = item("ZQ002"); // 区农业农村局 监督抽检 follows 检查
+    BpmnModelInstance model = generated(item);
+    org.camunda.bpm.model.bpmn.instance.SubProcess pattern = model.getModelElementsByType(
+        org.camunda.bpm.model.bpmn.instance.SubProcess.class).iterator().next();
+    assertThat(check.check("ZQ002.bpmn", model, item)).isEmpty();
+    pattern.getExtensionElements().getElementsQuery()
+        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+        .getCamundaProperties().iterator().next().setCamundaValue("应急");
+    assertThat(check.check("ZQ002.bpmn", model, item)).singleElement().satisfies(f -> assertThat(f.message())
+        .contains("应按「检查」模式办理").contains("没有对应的模式子流程"));
   }
 }

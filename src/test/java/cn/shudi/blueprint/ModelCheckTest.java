@@ -128,7 +128,7 @@ class ModelCheckTest {
 
   @Test
   void aSecondProcessIsFound() throws IOException {
-    assertThat(checkWith(s -> s.replace("<bpmndi:BPMNDiagram",
+    assertThat(checkWith(s -> s.replaceFirst("<bpmndi:BPMNDiagram",
         "<process id=\"zq002_other\" isExecutable=\"false\"/>\n  <bpmndi:BPMNDiagram")))
         .anySatisfy(f -> assertThat(f.message()).contains("规则「一个流程」"));
   }
@@ -184,9 +184,23 @@ class ModelCheckTest {
 
   @Test
   void aLaneOutsideItsPoolIsFound() throws IOException {
-    assertThat(checkWith(s -> s.replace("<dc:Bounds height=\"960.0\" width=\"1696.0\" x=\"40.0\" y=\"40.0\"/>",
-        "<dc:Bounds height=\"960.0\" width=\"1000.0\" x=\"40.0\" y=\"40.0\"/>"))).isNotEmpty()
+    assertThat(checkWith(s -> s.replaceFirst("(bpmnElement=\"zq002_pool\"[^>]*>\\s*<dc:Bounds height=\"[0-9.]+\") width=\"[0-9.]+\"",
+        "$1 width=\"1000.0\""))).isNotEmpty()
         .allSatisfy(f -> assertThat(f.message()).contains("规则「泳道在池内」"));
+  }
+
+  @Test
+  void shapesDrawnOverEachOtherAreFound() throws IOException {
+    assertThat(checkWith(s -> s.replaceFirst("(bpmnElement=\"zq002_evaluate\" id=\"zq002_evaluate_di\">\\s*<dc:Bounds "
+        + "height=\"80.0\" width=\"100.0\") x=\"[0-9.]+\"", "$1 x=\"1740.0\"")))
+        .anySatisfy(f -> assertThat(f.message()).contains("规则「图形不重叠」").contains("zq002_evaluate"));
+  }
+
+  @Test
+  void aFlowThroughAnotherElementsLabelIsFound() throws IOException {
+    assertThat(checkWith(s -> s.replaceFirst("(zq002_market_1_reminder_di_label\">\\s*<dc:Bounds height=\"14.0\" "
+        + "width=\"52.0\") x=\"[0-9.]+\" y=\"[0-9.]+\"", "$1 x=\"1810.0\" y=\"94.0\"")))
+        .anySatisfy(f -> assertThat(f.message()).contains("规则「连线不穿过标签」").contains("zq002_market_1_reminder"));
   }
 
   @Test

@@ -18,8 +18,8 @@ import cn.shudi.support.PlatformTest;
 
 /**
  * The typed steps of the list in running cases, one test per path: a conditional duty done when its fact holds and
- * skipped when not (ZQ026: the township's 协助处置 only 发生事故); a hand-over waited for (ZQ011: the police's 侦查打击
- * after the department's 移送案件, only 涉嫌犯罪).
+ * skipped when not (ZQ026: the township's 协助处置 only 发生事故); a hand-over that starts the receiving unit's work
+ * (ZQ011: the police's 侦查打击 after the department's 移送案件, only 涉嫌犯罪, even when the crime is found late).
  */
 @PlatformTest
 class TypedStepsScenarioTest {
@@ -81,21 +81,27 @@ class TypedStepsScenarioTest {
   }
 
   @Test
-  void aFactStatedWhenAStepIsDoneOpensTheConditionalDutyThatFollowsIt() {
-    // ZQ026 区住建局: 监督交底 → 监督检查 → 〔条件：发现隐患〕督促整改 → 查处违法
-    Item item = item("ZQ026");
-    String inspection = BlueprintGenerator.stepId(item, item.primary(), 1);
-    String rectification = BlueprintGenerator.stepId(item, item.primary(), 2);
+  void aCrimeFoundDuringTheCaseStillReachesThePolice() {
+    // ZQ011 区自然资源分局: 巡查监测 → 立案查处 (执法) → 〔条件：涉嫌犯罪〕〔移交：区公安分局〕移送案件; the police's 侦查打击
+    // starts when the case is handed over, so a crime found in 调查取证, long after the case began, reaches them
     CaseDriver driver = new CaseDriver(engine);
-    ProcessInstance instance = driver.start(ZQ026.key(), "zhangqiu", TOWNSHIP, Map.of());
-    driver.completeAsStaff(driver.task(instance.getId(), BlueprintGenerator.stepId(item, item.primary(), 0)),
-        CaseDriver.FORM_VALUES);
-
-    Map<String, Object> found = new java.util.HashMap<>(CaseDriver.FORM_VALUES);
-    found.put(CaseFact.HAZARD.variable(), true);
-    driver.completeAsStaff(driver.task(instance.getId(), inspection), found);
-
-    assertThat(driver.tasks(instance.getId(), rectification)).as("发现隐患 stated with 监督检查: 督促整改 follows")
-        .hasSize(1);
+    ProcessInstance instance = driver.start(ZQ011.key(), "zhangqiu", TOWNSHIP, Map.of());
+    String receiving = ZQ011.step("police", 1).id();
+    assertThat(driver.tasks(instance.getId(), receiving)).as("no investigation while nothing is handed over").isEmpty();
+    List<String> done = new java.util.ArrayList<>();
+    for (int round = 0; round < 100 && !driver.isEnded(instance.getId()); round++) {
+      driver.runDueJobs(instance.getId());
+      Task task = driver.openTasks(instance.getId()).get(0);
+      Map<String, Object> values = new java.util.HashMap<>(CaseDriver.FORM_VALUES);
+      if (task.getTaskDefinitionKey().endsWith("_enforcement_investigate")) {
+        values.put("factsProven", true);
+        values.put(CaseFact.CRIME.variable(), true);
+      }
+      done.add(task.getTaskDefinitionKey() + "@" + driver.candidateGroup(task));
+      driver.completeAsStaff(task, values);
+    }
+    assertThat(driver.isEnded(instance.getId())).isTrue();
+    assertThat(done).containsSubsequence(ZQ011.step("resources", 3).id() + "@zhangqiu_resources",
+        receiving + "@zhangqiu_police");
   }
 }

@@ -23,7 +23,7 @@ class CatalogHeaderRulesTest {
     assertThat(p.line()).as("the header line, after the comments").isEqualTo(4);
     assertThat(p.column()).isNull();
     assertThat(p.message()).contains("表头不正确")
-        .contains("应为「编码,序号,领域,事项名称,镇街主体,主体责任单位,主体责任,配合责任单位,配合责任,依据,办结时限,呼叫响应时限,来源」");
+        .contains("应为「编码,序号,领域,事项名称,镇街主体,主体责任单位,主体责任,配合责任单位,配合责任,依据,办结时限,呼叫响应时限,来源,案件模式」");
   }
 
   @Test

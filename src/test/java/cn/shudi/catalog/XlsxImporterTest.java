@@ -54,13 +54,13 @@ class XlsxImporterTest {
       # 清单: 济南市章丘区县乡“属地管理”事项主体责任和配合责任清单
       # 版本: 2024.2
       # 生效日期: 2024-07-01
-      编码,序号,领域,事项名称,镇街主体,主体责任单位,主体责任,配合责任单位,配合责任,依据,办结时限,呼叫响应时限,来源
+      编码,序号,领域,事项名称,镇街主体,主体责任单位,主体责任,配合责任单位,配合责任,依据,办结时限,呼叫响应时限,来源,案件模式
       ZQ001,1,市场监管,食品生产经营企业日常安全监管,否,区市场监管局,"排查隐患：按计划对企业开展监督检查（5个工作日）
       督促整改：对发现的问题下达整改通知并组织复查（15个工作日）",镇街、区公安分局,"【镇街】排查隐患：组织协管员同步开展隐患排查（5个工作日）
-      【区公安分局】协助查处：配合查处涉嫌犯罪的案件（10个工作日）",《中华人民共和国食品安全法》第一百零九条,30个工作日,24小时,illustrative
+      【区公安分局】协助查处：配合查处涉嫌犯罪的案件（10个工作日）",《中华人民共和国食品安全法》第一百零九条,30个工作日,24小时,illustrative,
       ZQ002,2,市场监管,秸秆禁烧专项整治,是,镇街,"巡查发现：组织网格员巡查田间地头（24小时）
-      制止火点：发现火点立即扑灭并上报（2小时）",区生态环境分局,【区生态环境分局】监测火点：通过卫星遥感监测火点并推送镇街（2小时）,《中华人民共和国大气污染防治法》第七十七条,30日,2小时,illustrative
-      ZQ003,3,应急管理,烟花爆竹经营安全监管,否,区应急局,检查门店：检查零售点的许可和储存条件（10个工作日）,,,《烟花爆竹安全管理条例》,20个工作日,2个工作日,illustrative
+      制止火点：发现火点立即扑灭并上报（2小时）",区生态环境分局,【区生态环境分局】监测火点：通过卫星遥感监测火点并推送镇街（2小时）,《中华人民共和国大气污染防治法》第七十七条,30日,2小时,illustrative,
+      ZQ003,3,应急管理,烟花爆竹经营安全监管,否,区应急局,检查门店：检查零售点的许可和储存条件（10个工作日）,,,《烟花爆竹安全管理条例》,20个工作日,2个工作日,illustrative,
       """;
 
   private XlsxImporter.Request request(Path xlsx, Path target) {
@@ -242,14 +242,14 @@ class XlsxImporterTest {
   void theZhangqiuListSurvivesARoundTripThroughTheOfficialLayout() throws IOException {
     Path shipped = TestData.JURISDICTIONS.resolve("zhangqiu/catalog.csv");
     OfficialWorkbook workbook = new OfficialWorkbook("序号", "领域", "事项名称", "主体责任单位", "主体责任", "配合责任单位",
-        "配合责任", "法律法规及文件依据", "办结时限", "呼叫响应时限", "来源");
+        "配合责任", "法律法规及文件依据", "办结时限", "呼叫响应时限", "来源", "案件模式");
     try (var reader = cn.shudi.datafile.CsvFiles.utf8(Files.newInputStream(shipped));
         var parser = cn.shudi.datafile.CsvFiles.parse(reader)) {
       for (var record : parser) {
         workbook.row(Integer.parseInt(record.get("序号")), record.get("领域"), record.get("事项名称"),
             township(record.get("主体责任单位")), record.get("主体责任"), township(record.get("配合责任单位")),
             record.get("配合责任").replace("【镇街】", "【乡镇（街道）】"), record.get("依据"), record.get("办结时限"),
-            record.get("呼叫响应时限"), record.get("来源"));
+            record.get("呼叫响应时限"), record.get("来源"), record.get("案件模式"));
       }
     }
     Path target = folder.resolve("catalog.csv");

@@ -55,7 +55,8 @@ class AdjustmentTest extends GovernanceTestBase {
     CaseDriver cases = new CaseDriver(engine);
     ProcessInstance running = cases.start(ZQ003.key(), TENANT, "mingshui", Map.of());
     Task firstStep = cases.openTasks(running.getId()).stream()
-        .filter(t -> t.getTaskDefinitionKey().equals(ZQ003.step("agriculture", 1).id())).findFirst().orElseThrow();
+        .filter(t -> CaseDriver.stepOf(t.getTaskDefinitionKey()).equals(ZQ003.step("agriculture", 1).id())).findFirst()
+        .orElseThrow();
     cases.completeAsStaff(firstStep, CaseDriver.FORM_VALUES);
     CatalogVersion base = lists.current(TENANT);
 
@@ -101,19 +102,21 @@ class AdjustmentTest extends GovernanceTestBase {
     // duties are the report that starts the case and routine work outside it: no task of the case)
     ProcessInstance newCase = cases.start(ZQ003.key(), TENANT, "mingshui", Map.of());
     assertThat(newCase.getProcessDefinitionId()).isEqualTo(fresh.getId());
-    assertThat(cases.openTasks(newCase.getId())).extracting(Task::getTaskDefinitionKey)
-        .containsExactly(ZQ003.step("market", 1).id());
+    assertThat(cases.openTasks(newCase.getId())).extracting(t -> CaseDriver.stepOf(t.getTaskDefinitionKey()))
+        .containsExactly(ZQ003.step("market", 1).id()); // 检查经营, its 检查 pattern's first task
 
     // the case started before runs on to its end on the version it started on, with the old units
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(old.getId());
-    List<String> done = cases.completeAll(running.getId(), t -> true);
-    assertThat(done).contains(ZQ003.step("agriculture", 2) + "@" + AGRICULTURE, ZQ003.step("agriculture", 3) + "@" + AGRICULTURE)
+    List<String> done = cases.completeAll(running.getId(), t -> true).stream().map(CaseDriver::stepOf).toList();
+    // 查处违法 (执法 pattern) and 回收包装; 移送公安 only 涉嫌犯罪
+    assertThat(done).contains(ZQ003.step("agriculture", 2) + "@" + AGRICULTURE, ZQ003.step("agriculture", 4) + "@" + AGRICULTURE)
         .noneMatch(d -> ZQ003.unitOf(d.substring(0, d.indexOf('@'))).filter("market"::equals).isPresent());
     assertThat(cases.isEnded(running.getId())).isTrue();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(old.getId());
-    assertThat(cases.completeAll(newCase.getId(), t -> true)).contains(ZQ003.step("market", 1) + "@" + MARKET);
+    assertThat(cases.completeAll(newCase.getId(), t -> true).stream().map(CaseDriver::stepOf))
+        .contains(ZQ003.step("market", 1) + "@" + MARKET);
     assertThat(cases.isEnded(newCase.getId())).isTrue();
   }
 

@@ -56,7 +56,7 @@ class OrganizationLoaderTest {
     assertThat(organization.jurisdictions()).extracting(Jurisdiction::code).containsExactly("zhangqiu", "yunxi");
     Jurisdiction zhangqiu = organization.jurisdiction("zhangqiu");
     assertThat(zhangqiu.name()).isEqualTo("济南市章丘区");
-    assertThat(zhangqiu.townships()).hasSize(18).extracting(Unit::shortName).contains("明水街道", "刁镇", "垛庄镇");
+    assertThat(zhangqiu.townships()).hasSize(18).extracting(Unit::shortName).contains("明水街道", "刁镇街道", "黄河街道", "垛庄镇");
     assertThat(zhangqiu.unitNamed("区市场监管局")).hasValueSatisfying(u -> {
       assertThat(u.groupId()).isEqualTo("zhangqiu_market");
       assertThat(u.type()).isEqualTo(UnitType.DEPARTMENT);

@@ -28,7 +28,9 @@ class ProcessFilesReliabilityTest {
 
   static List<Path> processFiles() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("processes"))) {
-      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+      // the case patterns' fragments run only inside the blueprints that copy them
+      return files.filter(f -> f.toString().endsWith(".bpmn")).filter(f -> !f.startsWith(Path.of("processes", "patterns")))
+          .sorted().toList();
     }
   }
 

@@ -43,7 +43,8 @@ public final class CaseDriver {
       Map.entry("fireFound", "no"), Map.entry("patrolArea", "第一网格"), Map.entry("fireExtinguished", "yes"),
       Map.entry("firePointLocation", "某地块"), Map.entry("houseSafetyGrade", "D"),
       Map.entry("callAcceptNote", "受理"), Map.entry("callJustified", "yes"), Map.entry("callComplete", "yes"),
-      Map.entry("callWithinList", "yes"));
+      Map.entry("callWithinList", "yes"), Map.entry("followUpDays", 30L), Map.entry("dangerCleared", true),
+      Map.entry("acceptancePassed", true), Map.entry("rectificationDone", true));
 
   /** The Camunda group type of a stationed agency (organization's unit type {@code station}). */
   private static final String STATION_GROUP_TYPE = "station";
@@ -52,12 +53,14 @@ public final class CaseDriver {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final org.camunda.bpm.engine.RepositoryService repository;
 
   public CaseDriver(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
     this.identity = engine.getIdentityService();
+    this.repository = engine.getRepositoryService();
   }
 
   public ProcessInstance start(String key, String tenant, String township, Map<String, Object> more) {
@@ -161,6 +164,40 @@ public final class CaseDriver {
     completeAs(group + "_staff", List.of(group), group.substring(0, group.indexOf('_')), task, values);
   }
 
+  /**
+   * The step a completed task ({@code key@group}, as {@link #completeAll} lists it) belongs to: a case pattern's task
+   * ({@code zq002_agriculture_1_inspection_check@g}) counts as its step's ({@code zq002_agriculture_1@g}).
+   */
+  public static String stepOf(String done) {
+    java.util.regex.Matcher inside = PATTERN_TASK.matcher(done);
+    return inside.matches() ? inside.group(1) + (inside.group(2) == null ? "" : inside.group(2)) : done;
+  }
+
+  /** A pattern's task: the step's id ({@code <key>_<unit>_<n>}), the pattern's key, the fragment's id, the group. */
+  private static final java.util.regex.Pattern PATTERN_TASK = java.util.regex.Pattern.compile("(.+?_\\d+)_(?:"
+      + String.join("|", java.util.Arrays.stream(cn.shudi.catalog.CasePattern.values())
+          .map(cn.shudi.catalog.CasePattern::key).toList()) + ")_[^@]*(@.*)?");
+
+  /**
+   * Lets the periods a case pattern waits for pass (a rectification deadline, a follow-up interval): fires the
+   * case's timers on intermediate events, not the reminders and deadlines on its steps; returns how many fired.
+   */
+  public int passWaits(String rootId) {
+    int fired = 0;
+    for (String id : hierarchy(rootId)) {
+      for (Job job : management.createJobQuery().processInstanceId(id).timers().list()) {
+        String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+            .singleResult().getActivityId();
+        if (repository.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(activity)
+            instanceof org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent) {
+          management.executeJob(job.getId());
+          fired++;
+        }
+      }
+    }
+    return fired;
+  }
+
   /** Runs every job of the case's processes that is due now; returns how many ran. */
   public int runDueJobs(String rootId) {
     return runJobs(rootId, query -> query);
@@ -198,8 +235,11 @@ public final class CaseDriver {
     for (int round = 0; round < 200; round++) {
       runDueJobs(rootId);
       List<Task> open = openTasks(rootId).stream().filter(which).toList();
-      if (open.isEmpty()) {
+      if (open.isEmpty() && passWaits(rootId) == 0) {
         return done;
+      }
+      if (open.isEmpty()) {
+        continue;
       }
       Task task = open.get(0);
       done.add(task.getTaskDefinitionKey() + "@" + candidateGroup(task));

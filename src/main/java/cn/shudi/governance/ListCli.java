@@ -11,7 +11,7 @@ import cn.shudi.catalog.CatalogCli;
  * later one as the next list version) and prints the changes as governance shows them between two versions
  * ({@link VersionDiff}).
  */
-final class ListCli {
+public final class ListCli {
 
   static final CatalogCli.Versions VERSIONS = new CatalogCli.Versions() {
     @Override

@@ -197,9 +197,15 @@ class ArchitectureTest {
         || type.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(jakarta.ws.rs.Path.class));
   }
 
-  /** Types the framework needs public: the application class. */
+  /**
+   * Types the framework needs public: the application class, and a command line's main class (exec:java invokes the
+   * {@code main} of a public class only).
+   */
   static boolean isEntryPoint(JavaClass type) {
     return Arrays.stream(type.reflect().getAnnotations()).anyMatch(a -> a.annotationType().getSimpleName()
-        .equals("SpringBootApplication"));
+        .equals("SpringBootApplication"))
+        || type.getMethods().stream().anyMatch(m -> m.getName().equals("main")
+            && m.getModifiers().containsAll(Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC))
+            && m.getRawParameterTypes().size() == 1 && m.getRawParameterTypes().get(0).getName().equals("[Ljava.lang.String;"));
   }
 }

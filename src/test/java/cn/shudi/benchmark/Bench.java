@@ -39,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -Pbenchmark test-compile exec:exec                      # full run (~20 min on 2 cores)
  * mvn -Pbenchmark test-compile exec:exec -Dbench.quick=true   # smoke run, small counts
  * mvn -Pbenchmark test-compile exec:exec -Dbench.steps=cases,rest   # some steps only
+ * mvn -Pbenchmark test-compile exec:exec -Dbench.steps=suggest      # 研判 latency per county (seconds)
  * </pre>
  */
 public final class Bench {
@@ -71,7 +72,7 @@ public final class Bench {
     boolean quick = Boolean.getBoolean("bench.quick");
     String stepList = System.getProperty("bench.steps", "all");
     Set<String> steps = "all".equals(stepList) || stepList.isBlank()
-        ? Set.of("startup", "cases", "rest", "timers", "cockpit") : Set.of(stepList.split(","));
+        ? Set.of("startup", "cases", "rest", "timers", "cockpit", "suggest") : Set.of(stepList.split(","));
     // "split" (where the cases/s difference comes from) is opt-in: -Dbench.steps=split
     Bench bench = new Bench(quick ? Counts.QUICK : Counts.FULL, steps);
     int status = bench.runAll(quick);
@@ -86,7 +87,7 @@ public final class Bench {
     System.out.println(facts);
     row("| figure | platform | bare engine | ratio | target | met |", "|---|---:|---:|---:|---|---|");
     int failures = 0;
-    for (String step : List.of("startup", "cases", "split", "scaling", "cost", "timers", "cockpit")) {
+    for (String step : List.of("startup", "cases", "split", "scaling", "cost", "timers", "cockpit", "suggest")) {
       if (!steps.contains(step) && !("cases".equals(step) && steps.contains("rest"))) {
         continue;
       }
@@ -98,6 +99,7 @@ public final class Bench {
           case "split" -> split();
           case "scaling" -> scaling();
           case "cost" -> cost();
+          case "suggest" -> suggest();
           default -> cockpit();
         }
       } catch (Exception | Error e) {
@@ -575,6 +577,19 @@ public final class Bench {
     } finally {
       drop(db);
     }
+  }
+
+  // ---------------------------------------------------------------- 6. suggest (研判)
+
+  private void suggest() throws Exception {
+    int rounds = counts == Counts.QUICK ? 5 : 20;
+    Map<String, SuggestLatency.Figure> figures = SuggestLatency.run(3, rounds);
+    figures.forEach((county, figure) -> row(String.format(Locale.ROOT,
+        "| 研判 ItemSuggester.suggest, %s, %d texts × %d rounds, p50 / p95 (ms) | %.1f / %.1f | — | — | p95 < 50 ms | %s |",
+        county, figure.texts(), rounds, figure.stats().p50(), figure.stats().p95(), met(figure.stats().p95() < 50))));
+    notes.add("- 研判: one thread, in-memory Lucene index per county built before the warm-up (3 rounds); texts from "
+        + figures.values().stream().map(f -> f.file().toString()).distinct().toList()
+        + "; no bare figure (project code only).");
   }
 
   // ---------------------------------------------------------------- helpers

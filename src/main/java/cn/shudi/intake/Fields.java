@@ -1,0 +1,46 @@
+package cn.shudi.intake;
+
+import java.util.List;
+
+/**
+ * The fields of an item's document in the suggestion index and their weights in a query: what names the matter
+ * counts most, then what the units do about it (and the requests confirmed for it), then the domain, then the laws.
+ */
+final class Fields {
+
+  static final String CODE = "code";
+  /** 事项名称, cut into words. */
+  static final String NAME = "name";
+  /** 事项名称 as bigrams: a name still matches where the tokenizer cut a request differently. */
+  static final String NAME_BIGRAMS = "name2";
+  /** Every unit's duties: step names and descriptions, primary and cooperating. */
+  static final String DUTIES = "duties";
+  /** 领域. */
+  static final String DOMAIN = "domain";
+  /** 法律法规及文件依据. */
+  static final String BASIS = "basis";
+  /** The item's code and the requests the command centre confirmed for it ({@link ItemSuggester#learn}). */
+  static final String EVIDENCE = "evidence";
+  /** Duties and confirmed requests as bigrams. */
+  static final String TEXT_BIGRAMS = "text2";
+
+  /** A searched field, its weight, and whether it holds words (synonyms apply) or bigrams. */
+  record Weighted(String name, float boost, boolean bigrams) {
+  }
+
+  /**
+   * name > confirmed requests > duties > domain > legal basis; bigrams below the words of the same text. A confirmed
+   * request weighs more than the duties: it is how people phrase the matter.
+   */
+  static final List<Weighted> SEARCHED = List.of(
+      new Weighted(NAME, 4.0f, false),
+      new Weighted(NAME_BIGRAMS, 1.5f, true),
+      new Weighted(DUTIES, 1.5f, false),
+      new Weighted(EVIDENCE, 3.0f, false),
+      new Weighted(TEXT_BIGRAMS, 0.5f, true),
+      new Weighted(DOMAIN, 1.0f, false),
+      new Weighted(BASIS, 0.4f, false));
+
+  private Fields() {
+  }
+}

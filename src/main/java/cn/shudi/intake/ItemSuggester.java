@@ -1,0 +1,451 @@
+package cn.shudi.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import cn.shudi.catalog.Catalog;
+import cn.shudi.catalog.CatalogLoader;
+import cn.shudi.catalog.Catalogs;
+import cn.shudi.catalog.Item;
+import cn.shudi.catalog.Responsibility;
+import cn.shudi.catalog.Step;
+import cn.shudi.organization.OrganizationLoader;
+
+/**
+ * 研判: which items of a county's list in force a request (free text from the 12345 hotline, a grid worker, an
+ * enterprise) is about, and whether it is outside the list.
+ *
+ * <p><b>The index.</b> Per county one in-memory Lucene index over the list in force ({@link Catalogs#of}), one document
+ * per item, built at the first request and again when another list version comes in force. Fields and weights
+ * ({@link Fields#SEARCHED}): the item's name ×4 (words) and ×1.5 (bigrams), every unit's duties (step names and
+ * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×3 (without length normalisation), the domain ×1, the legal basis ×0.4.
+ * Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and the filler words of a request
+ * ({@link Analyzers#FILLERS}); similarity is BM25 (Lucene's default). At query time the request's words get the
+ * synonyms people use ({@code jurisdictions/synonyms.txt}, Solr format, a {@code SynonymGraphFilter}).
+ *
+ * <p><b>Outside the list.</b> A request is judged outside the list (清单之外) when no item matches any of its words,
+ * when the best item's score is below {@value #MIN_SCORE}, or when the request asks for information or a service
+ * rather than reporting a matter ({@link #CONSULTATION}: 时刻表, 怎么申请, 怎么补办 …). The threshold was set on the dev
+ * sets ({@code src/test/resources/intake/<county>-dev.tsv}): requests on the list scored 10.6–80 there (all but two at
+ * 14 or more), requests outside it 0–13.5 apart from consultations that name something on the list (班车, 租房);
+ * {@code SuggestionQualityTest} measures the rule. The best guesses are returned either way.
+ *
+ * <p><b>Learning.</b> {@link #learn} adds a confirmed request to its item's document (field {@code evidence}), so the
+ * next similar request ranks that item higher. The evidence is kept <b>in memory only</b> for now: it is lost at a
+ * restart and not shared between nodes; storing confirmed requests comes with the dispatch work (派单), which will
+ * replay them here at start-up.
+ *
+ * <p>Thread-safe: suggestions read an immutable snapshot of the county's index (any number at once); a confirmation
+ * or a new list version builds the next snapshot under the county's lock and swaps it in.
+ */
+public class ItemSuggester {
+
+  /** At most this many candidates. */
+  static final int CANDIDATES = 3;
+  /** Outside the list when the best item matches fewer distinct words of the request. */
+  static final int MIN_MATCHED_WORDS = 1;
+  /** Outside the list when the best item's BM25 score is lower. */
+  static final double MIN_SCORE = 13.0;
+  /**
+   * How people ask for information or a service (办事咨询) rather than report a matter: timetables, how to apply, how to
+   * get a document again. The list holds matters the units must act on, never a consultation.
+   */
+  static final List<String> CONSULTATION = List.of("时刻表", "怎么申请", "如何申请", "怎么办理", "如何办理", "怎么补办",
+      "如何补办", "怎么查询", "如何查询", "怎么缴费", "怎么报名", "如何报名", "怎么退税", "怎么换证", "异地使用",
+      "需要什么材料", "需要哪些材料", "在哪里办", "去哪里办");
+
+  /**
+   * BM25 (k1 1.2, b 0.75), but without length normalisation in {@link Fields#EVIDENCE}: an item with many confirmed
+   * requests must not weigh less per request than one with few.
+   */
+  static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+    private final Similarity plain = new BM25Similarity();
+    private final Similarity evidence = new BM25Similarity(1.2f, 0.0f);
+
+    @Override
+    public Similarity get(String field) {
+      return Fields.EVIDENCE.equals(field) ? evidence : plain;
+    }
+  };
+
+  private final Catalogs catalogs;
+  private final SynonymMap synonyms;
+  private final Analyzer indexAnalyzer = Analyzers.index();
+  private final Analyzer words = Analyzers.words();
+  private final Analyzer synonymsOf;
+  private final Analyzer bigrams = Analyzers.bigrams();
+  private final Map<String, CountyIndex> counties = new ConcurrentHashMap<>();
+  /** Confirmed requests per county and item code, in the order they were confirmed. */
+  private final Map<String, Map<String, List<String>>> evidence = new ConcurrentHashMap<>();
+
+  /**
+   * @param catalogs the lists in force
+   * @param synonymsText the synonyms in Solr's format ({@code jurisdictions/synonyms.txt})
+   */
+  public ItemSuggester(Catalogs catalogs, String synonymsText) {
+    this.catalogs = catalogs;
+    this.synonyms = Analyzers.synonyms(synonymsText);
+    this.synonymsOf = Analyzers.synonymsOf(synonyms);
+  }
+
+  /**
+   * Without Spring (the command line, the benchmark): the lists and synonyms of a {@code jurisdictions} folder.
+   *
+   * @throws cn.shudi.datafile.InvalidDataException when a list has problems
+   */
+  public static ItemSuggester of(Path folder) {
+    String location = folder.toAbsolutePath().toUri().toString();
+    DefaultResourceLoader resources = new DefaultResourceLoader();
+    Catalogs catalogs = Catalogs.load(resources, location,
+        new OrganizationLoader(resources, location).load(), new CatalogLoader());
+    try {
+      return new ItemSuggester(catalogs, Files.readString(folder.resolve("synonyms.txt"), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("读取同义词文件 " + folder.resolve("synonyms.txt") + " 失败：" + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The items a request is about, best first, and whether it is outside the list.
+   *
+   * @throws IllegalArgumentException for an unknown county or an empty request, with a Chinese message
+   */
+  public Suggestion suggest(String county, String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("诉求内容为空：请填写诉求的具体内容后再研判");
+    }
+    Snapshot snapshot = index(county).snapshot;
+    List<Token> tokens = new ArrayList<>(tokens(words, text));
+    List<Token> pairs = tokens(bigrams, text);
+    Map<String, List<Synonym>> synonymsBySpan = new LinkedHashMap<>();
+    for (Token synonym : synonyms(text)) {
+      List<Token> synonymWords = tokens(words, synonym.term).stream()
+          .map(t -> new Token(t.term, synonym.start, synonym.end)).toList();
+      List<Token> synonymPairs = tokens(bigrams, synonym.term).stream()
+          .map(t -> new Token(t.term, synonym.start, synonym.end)).toList();
+      synonymsBySpan.computeIfAbsent(synonym.span(), s -> new ArrayList<>()).add(new Synonym(synonymWords, synonymPairs));
+      tokens.addAll(synonymWords);
+      pairs.addAll(synonymPairs);
+    }
+    Query query = query(tokens(words, text), tokens(bigrams, text), synonymsBySpan.values());
+    try {
+      TopDocs top = snapshot.searcher.search(query, CANDIDATES);
+      List<Suggestion.Candidate> candidates = new ArrayList<>();
+      int bestMatched = 0;
+      for (ScoreDoc hit : top.scoreDocs) {
+        String code = snapshot.searcher.storedFields().document(hit.doc).get(Fields.CODE);
+        Terms terms = snapshot.terms.get(code);
+        Set<String> matchedSpans = new HashSet<>();
+        Map<Integer, Integer> spans = new TreeMap<>();
+        for (Token token : tokens) {
+          if (terms.words.contains(token.term)) {
+            matchedSpans.add(token.span());
+            spans.merge(token.start, token.end, Math::max);
+          }
+        }
+        for (Token pair : pairs) {
+          if (terms.bigrams.contains(pair.term)) {
+            spans.merge(pair.start, pair.end, Math::max);
+          }
+        }
+        if (candidates.isEmpty()) {
+          bestMatched = matchedSpans.size();
+        }
+        candidates.add(new Suggestion.Candidate(code, terms.name, hit.score, why(text, spans)));
+      }
+      boolean outside = candidates.isEmpty() || bestMatched < MIN_MATCHED_WORDS
+          || candidates.get(0).score() < MIN_SCORE || CONSULTATION.stream().anyMatch(text::contains);
+      return new Suggestion(county, candidates, outside);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Records that the command centre confirmed {@code text} as a request about item {@code code}: the item's document
+   * gets it as evidence, so the next similar request ranks the item higher. In memory only for now (see the class
+   * comment): persistence comes with the dispatch work.
+   *
+   * @throws IllegalArgumentException for an unknown county or item, or an empty request
+   */
+  public void learn(String county, String code, String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("诉求内容为空：没有可学习的内容");
+    }
+    CountyIndex index = index(county);
+    if (index.catalog.item(code).isEmpty()) {
+      throw new IllegalArgumentException("辖区「" + county + "」的现行清单中没有事项「" + code + "」");
+    }
+    synchronized (index) {
+      List<String> texts = evidence.computeIfAbsent(county, c -> new ConcurrentHashMap<>())
+          .computeIfAbsent(code, c -> Collections.synchronizedList(new ArrayList<>()));
+      texts.add(text.strip());
+      index.update(index.catalog.item(code).get(), List.copyOf(texts));
+    }
+  }
+
+  /** One synonym of a request's words: its words and bigrams, with the offsets of the words it stands for. */
+  private record Synonym(List<Token> words, List<Token> pairs) {
+  }
+
+  /**
+   * The query: every distinct word of the request in every word field, every bigram in every bigram field, each field
+   * with its weight (BM25 scores summed). The synonyms of one stretch of the request count as one word: per field the
+   * best-scoring synonym of it ({@link DisjunctionMaxQuery}), so a word with many synonyms does not outweigh the rest.
+   */
+  private static Query query(List<Token> tokens, List<Token> pairs, java.util.Collection<List<Synonym>> synonyms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    Set<String> wordTerms = tokens.stream().map(Token::term).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> bigramTerms = pairs.stream().map(Token::term).collect(Collectors.toCollection(LinkedHashSet::new));
+    for (Fields.Weighted field : Fields.SEARCHED) {
+      BooleanQuery.Builder terms = new BooleanQuery.Builder();
+      Set<String> own = field.bigrams() ? bigramTerms : wordTerms;
+      for (String term : own) {
+        terms.add(new TermQuery(new Term(field.name(), term)), BooleanClause.Occur.SHOULD);
+      }
+      for (List<Synonym> ofOneStretch : synonyms) {
+        List<Query> alternatives = new ArrayList<>();
+        for (Synonym synonym : ofOneStretch) {
+          BooleanQuery.Builder alternative = new BooleanQuery.Builder();
+          (field.bigrams() ? synonym.pairs() : synonym.words()).stream().map(Token::term).distinct()
+              .filter(t -> !own.contains(t))
+              .forEach(t -> alternative.add(new TermQuery(new Term(field.name(), t)), BooleanClause.Occur.SHOULD));
+          BooleanQuery built = alternative.build();
+          if (!built.clauses().isEmpty()) {
+            alternatives.add(built);
+          }
+        }
+        if (!alternatives.isEmpty()) {
+          terms.add(new DisjunctionMaxQuery(alternatives, 0.0f), BooleanClause.Occur.SHOULD);
+        }
+      }
+      query.add(new BoostQuery(terms.build(), field.boost()), BooleanClause.Occur.SHOULD);
+    }
+    return query.build();
+  }
+
+  /** The synonyms found in the request, each one token with the offsets of the words it stands for. */
+  private List<Token> synonyms(String text) {
+    List<Token> found = new ArrayList<>();
+    try (TokenStream stream = synonymsOf.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+          found.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+        }
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  private static List<String> why(String text, Map<Integer, Integer> spans) {
+    List<String> why = new ArrayList<>();
+    int start = -1;
+    int end = -1;
+    for (Map.Entry<Integer, Integer> span : spans.entrySet()) {
+      if (span.getKey() > end) {
+        if (start >= 0) {
+          why.add(text.substring(start, end));
+        }
+        start = span.getKey();
+        end = span.getValue();
+      } else {
+        end = Math.max(end, span.getValue());
+      }
+    }
+    if (start >= 0) {
+      why.add(text.substring(start, end));
+    }
+    return why;
+  }
+
+  private CountyIndex index(String county) {
+    Catalog catalog;
+    try {
+      catalog = catalogs.of(county);
+    } catch (NoSuchElementException e) {
+      throw new IllegalArgumentException("未知辖区「" + county + "」：应为 " + catalogs.all().stream()
+          .map(Catalog::jurisdiction).collect(Collectors.joining("、")) + " 之一", e);
+    }
+    CountyIndex index = counties.get(county);
+    if (index != null && index.catalog == catalog) {
+      return index;
+    }
+    synchronized (this) {
+      index = counties.get(county);
+      if (index == null || index.catalog != catalog) {
+        index = new CountyIndex(catalog, evidence.getOrDefault(county, Map.of()));
+        counties.put(county, index);
+      }
+      return index;
+    }
+  }
+
+  /** A token of the request: its term and where it stands in the request. */
+  private record Token(String term, int start, int end) {
+    String span() {
+      return start + ":" + end;
+    }
+  }
+
+  private static List<Token> tokens(Analyzer analyzer, String text) {
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+
+  /** The terms of an item's document, to tell which words of a request matched it. */
+  private record Terms(String name, Set<String> words, Set<String> bigrams) {
+  }
+
+  /** What suggestions read: never changed once published. */
+  private record Snapshot(IndexSearcher searcher, Map<String, Terms> terms) {
+  }
+
+  /** One county's index over one list version. */
+  private final class CountyIndex {
+    final Catalog catalog;
+    final IndexWriter writer;
+    volatile Snapshot snapshot;
+
+    CountyIndex(Catalog catalog, Map<String, List<String>> learned) {
+      this.catalog = catalog;
+      try {
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(SIMILARITY);
+        writer = new IndexWriter(new ByteBuffersDirectory(), config);
+        Map<String, Terms> terms = new LinkedHashMap<>();
+        for (Item item : catalog.items()) {
+          List<String> texts = learned.getOrDefault(item.code(), List.of());
+          writer.addDocument(document(item, texts));
+          terms.put(item.code(), terms(item, texts));
+        }
+        writer.commit();
+        publish(terms);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Called under this index's lock. */
+    void update(Item item, List<String> texts) {
+      try {
+        writer.updateDocument(new Term(Fields.CODE, item.code()), document(item, texts));
+        writer.commit();
+        Map<String, Terms> terms = new HashMap<>(snapshot.terms);
+        terms.put(item.code(), terms(item, texts));
+        publish(terms);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void publish(Map<String, Terms> terms) throws IOException {
+      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(writer));
+      searcher.setSimilarity(SIMILARITY);
+      snapshot = new Snapshot(searcher, Map.copyOf(terms));
+    }
+
+    private Document document(Item item, List<String> texts) {
+      Document doc = new Document();
+      doc.add(new StringField(Fields.CODE, item.code(), Field.Store.YES));
+      doc.add(new TextField(Fields.NAME, item.name(), Field.Store.NO));
+      doc.add(new TextField(Fields.NAME_BIGRAMS, item.name(), Field.Store.NO));
+      doc.add(new TextField(Fields.DUTIES, duties(item), Field.Store.NO));
+      doc.add(new TextField(Fields.DOMAIN, item.domain(), Field.Store.NO));
+      doc.add(new TextField(Fields.BASIS, item.legalBasis() == null ? "" : item.legalBasis(), Field.Store.NO));
+      // every item has the field (its code, then the confirmed requests): BM25 weighs a term by the share of the
+      // documents with the field that hold it, so a field only learned items had would weigh next to nothing
+      doc.add(new TextField(Fields.EVIDENCE, item.code(), Field.Store.NO));
+      for (String text : texts) {
+        doc.add(new TextField(Fields.EVIDENCE, text, Field.Store.NO));
+      }
+      doc.add(new TextField(Fields.TEXT_BIGRAMS, duties(item) + "\n" + String.join("\n", texts), Field.Store.NO));
+      return doc;
+    }
+
+    private Terms terms(Item item, List<String> texts) {
+      Set<String> wordTerms = new HashSet<>();
+      for (String text : List.of(item.name(), duties(item), item.domain(),
+          item.legalBasis() == null ? "" : item.legalBasis(), String.join("\n", texts))) {
+        tokens(words, text).forEach(t -> wordTerms.add(t.term));
+      }
+      Set<String> bigramTerms = new HashSet<>();
+      tokens(bigrams, item.name()).forEach(t -> bigramTerms.add(t.term));
+      tokens(bigrams, duties(item) + "\n" + String.join("\n", texts)).forEach(t -> bigramTerms.add(t.term));
+      return new Terms(item.name(), Set.copyOf(wordTerms), Set.copyOf(bigramTerms));
+    }
+  }
+
+  /** Every unit's duties: step names and descriptions. */
+  private static String duties(Item item) {
+    StringBuilder text = new StringBuilder();
+    for (Responsibility responsibility : item.responsibilities()) {
+      for (Step step : responsibility.steps()) {
+        text.append(step.name()).append('：').append(step.description()).append('\n');
+      }
+    }
+    return text.toString();
+  }
+}

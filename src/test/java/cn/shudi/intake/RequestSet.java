@@ -1,0 +1,66 @@
+package cn.shudi.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Labelled requests of a county ({@code <code or NONE>\t<text>}, {@code #} comments): the held-out evaluation set
+ * {@code jurisdictions/<county>/requests-eval.tsv} when it exists, otherwise the dev set
+ * {@code src/test/resources/intake/<county>-dev.tsv}.
+ */
+record RequestSet(String county, Path file, boolean held, List<Labelled> requests) {
+
+  static final String NONE = "NONE";
+  static final List<String> COUNTIES = List.of("zhangqiu", "yunxi");
+
+  /** @param expected the item code, or {@link #NONE} for a request outside the list */
+  record Labelled(int line, String expected, String text) {
+    boolean onList() {
+      return !NONE.equals(expected);
+    }
+  }
+
+  static Path evalFile(String county) {
+    return Path.of("jurisdictions", county, "requests-eval.tsv");
+  }
+
+  static Path devFile(String county) {
+    return Path.of("src/test/resources/intake", county + "-dev.tsv");
+  }
+
+  /** The evaluation set when it exists, otherwise the dev set. */
+  static RequestSet forQuality(String county) {
+    Path eval = evalFile(county);
+    return Files.exists(eval) ? read(county, eval, true) : read(county, devFile(county), false);
+  }
+
+  static RequestSet dev(String county) {
+    return read(county, devFile(county), false);
+  }
+
+  static RequestSet read(String county, Path file, boolean held) {
+    List<Labelled> requests = new ArrayList<>();
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).replace("\uFEFF", "");
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          throw new IllegalStateException(file + " 第 " + (i + 1) + " 行缺少制表符：应为 <编码或 NONE><TAB><诉求>");
+        }
+        requests.add(new Labelled(i + 1, line.substring(0, tab).strip(), line.substring(tab + 1).strip()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RequestSet(county, file, held, List.copyOf(requests));
+  }
+}

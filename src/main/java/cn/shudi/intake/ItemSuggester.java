@@ -64,10 +64,12 @@ import cn.shudi.organization.OrganizationLoader;
  * <p><b>The index.</b> Per county one in-memory Lucene index over the list in force ({@link Catalogs#of}), one document
  * per item, built at the first request and again when another list version comes in force. Fields and weights
  * ({@link Fields#SEARCHED}): the item's name ×4 (words) and ×1.5 (bigrams), every unit's duties (step names and
- * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×3 (without length normalisation), the domain ×1, the legal basis ×0.4.
- * Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and the filler words of a request
- * ({@link Analyzers#FILLERS}); similarity is BM25 (Lucene's default). At query time the request's words get the
- * synonyms people use ({@code jurisdictions/synonyms.txt}, Solr format, a {@code SynonymGraphFilter}).
+ * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×3 (without length normalisation),
+ * the domain ×1, the legal basis ×0.4. Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and
+ * the filler words of a request ({@link Analyzers#FILLERS}); similarity is BM25. At query time the request gets the
+ * synonyms people use ({@code jurisdictions/synonyms.txt}, Solr format), found on its characters by a
+ * {@code SynonymGraphFilter} ({@link Analyzers#synonymsOf}); the synonyms of one stretch of the request count as one
+ * word. The candidates' why: the stretches of the request whose words, synonyms or bigrams the item holds.
  *
  * <p><b>Outside the list.</b> A request is judged outside the list (清单之外) when no item matches any of its words,
  * when the best item's score is below {@value #MIN_SCORE}, or when the request asks for information or a service
@@ -81,8 +83,8 @@ import cn.shudi.organization.OrganizationLoader;
  * restart and not shared between nodes; storing confirmed requests comes with the dispatch work (派单), which will
  * replay them here at start-up.
  *
- * <p>Thread-safe: suggestions read an immutable snapshot of the county's index (any number at once); a confirmation
- * or a new list version builds the next snapshot under the county's lock and swaps it in.
+ * <p>Thread-safe: suggestions read an immutable snapshot of the county's index (any number at once, no lock); a
+ * confirmation or a new list version builds the next snapshot under the suggester's lock and swaps it in.
  */
 public class ItemSuggester {
 
@@ -160,9 +162,28 @@ public class ItemSuggester {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("诉求内容为空：请填写诉求的具体内容后再研判");
     }
-    Snapshot snapshot = index(county).snapshot;
-    List<Token> tokens = new ArrayList<>(tokens(words, text));
-    List<Token> pairs = tokens(bigrams, text);
+    CountyIndex index = index(county);
+    Snapshot snapshot = index.acquire();
+    try {
+      return suggest(county, text, snapshot);
+    } finally {
+      release(snapshot);
+    }
+  }
+
+  private static void release(Snapshot snapshot) {
+    try {
+      snapshot.searcher.getIndexReader().decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Suggestion suggest(String county, String text, Snapshot snapshot) {
+    List<Token> requestWords = tokens(words, text);
+    List<Token> requestPairs = tokens(bigrams, text);
+    List<Token> tokens = new ArrayList<>(requestWords);
+    List<Token> pairs = new ArrayList<>(requestPairs);
     Map<String, List<Synonym>> synonymsBySpan = new LinkedHashMap<>();
     for (Token synonym : synonyms(text)) {
       List<Token> synonymWords = tokens(words, synonym.term).stream()
@@ -173,7 +194,7 @@ public class ItemSuggester {
       tokens.addAll(synonymWords);
       pairs.addAll(synonymPairs);
     }
-    Query query = query(tokens(words, text), tokens(bigrams, text), synonymsBySpan.values());
+    Query query = query(requestWords, requestPairs, synonymsBySpan.values());
     try {
       TopDocs top = snapshot.searcher.search(query, CANDIDATES);
       List<Suggestion.Candidate> candidates = new ArrayList<>();
@@ -218,11 +239,12 @@ public class ItemSuggester {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("诉求内容为空：没有可学习的内容");
     }
-    CountyIndex index = index(county);
-    if (index.catalog.item(code).isEmpty()) {
-      throw new IllegalArgumentException("辖区「" + county + "」的现行清单中没有事项「" + code + "」");
-    }
-    synchronized (index) {
+    // under the same lock as a rebuild for a new list version, so no confirmation is lost between the two
+    synchronized (this) {
+      CountyIndex index = index(county);
+      if (index.catalog.item(code).isEmpty()) {
+        throw new IllegalArgumentException("辖区「" + county + "」的现行清单中没有事项「" + code + "」");
+      }
       List<String> texts = evidence.computeIfAbsent(county, c -> new ConcurrentHashMap<>())
           .computeIfAbsent(code, c -> Collections.synchronizedList(new ArrayList<>()));
       texts.add(text.strip());
@@ -377,7 +399,7 @@ public class ItemSuggester {
         writer = new IndexWriter(new ByteBuffersDirectory(), config);
         Map<String, Terms> terms = new LinkedHashMap<>();
         for (Item item : catalog.items()) {
-          List<String> texts = learned.getOrDefault(item.code(), List.of());
+          List<String> texts = List.copyOf(learned.getOrDefault(item.code(), List.of()));
           writer.addDocument(document(item, texts));
           terms.put(item.code(), terms(item, texts));
         }
@@ -388,7 +410,7 @@ public class ItemSuggester {
       }
     }
 
-    /** Called under this index's lock. */
+    /** Called under the suggester's lock. */
     void update(Item item, List<String> texts) {
       try {
         writer.updateDocument(new Term(Fields.CODE, item.code()), document(item, texts));
@@ -401,10 +423,24 @@ public class ItemSuggester {
       }
     }
 
+    /** The snapshot in force, its reader held until the caller releases it ({@code decRef}). */
+    Snapshot acquire() {
+      while (true) {
+        Snapshot current = snapshot;
+        if (current.searcher.getIndexReader().tryIncRef()) {
+          return current;
+        }
+      }
+    }
+
     private void publish(Map<String, Terms> terms) throws IOException {
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(writer));
       searcher.setSimilarity(SIMILARITY);
+      Snapshot previous = snapshot;
       snapshot = new Snapshot(searcher, Map.copyOf(terms));
+      if (previous != null) {
+        previous.searcher.getIndexReader().decRef(); // closed once the last suggestion reading it is done
+      }
     }
 
     private Document document(Item item, List<String> texts) {

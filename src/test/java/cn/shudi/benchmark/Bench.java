@@ -587,7 +587,7 @@ public final class Bench {
     figures.forEach((county, figure) -> row(String.format(Locale.ROOT,
         "| 研判 ItemSuggester.suggest, %s, %d texts × %d rounds, p50 / p95 (ms) | %.1f / %.1f | — | — | p95 < 50 ms | %s |",
         county, figure.texts(), rounds, figure.stats().p50(), figure.stats().p95(), met(figure.stats().p95() < 50))));
-    notes.add("- 研判: one thread, in-memory Lucene index per county built before the warm-up (3 rounds); texts from "
+    notes.add("- 研判: one thread, in-memory Lucene index per county built by the first warm-up request (3 warm-up rounds); texts from "
         + figures.values().stream().map(f -> f.file().toString()).distinct().toList()
         + "; no bare figure (project code only).");
   }

@@ -64,7 +64,7 @@ import cn.shudi.organization.OrganizationLoader;
  * <p><b>The index.</b> Per county one in-memory Lucene index over the list in force ({@link Catalogs#of}), one document
  * per item, built at the first request and again when another list version comes in force. Fields and weights
  * ({@link Fields#SEARCHED}): the item's name ×4 (words) and ×1.5 (bigrams), every unit's duties (step names and
- * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×3 (without length normalisation),
+ * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×1,
  * the domain ×1, the legal basis ×0.4. Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and
  * the filler words of a request ({@link Analyzers#FILLERS}); similarity is BM25. At query time the request gets the
  * synonyms people use ({@code jurisdictions/synonyms.txt}, Solr format), found on its characters by a
@@ -119,8 +119,8 @@ public class ItemSuggester {
       "需要什么材料", "需要哪些材料", "在哪里办", "去哪里办");
 
   /**
-   * BM25 (k1 1.2, b 0.75), but without length normalisation in {@link Fields#EVIDENCE}: an item with many confirmed
-   * requests must not weigh less per request than one with few.
+   * BM25 (k1 1.2, b 0.75), but without length normalisation in {@link Fields#EVIDENCE}: each further confirmed request
+   * of an item adds to it (with normalisation a growing evidence field would dilute what it already had).
    */
   static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
     private final Similarity plain = new BM25Similarity();

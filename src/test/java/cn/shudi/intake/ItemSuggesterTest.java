@@ -53,7 +53,13 @@ class ItemSuggesterTest {
     String similar = "单元楼电梯卡在两层中间，里面的人出不来";
     int before = rank(learning.suggest("yunxi", similar), "YX034"); // 电梯困人应急救援
 
+    // a confirmed request weighs like the domain (Fields): one moves an item up a little, a few put it first
+    double scoreBefore = score(learning.suggest("yunxi", similar), "YX034");
     learning.learn("yunxi", "YX034", "电梯突然停了，卡在两层中间，人出不来，打了电话没人来");
+    assertThat(score(learning.suggest("yunxi", similar), "YX034")).as("score after one confirmation")
+        .isGreaterThan(scoreBefore);
+    learning.learn("yunxi", "YX034", "小区电梯坏在半截，卡住了，里面有老人出不来");
+    learning.learn("yunxi", "YX034", "电梯卡在楼层中间不动了，门打不开，人困在里面");
 
     int after = rank(learning.suggest("yunxi", similar), "YX034");
     assertThat(after).as("rank of YX034 before %d, after learning", before).isEqualTo(0);
@@ -107,5 +113,10 @@ class ItemSuggesterTest {
   private static int rank(Suggestion suggestion, String code) {
     List<String> codes = suggestion.candidates().stream().map(Suggestion.Candidate::code).toList();
     return codes.indexOf(code) < 0 ? Integer.MAX_VALUE : codes.indexOf(code);
+  }
+
+  private static double score(Suggestion suggestion, String code) {
+    return suggestion.candidates().stream().filter(c -> c.code().equals(code)).mapToDouble(Suggestion.Candidate::score)
+        .findFirst().orElse(0);
   }
 }

@@ -26,7 +26,7 @@ public class BlueprintFiles {
   public record Outcome(int written, int kept) {
   }
 
-  static final String EXPORTER = "exporter=\"shudi-blueprint-generator\"";
+  static final String EXPORTER = "exporter=\"" + BlueprintGenerator.EXPORTER + "\"";
 
   private final Path processes;
   private final BlueprintGenerator generator = new BlueprintGenerator();

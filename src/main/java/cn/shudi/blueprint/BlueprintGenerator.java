@@ -79,11 +79,16 @@ public class BlueprintGenerator {
 
   /** The case pattern a sub-process of a blueprint runs (its {@value #PATTERN_PROPERTY} property), if it is one. */
   public static Optional<String> patternOf(FlowNode node) {
-    if (!(node instanceof SubProcess) || node.getExtensionElements() == null) {
+    return node instanceof SubProcess ? property(node, PATTERN_PROPERTY) : Optional.empty();
+  }
+
+  /** An element's {@code <camunda:property name="…">} value, if it has one. */
+  static Optional<String> property(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
       return Optional.empty();
     }
-    return node.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> PATTERN_PROPERTY.equals(p.getCamundaName()))
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> name.equals(p.getCamundaName()))
         .map(CamundaProperty::getCamundaValue).findFirst();
   }
 
@@ -681,16 +686,14 @@ public class BlueprintGenerator {
       FlowNode copy;
       if (original instanceof UserTask task) {
         UserTask userTask = model.newInstance(UserTask.class);
-        String limit = task.getExtensionElements() == null ? null
-            : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> LIMIT_PROPERTY.equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+        String limit = property(task, LIMIT_PROPERTY).orElse(null);
         if (limit == null || task.getCamundaFormRef() == null) {
           throw new IllegalStateException(PatternFragments.file(pattern) + " 的任务「" + task.getName()
               + "」缺少时限（camunda:property 时限）或表单（camunda:formRef）");
         }
         userTask.setCamundaCandidateGroups(group);
-        userTask.setCamundaDueDate(ItemProcess.dueExpression(TimeLimit.parse(limit).label()));
+        String due = TimeLimit.parse(limit).label();
+        userTask.setCamundaDueDate(ItemProcess.dueExpression(due));
         userTask.setCamundaFormRef(task.getCamundaFormRef());
         userTask.setCamundaFormRefBinding("deployment");
         CamundaInputOutput io = extensions(userTask).addExtensionElement(CamundaInputOutput.class);
@@ -713,7 +716,7 @@ public class BlueprintGenerator {
         String about = task.getDocumentations().isEmpty() ? "" : task.getDocumentations().iterator().next().getTextContent();
         copy = userTask;
         copy.setId(prefix + original.getId());
-        document(userTask, copy.getId() + "_doc", about + "（时限：" + TimeLimit.parse(limit).label() + "）");
+        document(userTask, copy.getId() + "_doc", about + "（时限：" + due + "）");
       } else if (original instanceof IntermediateCatchEvent event) {
         IntermediateCatchEvent wait = model.newInstance(IntermediateCatchEvent.class);
         TimerEventDefinition definition = event.getEventDefinitions().stream()

@@ -80,12 +80,12 @@ public class DriftCheck {
     }
     Collection<FlowNode> nodes = process.getChildElementsByType(FlowNode.class);
     Set<String> expectedGroups = new HashSet<>();
+    boolean generated = BlueprintGenerator.EXPORTER.equals(model.getDefinitions().getExporter());
     for (Responsibility unit : item.responsibilities()) {
       String group = BlueprintGenerator.candidateGroup(unit);
       expectedGroups.add(group);
       for (Step step : unit.steps()) {
-        findings.addAll(checkStep(file, allNodes(model), unit, group, step,
-            BlueprintGenerator.EXPORTER.equals(model.getDefinitions().getExporter())));
+        findings.addAll(checkStep(file, allNodes(model), unit, group, step, generated));
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {

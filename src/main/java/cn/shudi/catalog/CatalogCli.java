@@ -123,7 +123,7 @@ public final class CatalogCli {
   }
 
   /** Chinese text must not turn into question marks on a console whose default charset is not UTF-8. */
-  private static PrintStream console(PrintStream stream) throws UnsupportedEncodingException {
+  public static PrintStream console(PrintStream stream) throws UnsupportedEncodingException {
     String charset = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
     return new PrintStream(stream, true, charset == null ? StandardCharsets.UTF_8.name() : charset);
   }

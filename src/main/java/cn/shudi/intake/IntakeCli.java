@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import cn.shudi.datafile.InvalidDataException;
+import cn.shudi.catalog.CatalogCli;
 import cn.shudi.governance.ListCli;
 
 /**
@@ -58,19 +59,14 @@ public final class IntakeCli {
       ListCli.main(args);
       return;
     }
-    PrintStream out = console(System.out);
-    PrintStream err = console(System.err);
+    PrintStream out = CatalogCli.console(System.out);
+    PrintStream err = CatalogCli.console(System.err);
     int code = new IntakeCli(() -> ItemSuggester.of(Path.of("jurisdictions")), out, err).run(args);
     out.flush();
     err.flush();
     if (code != OK) {
       System.exit(code); // only on failure: under exec:java a System.exit ends Maven too
     }
-  }
-
-  private static PrintStream console(PrintStream stream) throws UnsupportedEncodingException {
-    String charset = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
-    return new PrintStream(stream, true, charset == null ? StandardCharsets.UTF_8.name() : charset);
   }
 
   /** {@code suggest <county> --file <file>}. */

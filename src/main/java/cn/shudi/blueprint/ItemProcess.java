@@ -55,6 +55,12 @@ public final class ItemProcess {
   // since the caller declares what it passes and blueprint does not depend on call or evaluation
   /** Called after the case's record: the township rates the departments (evaluation's EvaluationProcess). */
   public static final String EVALUATION_KEY = "shared_evaluation";
+  /**
+   * The one call of an item's blueprint by another process: the intake's 办理案件 (intake's IntakeProcess), whose bean
+   * names the blueprint of the item the request was dispatched by, as stored, and which takes the county's latest
+   * version of it (a blueprint admitted or adjusted later is deployed on its own).
+   */
+  public static final String ITEM_CASE_CALL = "${intake.caseKey(execution)}";
   /** Called at a step's deadline (call's SupervisionProcess), with the two variables below and all the case's. */
   public static final String SUPERVISION_KEY = "shared_supervision";
   /** The name of the overdue step (超期环节), passed to {@link #SUPERVISION_KEY}. */

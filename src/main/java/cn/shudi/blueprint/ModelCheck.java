@@ -373,6 +373,13 @@ public class ModelCheck {
 
   private void calls(String file, BpmnModelInstance model, Set<String> shared, List<Finding> findings) {
     for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      if (ItemProcess.ITEM_CASE_CALL.equals(call.getCalledElement())) {
+        if (!"latest".equals(call.getCamundaCalledElementBinding())) {
+          findings.add(new Finding(file, call.getId(), "调用事项流程时绑定应为 camunda:calledElementBinding=\"latest\""
+              + "（事项流程可能由清单治理单独部署）"));
+        }
+        continue;
+      }
       if (!shared.contains(call.getCalledElement())) {
         findings.add(new Finding(file, call.getId(), "调用的流程「" + call.getCalledElement() + "」不在 processes/shared 中"));
       }

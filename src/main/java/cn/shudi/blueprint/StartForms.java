@@ -31,6 +31,18 @@ public class StartForms {
   public static final Variable<String> CALL_PLACE = Variable.string("callPlace");
   public static final Variable<String> CALL_URGENCY = Variable.string("callUrgency");
 
+  // the fields of intake-start, shared_intake's start form (诉求受理): declared here for the same reason; intake's
+  // IntakeProcess takes them from here. The contact fields are named private… (no history, moved out of the process)
+  public static final Variable<String> INTAKE_KIND = Variable.string("intakeKind");
+  public static final Variable<String> INTAKE_SOURCE = Variable.string("intakeSource");
+  public static final Variable<String> INTAKE_EXTERNAL_ID = Variable.string("intakeExternalId");
+  public static final Variable<String> INTAKE_TEXT = Variable.string("intakeText");
+  public static final Variable<String> INTAKE_GRID = Variable.string("intakeGrid");
+  public static final Variable<String> INTAKE_LATITUDE = Variable.string("intakeLatitude");
+  public static final Variable<String> INTAKE_LONGITUDE = Variable.string("intakeLongitude");
+  public static final Variable<String> INTAKE_CONTACT_NAME = Variable.string("privateContactName");
+  public static final Variable<String> INTAKE_CONTACT_PHONE = Variable.string("privateContactPhone");
+
   /** Unified social credit code (GB 32100-2015): 18 characters, no I, O, S, V, Z. */
   static final String CREDIT_CODE_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
 
@@ -40,6 +52,7 @@ public class StartForms {
     Path folder = forms.resolve(jurisdiction.code());
     write(folder.resolve("case-start.form"), caseStart(jurisdiction), force);
     write(folder.resolve("call-start.form"), callStart(jurisdiction), force);
+    write(folder.resolve("intake-start.form"), intakeStart(jurisdiction), force);
   }
 
   private void write(Path file, Map<String, Object> form, boolean force) throws IOException {
@@ -94,6 +107,46 @@ public class StartForms {
     urgency.put("defaultValue", "normal");
     components.add(urgency);
     return form("call-start", components);
+  }
+
+  Map<String, Object> intakeStart(Jurisdiction j) {
+    List<Object> components = new ArrayList<>();
+    components.add(text("intake_start_intro", "登记一件诉求：指挥中心将对照" + j.shortName()
+        + "属地管理清单研判派单。诉求人的姓名和电话只存入诉求库，仅指挥中心可见；照片请经诉求接口上传。"));
+    Map<String, Object> kind = field("radio", INTAKE_KIND.name(), "诉求类型", sorted("required", true));
+    kind.put("values", List.of(option("民生诉求", "livelihood"), option("执法诉求", "enforcement"),
+        option("发展诉求", "development")));
+    kind.put("defaultValue", "livelihood");
+    kind.put("layout", sorted("row", "Row_kind", "columns", 8));
+    components.add(kind);
+    Map<String, Object> source = select(INTAKE_SOURCE.name(), "诉求来源", List.of(option("12345热线工单", "hotline"),
+        option("网格员上报", "grid"), option("企业", "enterprise"), option("镇街", "township"), option("网上诉求", "web")));
+    source.put("defaultValue", "hotline");
+    source.put("layout", sorted("row", "Row_kind", "columns", 8));
+    components.add(source);
+    components.add(field("textfield", INTAKE_EXTERNAL_ID.name(), "工单编号（热线工单等已有编号的填写，同一编号只受理一次）",
+        sorted("maxLength", 64)));
+    components.add(field("textarea", INTAKE_TEXT.name(), "诉求内容（什么事、在哪里、持续多久）",
+        sorted("required", true, "maxLength", 2000)));
+    components.add(select(ItemProcess.TOWNSHIP.name(), "所在镇街", options(j.townships())));
+    components.add(field("textfield", INTAKE_GRID.name(), "网格（如 明水街道第3网格）", sorted("maxLength", 60)));
+    Map<String, Object> latitude = field("textfield", INTAKE_LATITUDE.name(), "纬度（可不填，如 36.7121）",
+        sorted("pattern", "^-?[0-9]{1,2}(\\.[0-9]+)?$"));
+    latitude.put("layout", sorted("row", "Row_location", "columns", 8));
+    components.add(latitude);
+    Map<String, Object> longitude = field("textfield", INTAKE_LONGITUDE.name(), "经度（可不填，如 117.5376）",
+        sorted("pattern", "^-?[0-9]{1,3}(\\.[0-9]+)?$"));
+    longitude.put("layout", sorted("row", "Row_location", "columns", 8));
+    components.add(longitude);
+    Map<String, Object> name = field("textfield", INTAKE_CONTACT_NAME.name(), "诉求人姓名（仅指挥中心可见）",
+        sorted("maxLength", 60));
+    name.put("layout", sorted("row", "Row_contact", "columns", 8));
+    components.add(name);
+    Map<String, Object> phone = field("textfield", INTAKE_CONTACT_PHONE.name(), "联系电话（仅指挥中心可见）",
+        sorted("pattern", "^[0-9+\\- ]{5,20}$"));
+    phone.put("layout", sorted("row", "Row_contact", "columns", 8));
+    components.add(phone);
+    return form("intake-start", components);
   }
 
   private static List<Object> options(List<Unit> units) {

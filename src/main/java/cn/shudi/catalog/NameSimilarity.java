@@ -10,7 +10,7 @@ import java.util.Map;
  * (0.78). A list has a few hundred names, so the pairs are compared directly; a search index (and a dependency)
  * would add nothing but weight.
  */
-final class NameSimilarity {
+public final class NameSimilarity {
 
   /**
    * From here two names are listed for the analyst to confirm whether they are one item: half their bigrams shared.
@@ -22,7 +22,8 @@ final class NameSimilarity {
   private NameSimilarity() {
   }
 
-  static double of(String a, String b) {
+  /** The Dice coefficient of the two texts' character bigrams: 0 nothing shared, 1 the same. */
+  public static double of(String a, String b) {
     Map<String, Integer> x = bigrams(a);
     Map<String, Integer> y = bigrams(b);
     int total = x.values().stream().mapToInt(Integer::intValue).sum() + y.values().stream().mapToInt(Integer::intValue)

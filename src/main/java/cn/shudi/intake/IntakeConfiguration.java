@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -15,6 +16,7 @@ import cn.shudi.organization.OrganizationProperties;
 
 /** The suggestion over the lists in force, with the synonyms beside the jurisdictions' data. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
   static final String SYNONYMS_FILE = "synonyms.txt";

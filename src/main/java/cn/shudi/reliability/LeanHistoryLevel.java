@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * failed.</li>
  * <li>The history of a task's card variables (task-local, named {@value #CARD_PREFIX}…): copies of the case's
  * subject, township, unit and item put on each task for Tasklist's cards; the case keeps the originals.</li>
+ * <li>Personal data in transit: variables named {@value #PRIVATE_PREFIX}… (a requester's name and phone on the
+ * intake's start form), which the process moves into its own table the moment it starts, and the form-field history
+ * rows ({@code ACT_HI_DETAIL} of type FormField: every submitted form value again, read by nobody here).</li>
  * </ul>
  *
  * Everything else of {@code full} stays. The credit file no longer reads history (it seals the step
@@ -40,9 +43,11 @@ public final class LeanHistoryLevel extends HistoryLevelFull {
   public static final String NAME = "full-lean";
   /** Task-local variables named so are display copies for Tasklist's cards: no history. */
   public static final String CARD_PREFIX = "card";
+  /** Variables named so carry personal data only until the process stores it elsewhere: no history. */
+  public static final String PRIVATE_PREFIX = "private";
 
   private static final Set<HistoryEventType> NOT_WRITTEN = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
-      HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE);
+      HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE);
 
   @Override
   public String getName() {
@@ -56,8 +61,13 @@ public final class LeanHistoryLevel extends HistoryLevelFull {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !NOT_WRITTEN.contains(eventType) && !isCardVariable(entity)
+    return !NOT_WRITTEN.contains(eventType) && !isCardVariable(entity) && !isPrivateVariable(entity)
         && super.isHistoryEventProduced(eventType, entity);
+  }
+
+  private static boolean isPrivateVariable(Object entity) {
+    return entity instanceof VariableInstanceEntity variable && variable.getName() != null
+        && variable.getName().startsWith(PRIVATE_PREFIX);
   }
 
   private static boolean isCardVariable(Object entity) {

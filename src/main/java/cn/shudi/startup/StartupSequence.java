@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.shudi.blueprint.BlueprintDeployment;
 import cn.shudi.governance.ListGovernance;
+import cn.shudi.intake.IntakeEvidence;
 import cn.shudi.monitoring.MonitoringIndexes;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.OrganizationProperties;
@@ -32,6 +33,7 @@ import cn.shudi.tasklist.TaskFilters;
  * ({@link ListGovernance#deployGenerated}), in one transaction. With step 3, each blueprint comes from its file or
  * is generated, never both;</li>
  * <li><b>Tasklist filters</b> and their READ grants, in one transaction;</li>
+ * <li><b>intake evidence</b>: the confirmed dispatches replayed into the suggestion ({@link IntakeEvidence#replay});</li>
  * <li><b>Cockpit indexes</b>, when the application is ready ({@link #whenReady}).</li>
  * </ol>
  *
@@ -60,18 +62,20 @@ class StartupSequence implements InitializingBean {
   private final ListGovernance lists;
   private final BlueprintDeployment blueprints;
   private final TaskFilters filters;
+  private final IntakeEvidence evidence;
   private final ObjectProvider<MonitoringIndexes> indexes;
   private final TransactionTemplate transaction;
 
   StartupSequence(Organization organization, OrganizationProperties organizationProperties,
       OrganizationProvisioner provisioner, ListGovernance lists, BlueprintDeployment blueprints, TaskFilters filters,
-      ObjectProvider<MonitoringIndexes> indexes, PlatformTransactionManager transactions) {
+      IntakeEvidence evidence, ObjectProvider<MonitoringIndexes> indexes, PlatformTransactionManager transactions) {
     this.organization = organization;
     this.organizationProperties = organizationProperties;
     this.provisioner = provisioner;
     this.lists = lists;
     this.blueprints = blueprints;
     this.filters = filters;
+    this.evidence = evidence;
     this.indexes = indexes;
     this.transaction = new TransactionTemplate(transactions);
   }
@@ -84,7 +88,8 @@ class StartupSequence implements InitializingBean {
     blueprints.deployAtStartup(organization, lists::generatedItems);
     transaction.executeWithoutResult(status -> lists.deployGenerated());
     transaction.executeWithoutResult(status -> filters.provision());
-    LOG.info("启动步骤已完成：组织机构、清单、施工图、Tasklist 筛选器（{} ms）", (System.nanoTime() - began) / 1_000_000);
+    evidence.replay(organization);
+    LOG.info("启动步骤已完成：组织机构、清单、施工图、Tasklist 筛选器、研判建议（{} ms）", (System.nanoTime() - began) / 1_000_000);
   }
 
   /** The last step, once the application is ready: the Cockpit indexes (unless switched off). */

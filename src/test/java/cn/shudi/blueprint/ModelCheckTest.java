@@ -339,4 +339,17 @@ class ModelCheckTest {
     assertThat(checkWith(s -> s.replace("calledElement=\"shared_evaluation\"", "calledElement=\"elsewhere\"")))
         .singleElement().satisfies(f -> assertThat(f.message()).contains("elsewhere"));
   }
+
+  @Test
+  void aCalledElementThatIsAnyOtherExpressionIsFound() throws IOException {
+    assertThat(checkWith(s -> s.replace("calledElement=\"shared_evaluation\"", "calledElement=\"${itemKey}\"")))
+        .singleElement().satisfies(f -> assertThat(f.message()).contains("${itemKey}").contains("不在 processes/shared 中"));
+  }
+
+  @Test
+  void theItemCaseCallMustTakeTheLatestBlueprint() throws IOException {
+    assertThat(checkWith("shared/shared_intake.bpmn", s -> s.replace("camunda:calledElementBinding=\"latest\"",
+        "camunda:calledElementBinding=\"deployment\""))).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("calledElementBinding=\"latest\""));
+  }
 }

@@ -1,0 +1,224 @@
+package cn.shudi.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.shudi.evaluation.Readers;
+import cn.shudi.organization.Jurisdiction;
+import cn.shudi.organization.Organization;
+import cn.shudi.organization.Role;
+
+/**
+ * The intake API (HTTP basic, {@code /api/intake/{county}/…}):
+ * <ul>
+ * <li>{@code POST requests} — a request as JSON, or as {@code multipart/form-data} with the JSON in part
+ * {@code request} and up to three photos in parts {@code photos}; 201 with the request as its sender sees it, 400 with
+ * the reason in Chinese when refused (nothing stored). The engine decides who may (starting {@code shared_intake}).</li>
+ * <li>{@code GET requests/{id}} — where it stands, its item, units, deadline, outcome; a duplicate shows its
+ * original's. The contact only for the command centre (its staff and dispatchers), supervisors and administrators;
+ * the unit it was dispatched to sees it without.</li>
+ * <li>{@code GET requests/{id}/photos/{n}} — a photo, for the same readers.</li>
+ * <li>{@code GET rates?month=yyyy-MM} — 响应率, 解决率, 满意率 per unit and township (supervisors, analysts,
+ * dispatchers).</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/api/intake/{county}")
+class IntakeController {
+
+  /** What a sender states (JSON). */
+  record RequestBodyJson(String kind, String source, String externalId, String text, String township, String grid,
+      String latitude, String longitude, String contactName, String contactPhone) {
+
+    IntakeDesk.NewRequest toRequest() {
+      return new IntakeDesk.NewRequest(kind, source, externalId, text, township, grid, latitude, longitude,
+          contactName, contactPhone);
+    }
+  }
+
+  /** A request as the API shows it; the contact only to those who may see it. */
+  record RequestView(String id, String kind, String source, String externalId, String text, String township,
+      String grid, Double latitude, Double longitude, LocalDateTime receivedAt, String state, String stateLabel,
+      String suggestedItem, String itemCode, String primaryUnit, List<String> cooperatingUnits, LocalDateTime dueAt,
+      String duplicateOf, String outcome, LocalDateTime closedAt, int photos, Contact contact) {
+  }
+
+  record Contact(String name, String phone) {
+  }
+
+  private final Organization organization;
+  private final IntakeRequests requests;
+  private final IntakeStore store;
+  private final IntakeRates rates;
+  private final IdentityService identity;
+
+  IntakeController(Organization organization, IntakeRequests requests, IntakeStore store, IntakeRates rates,
+      @Lazy IdentityService identity) {
+    this.organization = organization;
+    this.requests = requests;
+    this.store = store;
+    this.rates = rates;
+    this.identity = identity;
+  }
+
+  @PostMapping(path = "/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> submit(@PathVariable String county, @RequestBody RequestBodyJson body) {
+    return submit(county, body, List.of());
+  }
+
+  @PostMapping(path = "/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> submitWithPhotos(@PathVariable String county, @RequestPart("request") RequestBodyJson body,
+      @RequestPart(name = "photos", required = false) List<MultipartFile> files) {
+    List<MultipartFile> parts = files == null ? List.of() : files;
+    try {
+      Photo.requireCount(parts);
+      List<Photo> photos = new ArrayList<>();
+      for (MultipartFile file : parts) {
+        photos.add(Photo.of(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename(),
+            file.getBytes()));
+      }
+      return submit(county, body, photos);
+    } catch (IntakeRefusal refusal) {
+      return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+    } catch (IOException e) {
+      return problem(HttpStatus.BAD_REQUEST, "照片读取失败：" + e.getMessage());
+    }
+  }
+
+  private ResponseEntity<?> submit(String county, RequestBodyJson body, List<Photo> photos) {
+    Jurisdiction jurisdiction = organization.find(county).orElse(null);
+    if (jurisdiction == null) {
+      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+    }
+    if (body == null) {
+      return problem(HttpStatus.BAD_REQUEST, "请求体为空：请提交诉求的 JSON");
+    }
+    try {
+      StoredRequest stored = requests.submit(jurisdiction, body.toRequest(), photos);
+      return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, true));
+    } catch (IntakeRefusal refusal) {
+      return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+    }
+  }
+
+  @GetMapping("/requests/{id}")
+  ResponseEntity<?> request(@PathVariable String county, @PathVariable String id) {
+    Optional<Jurisdiction> jurisdiction = organization.find(county);
+    Optional<StoredRequest> found = jurisdiction.flatMap(j -> store.request(id))
+        .filter(r -> r.jurisdiction().equals(county));
+    if (found.isEmpty()) {
+      return problem(HttpStatus.NOT_FOUND, "没有编号为「" + id + "」的诉求");
+    }
+    StoredRequest request = found.get();
+    Access access = access(jurisdiction.get(), request);
+    if (access == Access.NONE) {
+      return problem(HttpStatus.FORBIDDEN, "无权查看诉求 " + id);
+    }
+    return ResponseEntity.ok(view(request, access == Access.FULL));
+  }
+
+  @GetMapping("/requests/{id}/photos/{position}")
+  ResponseEntity<?> photo(@PathVariable String county, @PathVariable String id, @PathVariable int position) {
+    Optional<Jurisdiction> jurisdiction = organization.find(county);
+    Optional<StoredRequest> found = jurisdiction.flatMap(j -> store.request(id))
+        .filter(r -> r.jurisdiction().equals(county));
+    if (found.isEmpty() || access(jurisdiction.get(), found.get()) == Access.NONE) {
+      return problem(HttpStatus.NOT_FOUND, "没有这张照片");
+    }
+    List<Photo> photos = store.photos(id);
+    if (position < 0 || position >= photos.size()) {
+      return problem(HttpStatus.NOT_FOUND, "没有这张照片");
+    }
+    Photo photo = photos.get(position);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+        .header("X-Content-Type-Options", "nosniff").body(photo.bytes());
+  }
+
+  @GetMapping("/rates")
+  ResponseEntity<?> rates(@PathVariable String county, @RequestParam String month) {
+    Jurisdiction jurisdiction = organization.find(county).orElse(null);
+    if (jurisdiction == null) {
+      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+    }
+    if (!Readers.mayReadCounty(identity.getCurrentAuthentication(), jurisdiction)) {
+      return problem(HttpStatus.FORBIDDEN, "无权查看" + jurisdiction.shortName() + "的诉求办理率");
+    }
+    YearMonth period;
+    try {
+      period = YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      return problem(HttpStatus.BAD_REQUEST, "月份「" + month + "」应写作 yyyy-MM，如 2026-12");
+    }
+    return ResponseEntity.ok(rates.of(jurisdiction, period));
+  }
+
+  private enum Access {
+    NONE, WITHOUT_CONTACT, FULL
+  }
+
+  private Access access(Jurisdiction county, StoredRequest request) {
+    Authentication user = identity.getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return Access.NONE;
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    boolean inCounty = groups.contains(Groups.CAMUNDA_ADMIN)
+        || user.getTenantIds() != null && user.getTenantIds().contains(county.tenantId());
+    if (!inCounty) {
+      return Access.NONE;
+    }
+    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(county.commandCentre().groupId())
+        || groups.contains(Role.DISPATCHER.groupId(county)) || groups.contains(Role.SUPERVISOR.groupId(county))) {
+      return Access.FULL;
+    }
+    boolean ownUnit = request.primaryUnit() != null
+        && county.unit(request.primaryUnit()).map(u -> groups.contains(u.groupId())).orElse(false);
+    boolean sender = user.getUserId().equals(request.receivedBy());
+    return ownUnit || sender ? Access.WITHOUT_CONTACT : Access.NONE;
+  }
+
+  private RequestView view(StoredRequest request, boolean withContact) {
+    StoredRequest shown = request.duplicateOf() == null ? request
+        : store.request(request.duplicateOf()).orElse(request);
+    List<String> cooperating = shown.cooperatingUnits() == null || shown.cooperatingUnits().isBlank() ? List.of()
+        : List.of(shown.cooperatingUnits().split("、"));
+    return new RequestView(request.id(), request.kind().value(), request.source().value(), request.externalId(),
+        request.text(), request.township(), request.grid(), request.latitude(), request.longitude(),
+        request.receivedAt(), request.state().value(),
+        request.duplicateOf() == null ? request.state().label()
+            : request.state().label() + "（原诉求" + shown.state().label() + "）",
+        request.suggestedItem(), shown.itemCode(), shown.primaryUnit(), cooperating, shown.dueAt(),
+        request.duplicateOf(), shown.outcome(), shown.closedAt(), store.photos(request.id()).size(),
+        withContact && (request.contactName() != null || request.contactPhone() != null)
+            ? new Contact(request.contactName(), request.contactPhone())
+            : null);
+  }
+
+  private static ResponseEntity<String> problem(HttpStatus status, String message) {
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        .body(message);
+  }
+}

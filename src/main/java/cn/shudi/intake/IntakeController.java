@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import cn.shudi.evaluation.Readers;
 import cn.shudi.organization.Jurisdiction;
@@ -173,6 +177,17 @@ class IntakeController {
       return problem(HttpStatus.BAD_REQUEST, "月份「" + month + "」应写作 yyyy-MM，如 2026-12");
     }
     return ResponseEntity.ok(rates.of(jurisdiction, period));
+  }
+
+  /** A body that is not the request's JSON (malformed, a field of the wrong type): what is wrong, nothing stored. */
+  @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestPartException.class,
+      MultipartException.class})
+  ResponseEntity<String> unreadable(Exception e) {
+    String detail = e instanceof MissingServletRequestPartException missing
+        ? "缺少部分「" + missing.getRequestPartName() + "」（诉求的 JSON）"
+        : e instanceof MultipartException ? "上传内容无法读取（照片每张不超过 1 MB，最多 " + Photo.MAX_PHOTOS + " 张）"
+            : "不是合法的 JSON";
+    return problem(HttpStatus.BAD_REQUEST, "诉求未受理：" + detail);
   }
 
   private enum Access {

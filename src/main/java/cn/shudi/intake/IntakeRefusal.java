@@ -1,13 +1,14 @@
 package cn.shudi.intake;
 
-import org.camunda.bpm.engine.exception.NotValidException;
+import cn.shudi.reliability.RequestRefusedException;
 
 /**
  * A request the platform does not take, with the reason in Chinese (empty text, a township of another county, a
- * photo that is not one, a replayed request, an unknown item): nothing of it is stored. A {@link NotValidException},
- * so the engine's REST API and Tasklist answer it as bad input (400) with this message.
+ * photo that is not one, a replayed request, an unknown item, a return without its reason): nothing of it is stored.
+ * A {@link RequestRefusedException}, so every API — the intake's own, the engine's REST API behind Tasklist's forms —
+ * answers it 400 with this message, however deep in a listener it was thrown.
  */
-class IntakeRefusal extends NotValidException {
+class IntakeRefusal extends RequestRefusedException {
 
   private static final long serialVersionUID = 1L;
 

@@ -38,7 +38,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>A body has a declared size limit ({@code shudi.security.max-body-bytes}, a deployment
  * {@code shudi.security.deployments.max-bytes}); a larger one is answered 413, by its length or while read.</li>
  * <li>A body's type must be one the endpoint takes: {@code application/json} in UTF-8 anywhere,
- * {@code multipart/form-data} only to create a deployment, a login form only to log in. Any other type,
+ * {@code multipart/form-data} only to create a deployment or to upload to the intake (a request with its photos, a
+ * hotline file: {@code /api/intake/{county}/requests|imports}, which check every part themselves), a login form only
+ * to log in. Any other type,
  * parameter, charset or content encoding is refused; so is JSON that does not parse strictly (duplicate keys,
  * trailing data). The engine reads exactly the bytes checked here.</li>
  * <li>No parameter or JSON field named {@code …Expression}, at any depth (also in {@code orQueries}), and in
@@ -59,6 +61,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
           + "/(?:task(?:/count)?|history/task(?:/count)?|filter(?:/.*)?)/?");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile(
       "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/deployment/create/?");
+  /** The intake's uploads: a request with its photos, a file of hotline work orders. */
+  private static final Pattern INTAKE_UPLOAD = Pattern.compile("/api/intake/[a-z0-9_-]+/(?:requests|imports)/?");
   private static final Pattern MAX_RESULTS = Pattern.compile("(^|&)maxResults=");
   private static final Pattern METRICS = Pattern.compile(".*/metrics(?:/.*)?");
   private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
@@ -129,6 +133,16 @@ class RequestGuardFilter extends OncePerRequestFilter {
       }
       return;
     }
+    if (kind == Kind.MULTIPART && INTAKE_UPLOAD.matcher(path).matches()) {
+      // parsed by the container (Spring's multipart support reads the parts from the connection, within
+      // spring.servlet.multipart's limits), so it is sized here by its declared length, which it must have
+      if (request.getContentLengthLong() < 0 || request.getContentLengthLong() > cap) {
+        reject(response, new Refusal(413, "InvalidRequestException", "上传内容须声明长度且不超过 " + cap + " 字节"));
+      } else {
+        chain.doFilter(forward, response);
+      }
+      return;
+    }
     byte[] body = request.getContentLengthLong() > cap ? null : readAtMost(request.getInputStream(), cap);
     if (body == null) {
       reject(response, new Refusal(413, "InvalidRequestException", "请求内容超过上限 " + cap + " 字节"));
@@ -183,8 +197,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
         return Kind.JSON;
       }
       case "multipart/form-data" -> {
-        if (!DEPLOYMENT_CREATE.matcher(path).matches()) {
-          throw new RefusedType("只有创建部署的请求可以上传文件（multipart/form-data）");
+        if (!DEPLOYMENT_CREATE.matcher(path).matches() && !INTAKE_UPLOAD.matcher(path).matches()) {
+          throw new RefusedType("只有创建部署和提交诉求的请求可以上传文件（multipart/form-data）");
         }
         if (parameters.remove("boundary") == null) {
           throw new RefusedType("multipart/form-data 缺少 boundary");

@@ -83,6 +83,26 @@ public final class Http {
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(publisher));
   }
 
+  /** One part of a multipart body: a JSON part, a file part. */
+  public record Part(String name, String fileName, String contentType, byte[] bytes) {
+  }
+
+  /** A multipart body of the parts given, in order, each with its own content type. */
+  public Response postParts(String path, java.util.List<Part> parts) {
+    String boundary = "----shudi" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+          + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\nContent-Type: "
+          + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.bytes());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** The current CSRF token of the webapps (cookie XSRF-TOKEN), to send as X-XSRF-TOKEN. */
   public String csrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))

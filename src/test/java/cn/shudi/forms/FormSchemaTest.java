@@ -99,6 +99,17 @@ class FormSchemaTest {
     form("pattern-complaint-intake", "competent", "dutyResult*");
     form("pattern-complaint-verification", "complaintFounded", "dutyResult*");
     form("pattern-responsibility", "penaltyNeeded", "dutyResult*");
+    // 诉求受理·研判派单 (shared_intake): what the step shows read-only, then what it decides
+    form("intake-dispatch", "intakeText", "intakeTownshipName", "intakeGrid", "intakeSuggestionText",
+        "intakeDecision*", "intakeItemChoice", "intakeItemCorrection", "intakeDuplicateOf",
+        "intakeCompetentDepartment", "intakeDispatchNote");
+    form("intake-sign", "intakeText", "intakeTownshipName", "intakeCooperatingNames", "intakeSigned*",
+        "intakeReturnReason", "intakeReturnEvidence");
+    form("intake-return-review", "intakeText", "intakeReturnReason", "intakeReturnEvidence", "intakeReturnUpheld*",
+        "intakeReturnDecision*");
+    form("intake-work", "intakeText", "intakeTownshipName", "intakeWorkResult*");
+    form("intake-callback", "intakeText", "intakeWorkResult", "intakeReached*", "intakeSolved", "intakeRating",
+        "intakeCallbackComment");
   }
 
   /** "formId.key" → the option values gateways and beans compare against, in order. */
@@ -123,7 +134,17 @@ class FormSchemaTest {
       Map.entry("call-rating.callWithinList", List.of("yes", "no")),
       Map.entry("call-feedback.callJustified", List.of("yes", "no")),
       Map.entry("call-feedback.callComplete", List.of("yes", "no")),
-      Map.entry("call-feedback.callWithinList", List.of("yes", "no")));
+      Map.entry("call-feedback.callWithinList", List.of("yes", "no")),
+      Map.entry("intake-dispatch.intakeDecision", List.of("dispatch", "duplicate", "off_list")),
+      // the suggestion's items and the possible duplicates: options the platform writes per request (valuesKey);
+      // the server checks the one chosen (intake's IntakeDesk)
+      Map.entry("intake-dispatch.intakeItemChoice", List.of()),
+      Map.entry("intake-dispatch.intakeDuplicateOf", List.of()),
+      Map.entry("intake-sign.intakeSigned", List.of("yes", "no")),
+      Map.entry("intake-return-review.intakeReturnUpheld", List.of("yes", "no")),
+      Map.entry("intake-callback.intakeReached", List.of("yes", "no")),
+      Map.entry("intake-callback.intakeSolved", List.of("yes", "no")),
+      Map.entry("intake-callback.intakeRating", List.of("satisfied", "basically_satisfied", "dissatisfied")));
 
   static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -215,7 +236,9 @@ class FormSchemaTest {
    * form-js puts {{variables}} of a text component into Markdown unescaped (its sanitizer keeps img and
    * links): a text may name only values the platform writes itself, never what a user typed.
    */
-  static final Set<String> TRUSTED_TEMPLATE_VARIABLES = Set.of("ratedUnitName", "raterUnitName", "originalRating");
+  static final Set<String> TRUSTED_TEMPLATE_VARIABLES = Set.of("ratedUnitName", "raterUnitName", "originalRating",
+      // the intake's: fixed sentences, the list's item and limit, a unit's name (intake's Intake writes them)
+      "intakeWarning", "intakeDuplicatesText", "itemCode", "itemName", "intakeTimeLimit", "intakePrimaryName");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("formFiles")

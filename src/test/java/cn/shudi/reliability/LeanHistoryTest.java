@@ -38,16 +38,16 @@ class LeanHistoryTest extends ProcessTestBase {
   }
 
   @Test
-  void writesEveryKindOfFullExceptVariableUpdateDetailsAndTheLogOfCreatedOrDeletedJobs() {
+  void writesEveryKindOfFullExceptDetailsOfVariablesAndFormFieldsAndTheLogOfCreatedOrDeletedJobs() {
     HistoryLevel lean = new LeanHistoryLevel();
     for (var type : List.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.JOB_CREATE,
-        HistoryEventTypes.JOB_DELETE)) {
+        HistoryEventTypes.JOB_DELETE, HistoryEventTypes.FORM_PROPERTY_UPDATE)) {
       assertThat(lean.isHistoryEventProduced(type, null)).as("%s", type).isFalse();
     }
     for (var type : List.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
         HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_FAIL, HistoryEventTypes.IDENTITY_LINK_ADD,
         HistoryEventTypes.USER_OPERATION_LOG, HistoryEventTypes.INCIDENT_CREATE, HistoryEventTypes.TASK_INSTANCE_COMPLETE,
-        HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.FORM_PROPERTY_UPDATE)) {
+        HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
       assertThat(lean.isHistoryEventProduced(type, null)).as("%s", type).isTrue();
     }
   }
@@ -65,6 +65,18 @@ class LeanHistoryTest extends ProcessTestBase {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).list())
         .extracting(v -> v.getName()).as("a task's card copy has no history; the case's variables and the task's "
             + "other variables have").containsExactlyInAnyOrder("cardLike", "dutyNote");
+    engine.getRuntimeService().deleteProcessInstance(id, "测试结束");
+  }
+
+  @Test
+  void aPrivateVariableLeavesNoHistoryWhileTheProcessHoldsIt() {
+    String id = engine.getRuntimeService().createProcessInstanceByKey(deployLeanModel())
+        .processDefinitionTenantId("zhangqiu").setVariable("privateContactPhone", "13800000000")
+        .setVariable("caseNote", "案件自身的变量").execute().getId();
+
+    assertThat(engine.getRuntimeService().getVariable(id, "privateContactPhone")).isEqualTo("13800000000");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).list())
+        .extracting(v -> v.getName()).containsExactly("caseNote");
     engine.getRuntimeService().deleteProcessInstance(id, "测试结束");
   }
 

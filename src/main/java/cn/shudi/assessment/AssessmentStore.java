@@ -17,8 +17,9 @@ import cn.shudi.organization.UnitType;
 
 /**
  * The stored monthly rankings: tables {@code shudi_assessment} and {@code shudi_assessment_rank}, which belong
- * to the assessment feature (created by Flyway {@code V3__evaluation.sql} with the evaluation's tables; other
- * features read them through {@link Assessment}). Runs in the caller's transaction.
+ * to the assessment feature (created by Flyway {@code V3__evaluation.sql} with the evaluation's tables; the
+ * intake figures of formula 2026.3 added by {@code V9__assessment_intake.sql}; other features read them through
+ * {@link Assessment}). Runs in the caller's transaction.
  */
 @Repository
 class AssessmentStore {
@@ -49,9 +50,11 @@ class AssessmentStore {
       UnitMetrics m = unit.metrics();
       jdbc.sql("insert into shudi_assessment_rank (assessment_id, unit_code, unit_group, unit_name, unit_type, "
           + "list_order, rank_no, score, completion_rate, satisfaction_rate, response_rate, tasks_due, tasks_on_time, "
-          + "calls_due, calls_on_time, ratings, rating_points, refusals, outcome) values (:id, :code, :group, :name, "
-          + ":type, :order, :rank, :score, :completion, :satisfaction, :response, :tasksDue, :tasksOnTime, :callsDue, "
-          + ":callsOnTime, :ratings, :points, :refusals, :outcome)")
+          + "calls_due, calls_on_time, ratings, rating_points, refusals, outcome, request_satisfaction_rate, "
+          + "request_response_rate, requests_dispatched, requests_answered, request_callbacks, request_points) "
+          + "values (:id, :code, :group, :name, :type, :order, :rank, :score, :completion, :satisfaction, :response, "
+          + ":tasksDue, :tasksOnTime, :callsDue, :callsOnTime, :ratings, :points, :refusals, :outcome, "
+          + ":requestSatisfaction, :requestResponse, :dispatched, :answered, :callbacks, :requestPoints)")
           .param("id", ranking.id()).param("code", m.unitCode()).param("group", m.unitGroup())
           .param("name", m.unitName()).param("type", m.kind().code()).param("order", order++)
           .param("rank", unit.rank()).param("score", unit.score())
@@ -61,6 +64,10 @@ class AssessmentStore {
           .param("ratings", m.ratings())
           .param("points", BigDecimal.valueOf(m.ratingPoints()).setScale(6, RoundingMode.HALF_UP))
           .param("refusals", m.refusals()).param("outcome", unit.outcome().code())
+          .param("requestSatisfaction", rate(m.requestSatisfactionRate()))
+          .param("requestResponse", rate(m.requestResponseRate())).param("dispatched", m.requestsDispatched())
+          .param("answered", m.requestsAnswered()).param("callbacks", m.requestCallbacks())
+          .param("requestPoints", BigDecimal.valueOf(m.requestPoints()).setScale(6, RoundingMode.HALF_UP))
           .update();
     }
   }
@@ -92,6 +99,12 @@ class AssessmentStore {
     return rate == null ? null : BigDecimal.valueOf(rate).setScale(4, RoundingMode.HALF_UP);
   }
 
+  /** A row of formula 2026.2 or earlier has no intake figures: 0. */
+  private static double points(ResultSet rs, String column) throws SQLException {
+    BigDecimal points = rs.getBigDecimal(column);
+    return points == null ? 0 : points.doubleValue();
+  }
+
   private static UnitType unitType(String code) {
     return UnitType.fromCode(code).orElseThrow(() -> new IllegalArgumentException("未知单位类型：" + code));
   }
@@ -100,7 +113,8 @@ class AssessmentStore {
     UnitMetrics metrics = new UnitMetrics(rs.getString("unit_code"), rs.getString("unit_group"),
         rs.getString("unit_name"), unitType(rs.getString("unit_type")), rs.getInt("tasks_due"),
         rs.getInt("tasks_on_time"), rs.getInt("calls_due"), rs.getInt("calls_on_time"), rs.getInt("ratings"),
-        rs.getBigDecimal("rating_points").doubleValue(), rs.getInt("refusals"));
+        rs.getBigDecimal("rating_points").doubleValue(), rs.getInt("refusals"), rs.getInt("requests_dispatched"),
+        rs.getInt("requests_answered"), rs.getInt("request_callbacks"), points(rs, "request_points"));
     int rank = rs.getInt("rank_no");
     Integer rankNo = rs.wasNull() ? null : rank;
     BigDecimal score = rs.getBigDecimal("score");

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.shudi.intake.IntakeRates;
 import cn.shudi.organization.UnitType;
 
 /**
@@ -25,13 +26,18 @@ final class AssessmentWorkbook {
   public static final String TOWNSHIP_SHEET = "镇街排名";
   public static final String NONE = "—";
   public static final String NOT_RANKED = "未参评";
+  /** Formula versions before the intake's rates entered the ranking. */
+  private static final List<String> BEFORE_REQUESTS = List.of("2026.1", "2026.2");
 
-  /** The header of a sheet; the satisfaction column is named after what rates the unit. */
+  /**
+   * The header of a sheet; the satisfaction column is named after what rates the unit. The intake's figures
+   * (formula 2026.3) follow 结果, so the columns of earlier workbooks keep their places.
+   */
   public static List<String> header(UnitType kind) {
     return List.of("名次", "单位", "单位编码", "得分", "按时办结率",
         kind == UnitType.DEPARTMENT ? "满意率" : "呼叫评价得分率", "按时响应率", "清单外被拒次数",
         "到期任务数", "按时办结数", "到期呼叫数", "按时受理数", kind == UnitType.DEPARTMENT ? "收到评价数" : "呼叫被评价数",
-        "结果");
+        "结果", "诉求满意率", "诉求响应率", "诉求派单数", "诉求有效回访数");
   }
 
   private AssessmentWorkbook() {
@@ -89,14 +95,26 @@ final class AssessmentWorkbook {
       row.createCell(11).setCellValue(m.callsOnTime());
       row.createCell(12).setCellValue(m.ratings());
       row.createCell(13).setCellValue(unit.outcome().label());
+      rate(row, 14, m.requestSatisfactionRate(), styles);
+      rate(row, 15, m.requestResponseRate(), styles);
+      row.createCell(16).setCellValue(m.requestsDispatched());
+      row.createCell(17).setCellValue(m.requestCallbacks());
     }
     r++;
     sheet.createRow(r++).createCell(0).setCellValue(ranking.jurisdictionName() + " " + ranking.period().getYear() + "年"
         + ranking.period().getMonthValue() + "月" + kind.shortLabel() + "评价排名，生成于 " + ranking.computedAt());
-    sheet.createRow(r).createCell(0).setCellValue("计分公式 " + ranking.formulaVersion() + "：" + (kind == UnitType.DEPARTMENT
-        ? "得分 = 100 ×（40×按时办结率 + 30×满意率 + 20×按时响应率）÷ 已知指标权重之和 − 5 × 清单外被拒次数；前2名表扬，后3名约谈"
-        : "得分 = 100 ×（40×按时办结率 + 30×呼叫评价得分率）÷ 已知指标权重之和 − 5 × 清单外被拒次数；后2名约谈")
-        + "；无任何指标的单位不参评（详见 docs/ranking-formula.md）");
+    sheet.createRow(r).createCell(0).setCellValue("计分公式 " + ranking.formulaVersion() + "：" + formula(kind,
+        ranking.formulaVersion()) + "；无任何指标的单位不参评（详见 docs/ranking-formula.md）");
+  }
+
+  /** The formula in words, as the ranking's version had it: the intake's rates count from 2026.3 on. */
+  static String formula(UnitType kind, String version) {
+    boolean requests = !BEFORE_REQUESTS.contains(version);
+    String terms = kind == UnitType.DEPARTMENT ? "40×按时办结率 + 30×满意率 + 20×按时响应率" : "40×按时办结率 + 30×呼叫评价得分率";
+    String formula = "得分 = 100 ×（" + terms + (requests ? " + 20×诉求满意率 + 10×诉求响应率" : "") + "）÷ 已知指标权重之和"
+        + " − 5 × 清单外被拒次数；" + (kind == UnitType.DEPARTMENT ? "前2名表扬，后3名约谈" : "后2名约谈");
+    return requests ? formula + "；诉求满意率、诉求响应率：派给本单位的诉求，按 " + IntakeRates.FORMULA + "（docs/intake-rates.md）"
+        : formula;
   }
 
   private static void rate(Row row, int column, Double rate, Styles styles) {

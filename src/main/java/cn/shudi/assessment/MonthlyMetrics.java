@@ -19,6 +19,7 @@ import cn.shudi.call.CallReturns;
 import cn.shudi.evaluation.CallRating;
 import cn.shudi.evaluation.EvaluationStore;
 import cn.shudi.evaluation.StoredRating;
+import cn.shudi.intake.IntakeRates;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Unit;
 
@@ -34,6 +35,9 @@ import cn.shudi.organization.Unit;
  * <li>refusals: the accountability feature's refusals of the month ({@link Refusals#perUnit}), counted for
  * the unit they name, and the command centre's decisions on returned calls that found the unit at fault
  * ({@link CallReturns#perUnit}).</li>
+ * <li>requests: the intake's rates of the month ({@link IntakeRates}, docs/intake-rates.md) of the requests
+ * dispatched to the unit: dispatches and those answered in time (诉求响应率), valid callbacks and their 满意 points
+ * (诉求满意率).</li>
  * </ul>
  * Month borders are the county's local midnight ({@link Jurisdiction#zone()}).
  */
@@ -48,12 +52,15 @@ class MonthlyMetrics {
   private final EvaluationStore evaluations;
   private final Refusals refusals;
   private final CallReturns returns;
+  private final IntakeRates intake;
 
-  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, Refusals refusals, CallReturns returns) {
+  MonthlyMetrics(@Lazy HistoryService history, EvaluationStore evaluations, Refusals refusals, CallReturns returns,
+      IntakeRates intake) {
     this.history = history;
     this.evaluations = evaluations;
     this.refusals = refusals;
     this.returns = returns;
+    this.intake = intake;
   }
 
   /**
@@ -79,6 +86,8 @@ class MonthlyMetrics {
     }
     Map<String, Integer> refused = new HashMap<>(refusals.perUnit(jurisdiction, month));
     returns.perUnit(jurisdiction, month).forEach((unit, count) -> refused.merge(unit, count, Integer::sum));
+    Map<String, IntakeRates.Rates> requests = new HashMap<>();
+    intake.of(jurisdiction, month).units().forEach(r -> requests.put(r.unit(), r));
 
     List<UnitMetrics> all = new ArrayList<>();
     for (Unit unit : jurisdiction.units()) {
@@ -106,6 +115,11 @@ class MonthlyMetrics {
       double[] received = ratings.get(unit.groupId());
       if (received != null) {
         metrics = metrics.withRatings((int) received[0], received[1]);
+      }
+      IntakeRates.Rates handled = requests.get(unit.code());
+      if (handled != null) {
+        metrics = metrics.withRequests(handled.dispatched(), handled.answeredInTime(), handled.validCallbacks(),
+            handled.satisfactionPoints());
       }
       all.add(metrics.withRefusals(refused.getOrDefault(unit.code(), 0) + refused.getOrDefault(unit.groupId(), 0)));
     }

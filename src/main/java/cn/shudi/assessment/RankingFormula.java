@@ -11,22 +11,26 @@ import java.util.List;
  * {@link UnitMetrics}: no clock, no database.
  *
  * <pre>
- * score = 100 × (40 × 按时办结率 + 30 × 满意率 + 20 × 按时响应率) ÷ (sum of the weights of the rates the unit has)
- *         − 5 × 清单外被拒次数
+ * score = 100 × (40 × 按时办结率 + 30 × 满意率 + 20 × 按时响应率 + 20 × 诉求满意率 + 10 × 诉求响应率)
+ *         ÷ (sum of the weights of the rates the unit has) − 5 × 清单外被拒次数
  * </pre>
+ * 诉求满意率 and 诉求响应率 are the intake's rates (docs/intake-rates.md) of the requests dispatched to the unit.
  * A rate without events in the month is left out with its weight; a unit with no rate at all is not ranked
- * (未参评). Ranking order: score, then 按时办结率, 满意率, 按时响应率 (higher first, unknown last), then fewer
- * refusals; units equal on all of these share a rank. Departments: rank ≤ 2 commended (表扬); then the
+ * (未参评). Ranking order: score, then 按时办结率, 满意率, 按时响应率, 诉求满意率, 诉求响应率 (higher first, unknown
+ * last), then fewer refusals; units equal on all of these share a rank. Departments: rank ≤ 2 commended (表扬); then the
  * bottom 3 of the others summoned (约谈); townships: the bottom 2 summoned. Nobody is summoned whom no unit
  * of the same kind outscored.
  */
 final class RankingFormula {
 
-  public static final String VERSION = "2026.2";
+  public static final String VERSION = "2026.3";
 
   public static final double COMPLETION_WEIGHT = 40;
   public static final double SATISFACTION_WEIGHT = 30;
   public static final double RESPONSE_WEIGHT = 20;
+  /** 诉求满意率 and 诉求响应率: the intake's rates of the requests dispatched to the unit (since 2026.3). */
+  public static final double REQUEST_SATISFACTION_WEIGHT = 20;
+  public static final double REQUEST_RESPONSE_WEIGHT = 10;
   public static final double REFUSAL_PENALTY = 5;
 
   /** 峄城: the top 2 departments are commended; the bottom 2 townships and bottom 3 departments summoned. */
@@ -43,6 +47,8 @@ final class RankingFormula {
       .thenComparing(r -> r.metrics().completionRate(), RATE)
       .thenComparing(r -> r.metrics().satisfactionRate(), RATE)
       .thenComparing(r -> r.metrics().responseRate(), RATE)
+      .thenComparing(r -> r.metrics().requestSatisfactionRate(), RATE)
+      .thenComparing(r -> r.metrics().requestResponseRate(), RATE)
       .thenComparingInt(r -> r.metrics().refusals());
 
   private RankingFormula() {
@@ -63,6 +69,14 @@ final class RankingFormula {
     if (metrics.responseRate() != null) {
       sum += RESPONSE_WEIGHT * metrics.responseRate();
       weights += RESPONSE_WEIGHT;
+    }
+    if (metrics.requestSatisfactionRate() != null) {
+      sum += REQUEST_SATISFACTION_WEIGHT * metrics.requestSatisfactionRate();
+      weights += REQUEST_SATISFACTION_WEIGHT;
+    }
+    if (metrics.requestResponseRate() != null) {
+      sum += REQUEST_RESPONSE_WEIGHT * metrics.requestResponseRate();
+      weights += REQUEST_RESPONSE_WEIGHT;
     }
     if (weights == 0) {
       return null;

@@ -45,7 +45,12 @@ public class IntakeRates {
     }
 
     public OptionalDouble satisfactionRate() {
-      return ratio(satisfied + BASICALLY_SATISFIED * basicallySatisfied, validCallbacks);
+      return ratio(satisfactionPoints(), validCallbacks);
+    }
+
+    /** The numerator of 满意率: 满意 + {@value IntakeRates#BASICALLY_SATISFIED} × 基本满意 (the monthly ranking adds it up). */
+    public double satisfactionPoints() {
+      return satisfied + BASICALLY_SATISFIED * basicallySatisfied;
     }
 
     private static OptionalDouble ratio(double part, int whole) {
@@ -63,12 +68,20 @@ public class IntakeRates {
     this.store = store;
   }
 
+  /**
+   * The county's month: dispatches by {@code dispatched_at}, callbacks by {@code recorded_at}, requests outside the
+   * list by {@code dispatched_at}, all in the county's local time (midnight borders).
+   */
   public Month of(Jurisdiction county, YearMonth month) {
     var from = month.atDay(1).atStartOfDay();
     var to = month.plusMonths(1).atDay(1).atStartOfDay();
-    List<IntakeStore.Dispatch> dispatches = store.dispatches(county.code(), from, to);
-    List<IntakeStore.Callback> callbacks = store.callbacks(county.code(), from, to);
-    List<StoredRequest> offList = store.offList(county.code(), from, to);
+    return of(county, month, store.dispatches(county.code(), from, to), store.callbacks(county.code(), from, to),
+        store.offList(county.code(), from, to));
+  }
+
+  /** The formula on the month's rows (a pure function: no clock, no database). */
+  static Month of(Jurisdiction county, YearMonth month, List<IntakeStore.Dispatch> dispatches,
+      List<IntakeStore.Callback> callbacks, List<StoredRequest> offList) {
     return new Month(county.code(), month, FORMULA,
         rates(county, county.units(), dispatches, callbacks, offList, IntakeStore.Dispatch::unit,
             IntakeStore.Callback::unit, StoredRequest::primaryUnit),

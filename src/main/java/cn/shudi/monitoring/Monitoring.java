@@ -2,6 +2,7 @@ package cn.shudi.monitoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -20,6 +21,7 @@ import cn.shudi.monitoring.Dashboard.ItemFigures;
 import cn.shudi.monitoring.Dashboard.JurisdictionFigures;
 import cn.shudi.monitoring.Dashboard.TaskLine;
 import cn.shudi.monitoring.Dashboard.UnitFigures;
+import cn.shudi.intake.IntakeRates;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 
@@ -39,11 +41,20 @@ public class Monitoring {
   private final Organization organization;
   private final Directory directory;
   private final Rankings rankings;
+  private final IntakeFigures intake;
 
+  /** Without the intake (a bare engine, as in the benchmarks): its section stays empty with a note. */
   public Monitoring(Organization organization, cn.shudi.catalog.Catalogs catalogs, Rankings rankings) {
+    this(organization, catalogs, rankings, null);
+  }
+
+  /** @param intakeRates the intake's rates, or null where the intake is not there */
+  public Monitoring(Organization organization, cn.shudi.catalog.Catalogs catalogs, Rankings rankings,
+      IntakeRates intakeRates) {
     this.organization = organization;
     this.directory = new Directory(organization, catalogs);
     this.rankings = rankings;
+    this.intake = new IntakeFigures(intakeRates, organization);
   }
 
   /** Window length in days, bounded to 1 … {@value #MAX_DAYS}; {@value #DEFAULT_DAYS} when not given. */
@@ -98,6 +109,15 @@ public class Monitoring {
         escalationSummary(escalations, SharedProcesses.SUPERVISION),
         escalationSummary(escalations, SharedProcesses.JOINT_MEETING),
         rankings.current(scope, directory), List.of());
+  }
+
+  /**
+   * The intake's 响应率, 解决率 and 满意率 per unit and per township of the scope's counties.
+   *
+   * @param month the month, or null for the current month of each county at {@code now} (engine clock)
+   */
+  public IntakeFigures.Table intake(MonitoringScope scope, Date now, YearMonth month) {
+    return intake.of(scope, now, month);
   }
 
   /**

@@ -10,12 +10,14 @@ import org.springframework.context.annotation.Configuration;
 
 import cn.shudi.assessment.LatestRankings;
 import cn.shudi.catalog.Catalogs;
+import cn.shudi.intake.IntakeRates;
 import cn.shudi.organization.Organization;
 
 /**
  * The supervisors' Cockpit plugin on the Spring side: the figures (read by the plugin's REST resource,
  * which Cockpit's JAX-RS runtime creates per request and which finds this context through the servlet
- * context), the ranking source, and the indexes (created by the start-up sequence once the engine is up).
+ * context), the ranking source, the intake's rates, and the indexes (created by the start-up sequence once
+ * the engine is up).
  */
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfiguration {
@@ -26,9 +28,10 @@ class MonitoringConfiguration {
     return new Rankings(new LatestRankings(dataSource));
   }
 
+  /** The figures, with the intake's rates through its read API ({@link IntakeRates}). */
   @Bean
-  Monitoring monitoring(Organization organization, Catalogs catalogs, Rankings rankings) {
-    return new Monitoring(organization, catalogs, rankings);
+  Monitoring monitoring(Organization organization, Catalogs catalogs, Rankings rankings, IntakeRates intakeRates) {
+    return new Monitoring(organization, catalogs, rankings, intakeRates);
   }
 
   /**

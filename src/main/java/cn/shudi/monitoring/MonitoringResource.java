@@ -1,5 +1,7 @@
 package cn.shudi.monitoring;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,37 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
   @Path("dashboard")
   @Produces(MediaType.APPLICATION_JSON)
   public Dashboard dashboard(@QueryParam("days") Integer days, @QueryParam("jurisdiction") String jurisdiction) {
+    MonitoringScope scope = scope(jurisdiction);
+    return monitoring().dashboard(queries(), scope, ClockUtil.getCurrentTime(), Monitoring.days(days))
+        .withIncidents(incidents(scope));
+  }
+
+  /**
+   * {@code GET intake-rates?month=2026-12&jurisdiction=zhangqiu}: the intake's 响应率, 解决率 and 满意率 per unit and
+   * per township (docs/intake-rates.md).
+   *
+   * @param month {@code yyyy-MM}; the current month (engine clock, the county's time) when not given
+   * @param jurisdiction narrows to one of the user's jurisdictions (optional)
+   */
+  @GET
+  @Path("intake-rates")
+  @Produces(MediaType.APPLICATION_JSON)
+  public IntakeFigures.Table intakeRates(@QueryParam("month") String month,
+      @QueryParam("jurisdiction") String jurisdiction) {
+    MonitoringScope scope = scope(jurisdiction);
+    YearMonth period = null;
+    if (month != null && !month.isBlank()) {
+      try {
+        period = YearMonth.parse(month.trim());
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequestException(Status.BAD_REQUEST, "月份应为 yyyy-MM（如 2026-01），收到：" + month);
+      }
+    }
+    return monitoring().intake(scope, ClockUtil.getCurrentTime(), period);
+  }
+
+  /** The user's scope, narrowed to the jurisdiction asked for (which must be one of theirs). */
+  private MonitoringScope scope(String jurisdiction) {
     MonitoringScope scope = scope();
     if (jurisdiction != null && !jurisdiction.isBlank()) {
       if (!scope.includes(jurisdiction)) {
@@ -54,8 +87,7 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
       }
       scope = scope.narrowTo(jurisdiction);
     }
-    return monitoring().dashboard(queries(), scope, ClockUtil.getCurrentTime(), Monitoring.days(days))
-        .withIncidents(incidents(scope));
+    return scope;
   }
 
   /**

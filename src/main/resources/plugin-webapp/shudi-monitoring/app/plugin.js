@@ -4,9 +4,10 @@
  * plugin's own REST resource:
  *   GET {cockpitApi}/plugin/shudi-monitoring/{engine}/dashboard?days=&jurisdiction=
  *   GET {cockpitApi}/plugin/shudi-monitoring/{engine}/process-definition/{id}?days=
+ *   GET {cockpitApi}/plugin/shudi-monitoring/{engine}/intake-rates?month=&jurisdiction=
  * Stable hooks for browser tests: #shudi-dashboard[data-state=loading|loaded|error], [data-kpi=…],
  * .shudi-items tr[data-jurisdiction][data-item] .shudi-open-cases, .shudi-overdue-chart, .shudi-duration-chart,
- * .shudi-ranking-chart, .shudi-toggle, tr[data-process-instance-id], #shudi-definition-figures, .shudi-badge.
+ * .shudi-ranking-chart, .shudi-intake-units / .shudi-intake-townships tr[data-unit], .shudi-toggle, tr[data-process-instance-id], #shudi-definition-figures, .shudi-badge.
  */
 
 const PLUGIN = 'shudi-monitoring';
@@ -149,6 +150,11 @@ function dateTime(iso) {
 
 function number(n) {
   return n === null || n === undefined ? '—' : String(n);
+}
+
+/** 0.875 → 87.5%; a rate without a denominator (null) → — */
+function percent(rate) {
+  return rate === null || rate === undefined ? '—' : Math.round(rate * 1000) / 10 + '%';
 }
 
 // ------------------------------------------------------------------ building blocks
@@ -459,6 +465,37 @@ function rankingSection(data) {
   return section('shudi-section-ranking', '评价排名', note, chartWithTable('ranking', chart, data_));
 }
 
+function intakeSection(data, intake) {
+  if (!intake) {
+    return null;
+  }
+  if (intake.error) {
+    return section('shudi-section-intake', '诉求办理（本月）',
+      el('p', { className: 'shudi-muted shudi-intake-note' }, '诉求办理率加载失败：' + intake.error));
+  }
+  const note = el('p', { className: 'shudi-muted shudi-intake-note' }, intake.note);
+  const title = '诉求办理（' + (intake.month || '本月') + '）';
+  if (!intake.available) {
+    return section('shudi-section-intake', title, note);
+  }
+  const columns = first => [
+    ...jurisdictionColumn(data),
+    { label: first, value: x => x.name },
+    { label: '派单数', numeric: true, value: x => x.dispatched },
+    { label: '按时响应', numeric: true, value: x => x.answeredInTime },
+    { label: '响应率', numeric: true, value: x => percent(x.responseRate) },
+    { label: '有效回访', numeric: true, value: x => x.validCallbacks },
+    { label: '解决率', numeric: true, value: x => percent(x.solutionRate) },
+    { label: '满意率', numeric: true, value: x => percent(x.satisfactionRate) },
+    { label: '退单', numeric: true, value: x => x.returned },
+    { label: '清单外', numeric: true, value: x => x.offList }
+  ];
+  const attrs = x => ({ 'data-unit': x.unit, 'data-jurisdiction': x.jurisdiction });
+  return section('shudi-section-intake', title, note,
+    el('h5', {}, '按承办单位'), table('shudi-intake-units', columns('单位'), intake.units, attrs),
+    el('h5', {}, '按镇街（诉求来源地）'), table('shudi-intake-townships', columns('单位'), intake.townships, attrs));
+}
+
 function toolbar(root, data, options, reload) {
   const days = el('select', {
     className: 'form-control input-sm shudi-days',
@@ -485,8 +522,10 @@ function renderDashboard(root, api, options) {
   const ticket = (current.ticket || 0) + 1;
   state.set(root, { ...current, ticket });
   root.setAttribute('data-state', 'loading');
-  load(api, '/dashboard', { days: options.days, jurisdiction: options.jurisdiction })
-    .then(data => {
+  const intake = load(api, '/intake-rates', { jurisdiction: options.jurisdiction })
+    .catch(error => ({ error: error.message }));
+  Promise.all([load(api, '/dashboard', { days: options.days, jurisdiction: options.jurisdiction }), intake])
+    .then(([data, intakeRates]) => {
       if ((state.get(root) || {}).ticket !== ticket) {
         return; // a newer request is on its way
       }
@@ -506,6 +545,7 @@ function renderDashboard(root, api, options) {
         callsSection(data),
         escalationSection(data),
         rankingSection(data),
+        intakeSection(data, intakeRates),
         domainsSection(data),
         jurisdictionsSection(data)].filter(Boolean));
       root.setAttribute('data-state', 'loaded');
@@ -653,4 +693,4 @@ export default [
 ];
 
 // for node-based checks of the pure helpers (no effect in the browser)
-export const internals = { duration, shortDuration, barChart, apiBase, engineName };
+export const internals = { duration, shortDuration, percent, barChart, apiBase, engineName };

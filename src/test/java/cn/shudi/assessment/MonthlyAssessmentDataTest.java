@@ -171,7 +171,7 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     Jurisdiction zhangqiu = organization.jurisdiction(TENANT);
     MonthlyRanking ranking = assessment.run(zhangqiu, JUNE, null);
 
-    assertThat(ranking.formulaVersion()).isEqualTo("2026.2");
+    assertThat(ranking.formulaVersion()).isEqualTo("2026.3");
     assertThat(ranking.departments()).filteredOn(UnitResult::ranked)
         .extracting(UnitResult::unitName, UnitResult::rank, UnitResult::score, UnitResult::outcome)
         .containsExactly(
@@ -255,6 +255,92 @@ class MonthlyAssessmentDataTest extends PlatformTestBase {
     MonthlyRanking yunxi = assessment.run(organization.jurisdiction("yunxi"), JUNE, null);
     assertThat(yunxi.departments()).noneMatch(UnitResult::ranked);
     assertThat(yunxi.townships()).noneMatch(UnitResult::ranked);
+  }
+
+  /** A dispatch of the intake to the unit, answered (or not) at the given time; due three days later. */
+  void dispatch(String unit, LocalDateTime at, LocalDateTime answeredAt, String answer) {
+    jdbc.sql("insert into shudi_intake_dispatch (id, jurisdiction, request_id, unit, township, dispatched_at, sign_due, "
+        + "answered_at, answer) values (:id, 'zhangqiu', :request, :unit, 'mingshui', :at, :due, :answered, :answer)")
+        .param("id", UUID.randomUUID().toString()).param("request", UUID.randomUUID().toString()).param("unit", unit)
+        .param("at", at).param("due", at.plusDays(3)).param("answered", answeredAt).param("answer", answer).update();
+  }
+
+  /** A callback of the intake on a request the unit handled. */
+  void callback(String unit, LocalDateTime at, boolean reached, String rating) {
+    jdbc.sql("insert into shudi_intake_callback (id, jurisdiction, request_id, unit, township, reached, solved, rating, "
+        + "recorded_at) values (:id, 'zhangqiu', :request, :unit, 'mingshui', :reached, :solved, :rating, :at)")
+        .param("id", UUID.randomUUID().toString()).param("request", UUID.randomUUID().toString()).param("unit", unit)
+        .param("reached", reached).param("solved", reached ? !"dissatisfied".equals(rating) : null)
+        .param("rating", rating).param("at", at).update();
+  }
+
+  @Test
+  void theIntakesRatesOfTheUnitsRequestsAreTermsOfTheScore() throws IOException {
+    // formula 2026.3 on November 2023, a month of this test's own: only the intake's rows, no tasks, no ratings
+    YearMonth november = YearMonth.of(2023, 11);
+    LocalDateTime monday = LocalDateTime.of(2023, 11, 6, 9, 0);
+    dispatch("housing", monday, monday.plusDays(1), "accepted");
+    dispatch("housing", monday.plusDays(7), monday.plusDays(8), "returned"); // a return in time is an answer
+    dispatch("housing", monday.plusDays(14), monday.plusDays(17).plusMinutes(1), "accepted"); // a minute late
+    dispatch("housing", monday.plusDays(21), monday.plusDays(21).plusHours(2), "accepted");
+    dispatch("housing", LocalDateTime.of(2023, 10, 31, 9, 0), null, "lapsed"); // October's
+    callback("housing", monday.plusDays(10), true, "satisfied");
+    callback("housing", monday.plusDays(11), true, "basically_satisfied");
+    callback("housing", monday.plusDays(12), false, null); // not reached: not valid
+    dispatch("zaoyuan", monday, null, "lapsed"); // a township handles requests dispatched to it
+    callback("zaoyuan", monday.plusDays(9), true, "dissatisfied");
+
+    clock(LocalDateTime.of(2023, 12, 1, 2, 0));
+    Jurisdiction zhangqiu = organization.jurisdiction(TENANT);
+    MonthlyRanking ranking = assessment.run(zhangqiu, november, null);
+
+    assertThat(ranking.formulaVersion()).isEqualTo("2026.3");
+    UnitMetrics housing = metrics(ranking, "housing");
+    assertThat(List.of(housing.requestsDispatched(), housing.requestsAnswered(), housing.requestCallbacks()))
+        .containsExactly(4, 3, 2);
+    assertThat(housing.requestPoints()).isCloseTo(1.9, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(housing.requestResponseRate()).isEqualTo(0.75);
+    assertThat(housing.requestSatisfactionRate()).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-9));
+    UnitResult housingResult = ranking.departments().stream().filter(u -> u.unitCode().equals("housing")).findFirst()
+        .orElseThrow();
+    assertThat(housingResult.score()).as("100 × (20 × 0.95 + 10 × 0.75) ÷ 30").isEqualTo(new BigDecimal("88.33"));
+    UnitResult zaoyuan = ranking.townships().stream().filter(u -> u.unitCode().equals("zaoyuan")).findFirst()
+        .orElseThrow();
+    assertThat(zaoyuan.metrics().requestResponseRate()).isZero();
+    assertThat(zaoyuan.metrics().requestSatisfactionRate()).isZero();
+    assertThat(zaoyuan.score()).isEqualTo(new BigDecimal("0.00"));
+    assertThat(metrics(ranking, "market").requestResponseRate()).as("no dispatch: unknown").isNull();
+
+    MonthlyRanking stored = assessment.find(zhangqiu, november).orElseThrow();
+    assertThat(stored.formulaVersion()).isEqualTo("2026.3");
+    UnitMetrics storedHousing = metrics(stored, "housing");
+    assertThat(List.of(storedHousing.requestsDispatched(), storedHousing.requestsAnswered(),
+        storedHousing.requestCallbacks())).containsExactly(4, 3, 2);
+    assertThat(storedHousing.requestSatisfactionRate()).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-9));
+    try (Workbook workbook = AssessmentWorkbookTest.read(Files.readAllBytes(Path.of(ranking.exportFile())))) {
+      assertThat(AssessmentWorkbookTest.rows(workbook.getSheet("部门排名"))).filteredOn(r -> r.get(2).equals("housing"))
+          .singleElement().satisfies(r -> assertThat(r.subList(14, 18)).containsExactly(0.95, 0.75, 4.0, 2.0));
+    }
+  }
+
+  @Test
+  void aRankingStoredBeforeFormula2026Point3IsReadWithoutIntakeFigures() {
+    // a row as formula 2026.2 wrote it, before V9 added the intake's columns
+    jdbc.sql("insert into shudi_assessment (id, jurisdiction, period, formula_version, computed_at) "
+        + "values ('zq-2023-08', 'zhangqiu', '2023-08', '2026.2', :at)").param("at", LocalDateTime.of(2023, 9, 1, 2, 0))
+        .update();
+    jdbc.sql("insert into shudi_assessment_rank (assessment_id, unit_code, unit_group, unit_name, unit_type, list_order, "
+        + "rank_no, score, completion_rate, satisfaction_rate, response_rate, tasks_due, tasks_on_time, calls_due, "
+        + "calls_on_time, ratings, rating_points, refusals, outcome) values ('zq-2023-08', 'market', 'zhangqiu_market', "
+        + "'区市场监管局', 'department', 0, 1, 100.00, 1.0, 1.0, null, 1, 1, 0, 0, 1, 1.0, 0, 'commended')").update();
+    MonthlyRanking stored = assessment.find(organization.jurisdiction(TENANT), YearMonth.of(2023, 8)).orElseThrow();
+    assertThat(stored.formulaVersion()).isEqualTo("2026.2");
+    UnitResult market = stored.departments().get(0);
+    assertThat(market.score()).isEqualTo(new BigDecimal("100.00"));
+    assertThat(market.outcome()).isEqualTo(Outcome.COMMENDED);
+    assertThat(market.metrics().requestsDispatched()).isZero();
+    assertThat(market.metrics().requestResponseRate()).isNull();
+    assertThat(market.metrics().requestSatisfactionRate()).isNull();
   }
 
   static UnitMetrics metrics(MonthlyRanking ranking, String unitCode) {

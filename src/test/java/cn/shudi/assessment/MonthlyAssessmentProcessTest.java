@@ -85,7 +85,7 @@ class MonthlyAssessmentProcessTest extends PlatformTestBase {
         .tenantIdIn(TENANT).startedAfter(new Date(due.getTime() - 1)).singleResult();
     assertThat(run.getState()).isEqualTo("COMPLETED");
     assertThat(variable(run, MonthlyAssessmentProcess.PERIOD.name())).isEqualTo(month.toString());
-    assertThat(variable(run, MonthlyAssessmentProcess.FORMULA_VERSION.name())).isEqualTo("2026.2");
+    assertThat(variable(run, MonthlyAssessmentProcess.FORMULA_VERSION.name())).isEqualTo("2026.3");
     assertThat(variable(run, MonthlyAssessmentProcess.COMMENDED_DEPARTMENTS.name())).isEqualTo("区市场监管局");
     assertThat(variable(run, MonthlyAssessmentProcess.SUMMONED_TOWNSHIPS.name())).isEqualTo("");
     assertThat(variable(run, MonthlyAssessmentProcess.SUPERVISORS_GROUP.name())).isEqualTo("zhangqiu_supervisors");

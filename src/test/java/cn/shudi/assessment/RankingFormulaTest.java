@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import cn.shudi.organization.UnitType;
 
-/** Formula 2026.1 on a fixed month (docs/ranking-formula.md): scores, order, ties, commended and summoned. */
+/**
+ * Formula 2026.3 on a fixed month (docs/ranking-formula.md): scores, order, ties, commended and summoned; the
+ * intake's rates as the terms V (诉求满意率) and D (诉求响应率).
+ */
 class RankingFormulaTest {
 
   /** A department's or township's month: due/on-time tasks, due/on-time calls, ratings, rating points, refusals. */
@@ -50,7 +53,7 @@ class RankingFormulaTest {
 
   @Test
   void scoresAreTheWeightedKnownRatesLessFivePerRefusal() {
-    assertThat(RankingFormula.VERSION).isEqualTo("2026.2");
+    assertThat(RankingFormula.VERSION).isEqualTo("2026.3");
     assertThat(DEPARTMENTS.stream().map(RankingFormula::score).toList()).containsExactly(
         new BigDecimal("100.00"), new BigDecimal("50.00"), new BigDecimal("77.86"), new BigDecimal("0.00"),
         new BigDecimal("100.00"), new BigDecimal("47.14"), null, null, new BigDecimal("66.67"),
@@ -134,5 +137,48 @@ class RankingFormulaTest {
   @Test
   void noUnitsNoRanking() {
     assertThat(RankingFormula.rankDepartments(List.of())).isEmpty();
+  }
+
+  @Test
+  void theIntakesSatisfactionAndResponseRatesAreTermsWeighingTwentyAndTen() {
+    // docs/ranking-formula.md, worked example: C ½, S 1, V (1 + 0.9) ÷ 2 = 0.95, D ¾
+    UnitMetrics housing = department("housing", 2, 1, 0, 0, 1, 1.0, 0);
+    assertThat(RankingFormula.score(housing)).as("without requests: as in 2026.2").isEqualByComparingTo("71.43");
+    UnitMetrics withRequests = housing.withRequests(4, 3, 2, 1.9);
+    assertThat(withRequests.requestSatisfactionRate()).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(withRequests.requestResponseRate()).isEqualTo(0.75);
+    assertThat(RankingFormula.score(withRequests)).as("100 × (20 + 30 + 19 + 7.5) ÷ 100")
+        .isEqualByComparingTo("76.50");
+
+    // townships are scored on the requests dispatched to them too; a unit with requests only is ranked
+    assertThat(RankingFormula.score(township("mingshui", 0, 0, 0, 0, 0).withRequests(2, 1, 0, 0)))
+        .as("D alone").isEqualByComparingTo("50.00");
+    assertThat(RankingFormula.score(township("mingshui", 0, 0, 0, 0, 0).withRequests(0, 0, 2, 1.9)))
+        .as("V alone").isEqualByComparingTo("95.00");
+    assertThat(RankingFormula.score(township("mingshui", 1, 1, 0, 0, 1).withRequests(1, 0, 1, 0)))
+        .as("100 × (40 + 0 + 0) ÷ 70 − 5").isEqualByComparingTo("52.14");
+  }
+
+  @Test
+  void anEmptyIntakeRateIsLeftOutWithItsWeight() {
+    UnitMetrics dispatchedNoCallback = department("a", 1, 1, 0, 0, 0, 0, 0).withRequests(2, 2, 0, 0);
+    assertThat(dispatchedNoCallback.requestSatisfactionRate()).isNull();
+    assertThat(RankingFormula.score(dispatchedNoCallback)).as("100 × (40 + 10) ÷ 50").isEqualByComparingTo("100.00");
+    UnitMetrics calledBackNoDispatch = department("b", 1, 1, 0, 0, 0, 0, 0).withRequests(0, 0, 1, 0.9);
+    assertThat(calledBackNoDispatch.requestResponseRate()).isNull();
+    assertThat(RankingFormula.score(calledBackNoDispatch)).as("100 × (40 + 18) ÷ 60").isEqualByComparingTo("96.67");
+    assertThat(RankingFormula.score(department("c", 0, 0, 0, 0, 0, 0, 0).withRequests(0, 0, 0, 0))).isNull();
+  }
+
+  @Test
+  void aTieIsBrokenByTheRequestRatesAfterTheResponseRate() {
+    // all score 80.00 on a single known rate
+    UnitMetrics response = department("c", 0, 0, 5, 4, 0, 0, 0);                                // R .8
+    UnitMetrics requestSatisfaction = department("v", 0, 0, 0, 0, 0, 0, 0).withRequests(0, 0, 5, 4.0); // V .8
+    UnitMetrics requestResponse = department("d", 0, 0, 0, 0, 0, 0, 0).withRequests(5, 4, 0, 0);   // D .8
+    List<UnitResult> ranked = RankingFormula.rank(List.of(requestResponse, requestSatisfaction, response), 0, 0);
+    assertThat(ranked).extracting(UnitResult::score).containsOnly(new BigDecimal("80.00"));
+    assertThat(ranked).extracting(UnitResult::unitCode).containsExactly("c", "v", "d");
+    assertThat(ranked).extracting(UnitResult::rank).containsExactly(1, 2, 3);
   }
 }

@@ -176,6 +176,28 @@ class IntakeHttpTest {
         .as("anonymous may not post").isEqualTo(401);
   }
 
+  @Test
+  void aDuplicatesRequesterReadsTheOriginalsItemUnitsAndOutcome() {
+    String text = "绣惠街道集贸市场东侧有人露天焚烧垃圾，浓烟很大";
+    String original = json(dispatcher.postJson(REQUESTS, request("HTTP-DUP-1", text, "xiuhui"))).path("id").asText();
+    assertThat(command.postJson("/engine-rest/task/" + openTask(original, IntakeProcess.Element.DISPATCH.id())
+        + "/complete", variables(Map.of(IntakeProcess.DECISION.name(), "dispatch", IntakeProcess.ITEM_CORRECTION.name(),
+            "ZQ054"))).status()).isEqualTo(204);
+    String duplicate = json(dispatcher.postJson(REQUESTS, request("HTTP-DUP-2", text + "，呛得人喘不上气", "xiuhui")))
+        .path("id").asText();
+
+    assertThat(command.postJson("/engine-rest/task/" + openTask(duplicate, IntakeProcess.Element.DISPATCH.id())
+        + "/complete", variables(Map.of(IntakeProcess.DECISION.name(), "duplicate", IntakeProcess.DUPLICATE_OF.name(),
+            original))).status()).isEqualTo(204);
+
+    JsonNode view = json(dispatcher.get(REQUESTS + "/" + duplicate));
+    assertThat(view.path("duplicateOf").asText()).isEqualTo(original);
+    assertThat(view.path("state").asText()).isEqualTo("duplicate");
+    assertThat(view.path("stateLabel").asText()).isEqualTo("已并入原诉求（原诉求已派单待签收）");
+    assertThat(view.path("itemCode").asText()).as("the original's").isEqualTo("ZQ054");
+    assertThat(view.path("primaryUnit").asText()).isEqualTo("market");
+  }
+
   // --- photos ----------------------------------------------------------------------------------------------------
 
   static byte[] png(int size, boolean noise) {

@@ -13,6 +13,7 @@ import cn.shudi.organization.Organization;
 import cn.shudi.organization.OrganizationLoader;
 import cn.shudi.call.CallProcess;
 import cn.shudi.call.SupervisionProcess;
+import cn.shudi.intake.IntakeProcess;
 
 /** Names for ids, from the shipped organization and lists; and the bounds of the window. */
 class DirectoryTest {
@@ -29,6 +30,9 @@ class DirectoryTest {
     assertThat(DIRECTORY.domain("zhangqiu", "zq001")).isEqualTo("农业农村");
     assertThat(DIRECTORY.itemName("zhangqiu", CallProcess.KEY)).isEqualTo("乡呼县应");
     assertThat(DIRECTORY.domain("zhangqiu", SupervisionProcess.KEY)).isEqualTo("共用流程");
+    assertThat(DIRECTORY.itemName("zhangqiu", IntakeProcess.KEY)).as("a request is no case of an item")
+        .isEqualTo("诉求受理·研判派单");
+    assertThat(DIRECTORY.domain("zhangqiu", IntakeProcess.KEY)).isEqualTo("共用流程");
     assertThat(DIRECTORY.itemName("zhangqiu", "test_other")).as("not on the list").isEqualTo("test_other");
     assertThat(DIRECTORY.domain("zhangqiu", "test_other")).isEqualTo("其他");
     assertThat(DIRECTORY.itemName("yunxi", "zq001")).as("another county's list").isEqualTo("zq001");

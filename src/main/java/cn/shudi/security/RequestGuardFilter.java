@@ -38,7 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>A body has a declared size limit ({@code shudi.security.max-body-bytes}, a deployment
  * {@code shudi.security.deployments.max-bytes}); a larger one is answered 413, by its length or while read.</li>
  * <li>A body's type must be one the endpoint takes: {@code application/json} in UTF-8 anywhere,
- * {@code multipart/form-data} only to create a deployment, a login form only to log in. Any other type,
+ * {@code multipart/form-data} only to create a deployment or import hotline work orders
+ * ({@code /api/intake/{county}/imports}, within the deployment's limit), a login form only to log in. Any other type,
  * parameter, charset or content encoding is refused; so is JSON that does not parse strictly (duplicate keys,
  * trailing data). The engine reads exactly the bytes checked here.</li>
  * <li>No parameter or JSON field named {@code …Expression}, at any depth (also in {@code orQueries}), and in
@@ -59,6 +60,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
           + "/(?:task(?:/count)?|history/task(?:/count)?|filter(?:/.*)?)/?");
   private static final Pattern DEPLOYMENT_CREATE = Pattern.compile(
       "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/deployment/create/?");
+  /** The intake's hotline import: a work-order file (.csv or .xlsx) in part {@code file}. */
+  private static final Pattern HOTLINE_IMPORT = Pattern.compile("/api/intake/[^/]+/imports/?");
   private static final Pattern MAX_RESULTS = Pattern.compile("(^|&)maxResults=");
   private static final Pattern METRICS = Pattern.compile(".*/metrics(?:/.*)?");
   private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
@@ -129,6 +132,25 @@ class RequestGuardFilter extends OncePerRequestFilter {
       }
       return;
     }
+    if (kind == Kind.MULTIPART && HOTLINE_IMPORT.matcher(path).matches()) {
+      // Spring's controller reads the parts from the container, not from a cached body: the container parses them
+      // here, within the servlet's multipart limits (spring.servlet.multipart) and the cap
+      if (request.getContentLengthLong() > cap) {
+        reject(response, new Refusal(413, "InvalidRequestException", "请求内容超过上限 " + cap + " 字节"));
+        return;
+      }
+      try {
+        request.getParts();
+      } catch (IllegalStateException e) {
+        reject(response, new Refusal(413, "InvalidRequestException", "上传的文件超过上限"));
+        return;
+      } catch (IOException | ServletException e) {
+        reject(response, new Refusal(400, "InvalidRequestException", "上传内容无法解析（multipart/form-data）"));
+        return;
+      }
+      chain.doFilter(forward, response);
+      return;
+    }
     byte[] body = request.getContentLengthLong() > cap ? null : readAtMost(request.getInputStream(), cap);
     if (body == null) {
       reject(response, new Refusal(413, "InvalidRequestException", "请求内容超过上限 " + cap + " 字节"));
@@ -183,8 +205,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
         return Kind.JSON;
       }
       case "multipart/form-data" -> {
-        if (!DEPLOYMENT_CREATE.matcher(path).matches()) {
-          throw new RefusedType("只有创建部署的请求可以上传文件（multipart/form-data）");
+        if (!DEPLOYMENT_CREATE.matcher(path).matches() && !HOTLINE_IMPORT.matcher(path).matches()) {
+          throw new RefusedType("只有创建部署和导入热线工单的请求可以上传文件（multipart/form-data）");
         }
         if (parameters.remove("boundary") == null) {
           throw new RefusedType("multipart/form-data 缺少 boundary");

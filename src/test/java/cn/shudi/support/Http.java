@@ -83,6 +83,18 @@ public final class Http {
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(publisher));
   }
 
+  /** One file uploaded as multipart part {@code part} under {@code fileName} (a form's file field). */
+  public Response postFile(String path, String part, String fileName, byte[] file) {
+    String boundary = "----shudi" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\""
+        + fileName + "\"\r\n" + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** The current CSRF token of the webapps (cookie XSRF-TOKEN), to send as X-XSRF-TOKEN. */
   public String csrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))

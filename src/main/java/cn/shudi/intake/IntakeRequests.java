@@ -3,6 +3,7 @@ package cn.shudi.intake;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,6 +54,17 @@ class IntakeRequests {
    */
   @Transactional
   List<StoredRequest> submitAll(Jurisdiction county, List<Submission> submissions) {
+    return submitAll(county, submissions, started -> {
+    });
+  }
+
+  /**
+   * Receives several requests at once, all or none, telling {@code started} how many are started so far after each.
+   *
+   * @throws IntakeRefusal when one is refused (nothing stored)
+   */
+  @Transactional
+  List<StoredRequest> submitAll(Jurisdiction county, List<Submission> submissions, IntConsumer started) {
     List<StoredRequest> stored = new java.util.ArrayList<>();
     for (Submission submission : submissions) {
       Photo.requireCount(submission.photos());
@@ -72,6 +84,7 @@ class IntakeRequests {
         store.insertPhoto(request.id(), position++, photo);
       }
       stored.add(request);
+      started.accept(stored.size());
     }
     return stored;
   }

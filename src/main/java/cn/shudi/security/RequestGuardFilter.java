@@ -134,13 +134,22 @@ class RequestGuardFilter extends OncePerRequestFilter {
       return;
     }
     if (kind == Kind.MULTIPART && INTAKE_UPLOAD.matcher(path).matches()) {
-      // parsed by the container (Spring's multipart support reads the parts from the connection, within
-      // spring.servlet.multipart's limits), so it is sized here by its declared length, which it must have
+      // Spring's controller reads the parts from the container, not from a cached body: the container parses them
+      // here, within the servlet's multipart limits (spring.servlet.multipart) and the cap, by a declared length
       if (request.getContentLengthLong() < 0 || request.getContentLengthLong() > cap) {
         reject(response, new Refusal(413, "InvalidRequestException", "上传内容须声明长度且不超过 " + cap + " 字节"));
-      } else {
-        chain.doFilter(forward, response);
+        return;
       }
+      try {
+        request.getParts();
+      } catch (IllegalStateException e) {
+        reject(response, new Refusal(413, "InvalidRequestException", "上传的文件超过上限"));
+        return;
+      } catch (IOException | ServletException e) {
+        reject(response, new Refusal(400, "InvalidRequestException", "上传内容无法解析（multipart/form-data）"));
+        return;
+      }
+      chain.doFilter(forward, response);
       return;
     }
     byte[] body = request.getContentLengthLong() > cap ? null : readAtMost(request.getInputStream(), cap);
@@ -198,7 +207,7 @@ class RequestGuardFilter extends OncePerRequestFilter {
       }
       case "multipart/form-data" -> {
         if (!DEPLOYMENT_CREATE.matcher(path).matches() && !INTAKE_UPLOAD.matcher(path).matches()) {
-          throw new RefusedType("只有创建部署和提交诉求的请求可以上传文件（multipart/form-data）");
+          throw new RefusedType("只有创建部署、提交诉求和导入热线工单的请求可以上传文件（multipart/form-data）");
         }
         if (parameters.remove("boundary") == null) {
           throw new RefusedType("multipart/form-data 缺少 boundary");

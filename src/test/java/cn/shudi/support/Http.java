@@ -103,6 +103,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** One file uploaded as multipart part {@code part} under {@code fileName} (a form's file field). */
+  public Response postFile(String path, String part, String fileName, byte[] file) {
+    return postParts(path, java.util.List.of(new Part(part, fileName, "application/octet-stream", file)));
+  }
+
   /** The current CSRF token of the webapps (cookie XSRF-TOKEN), to send as X-XSRF-TOKEN. */
   public String csrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))

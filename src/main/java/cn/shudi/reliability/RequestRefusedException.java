@@ -14,7 +14,17 @@ public class RequestRefusedException extends BadUserRequestException {
   public static final String TYPE = "RequestRefusedException";
 
   public RequestRefusedException(String message) {
+    this(message, true);
+  }
+
+  /**
+   * @param recordNow false for a refusal a caller may catch and answer itself (a feature checking many rows and
+   *     listing every problem): then it is recorded only when it leaves an engine command ({@link FailureInterceptor})
+   */
+  protected RequestRefusedException(String message, boolean recordNow) {
     super(message);
-    FailureContext.record(new EngineFailure(400, TYPE, message));
+    if (recordNow) {
+      FailureContext.record(new EngineFailure(400, TYPE, message));
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
@@ -67,7 +68,12 @@ class IntakeController {
   record RequestView(String id, String kind, String source, String externalId, String text, String township,
       String grid, Double latitude, Double longitude, LocalDateTime receivedAt, String state, String stateLabel,
       String suggestedItem, String itemCode, String primaryUnit, List<String> cooperatingUnits, LocalDateTime dueAt,
-      String duplicateOf, String outcome, LocalDateTime closedAt, int photos, Contact contact) {
+      String duplicateOf, String outcome, LocalDateTime closedAt, int photos, List<OpenStep> openSteps,
+      Contact contact) {
+  }
+
+  /** A step of the request or its case that is open now, as far as the reader may see it. */
+  record OpenStep(String name, LocalDateTime due) {
   }
 
   record Contact(String name, String phone) {
@@ -78,14 +84,16 @@ class IntakeController {
   private final IntakeStore store;
   private final IntakeRates rates;
   private final IdentityService identity;
+  private final TaskService tasks;
 
   IntakeController(Organization organization, IntakeRequests requests, IntakeStore store, IntakeRates rates,
-      @Lazy IdentityService identity) {
+      @Lazy IdentityService identity, @Lazy TaskService tasks) {
     this.organization = organization;
     this.requests = requests;
     this.store = store;
     this.rates = rates;
     this.identity = identity;
+    this.tasks = tasks;
   }
 
   @PostMapping(path = "/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -227,9 +235,21 @@ class IntakeController {
             : request.state().label() + "（原诉求" + shown.state().label() + "）",
         request.suggestedItem(), shown.itemCode(), shown.primaryUnit(), cooperating, shown.dueAt(),
         request.duplicateOf(), shown.outcome(), shown.closedAt(), store.photos(request.id()).size(),
-        withContact && (request.contactName() != null || request.contactPhone() != null)
+        openSteps(shown), withContact && (request.contactName() != null || request.contactPhone() != null)
             ? new Contact(request.contactName(), request.contactPhone())
             : null);
+  }
+
+  /**
+   * Where the request and its case stand: their open tasks (the case carries the request's id as its business key),
+   * as far as the reader's own grants show them.
+   */
+  private List<OpenStep> openSteps(StoredRequest request) {
+    Jurisdiction county = organization.jurisdiction(request.jurisdiction());
+    return tasks.createTaskQuery().processInstanceBusinessKey(request.id()).orderByTaskCreateTime().asc().list()
+        .stream().map(t -> new OpenStep(t.getName(), t.getDueDate() == null ? null
+            : LocalDateTime.ofInstant(t.getDueDate().toInstant(), county.zone())))
+        .toList();
   }
 
   private static ResponseEntity<String> problem(HttpStatus status, String message) {

@@ -131,6 +131,9 @@ class IntakeHttpTest {
     assertThat(handling.path("itemCode").asText()).isEqualTo("ZQ054");
     assertThat(handling.path("primaryUnit").asText()).isEqualTo("market");
     assertThat(handling.has("contact")).as("the unit does not see the requester's contact").isFalse();
+    assertThat(json(dispatcher.get(REQUESTS + "/" + id)).path("openSteps").findValuesAsText("name"))
+        .as("the request follows its case: the case's open steps").isNotEmpty()
+        .noneMatch(name -> name.equals("签收派单") || name.equals("研判派单"));
 
     String intake = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(IntakeProcess.KEY).singleResult().getId();

@@ -148,6 +148,27 @@ class SuggestionQualityTest {
 
   static final int FOLDS = 5;
 
+  /**
+   * The dev sets the engine is tuned on (both always, whether or not a held-out set exists): printed beside the
+   * held-out figures, so a tuning that only helps the dev sets shows. The first dev set keeps its floors
+   * ({@link #DEV_FLOORS}); the second, written in the words citizens use, keeps the figures it had when tuned.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"zhangqiu", "yunxi"})
+  void onTheDevSetsTheSuggestionsKeepWhatTheyWereTunedTo(String county) {
+    for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county))) {
+      Figures figures = measure(suggester, county, set.requests());
+      System.out.printf(Locale.ROOT, "研判质量（未学习）%s（开发集 %s，清单内 %d 条，清单外 %d 条）：%s%n", county, set.file(),
+          figures.on(), figures.off(), figures.line());
+      Floors floors = set.file().toString().endsWith("-dev2.tsv") ? DEV2_FLOORS.get(county) : DEV_FLOORS;
+      assertThat(figures.top3Rate()).as("top-3 of %s", set.file()).isGreaterThanOrEqualTo(floors.top3());
+      assertThat(figures.top1Rate()).as("top-1 of %s", set.file()).isGreaterThanOrEqualTo(floors.top1());
+      assertThat(figures.offRecall()).as("off-list recall of %s", set.file()).isGreaterThanOrEqualTo(floors.offRecall());
+      assertThat(figures.falseOffRate()).as("false off-list rate of %s", set.file())
+          .isLessThanOrEqualTo(floors.falseOff());
+    }
+  }
+
   /** The least each figure may be: top-3, top-1, off-list recall at least; false off-list at most. */
   record Floors(double top3, double top1, double offRecall, double falseOff) {
   }
@@ -155,10 +176,18 @@ class SuggestionQualityTest {
   /** On the dev sets the targets hold (they were tuned there). */
   static final Floors DEV_FLOORS = new Floors(0.90, 0.70, 0.80, 0.05);
 
-  /** On the held-out sets: the shipped figures, rounded down to whole per cents (README). */
+  /** On the second dev sets: the figures when the engine was tuned on them (2026-12-06), rounded down (the false off-list rate up) to 0.1 %. */
+  static final java.util.Map<String, Floors> DEV2_FLOORS = java.util.Map.of(
+      "zhangqiu", new Floors(0.925, 0.870, 0.814, 0.118),
+      "yunxi", new Floors(0.858, 0.748, 0.875, 0.084));
+
+  /**
+   * On the held-out sets: the shipped figures (2026-12-06, second dev sets and colloquial synonyms), rounded down (the
+   * false off-list rate up) to 0.1 % (README).
+   */
   static final java.util.Map<String, Floors> HELD_OUT_FLOORS = java.util.Map.of(
-      "zhangqiu", new Floors(0.76, 0.63, 0.84, 0.26),
-      "yunxi", new Floors(0.71, 0.53, 0.66, 0.15));
+      "zhangqiu", new Floors(0.840, 0.732, 0.848, 0.156),
+      "yunxi", new Floors(0.800, 0.632, 0.666, 0.084));
 
   private static String describe(Suggestion suggestion) {
     StringBuilder text = new StringBuilder();

@@ -92,9 +92,9 @@ import cn.shudi.organization.OrganizationLoader;
  * The best guesses are returned either way.
  *
  * <p><b>Learning.</b> {@link #learn} adds a confirmed request to its item's document (field {@code evidence}), so the
- * next similar request ranks that item higher. The evidence is kept <b>in memory only</b> for now: it is lost at a
- * restart and not shared between nodes; storing confirmed requests comes with the dispatch work (派单), which will
- * replay them here at start-up.
+ * next similar request ranks that item higher. The index holds it in memory; the dispatch (派单, {@link IntakeDesk})
+ * stores each confirmed request ({@code shudi_intake_evidence}) and {@link IntakeEvidence} replays them at start-up.
+ * Another node learns a confirmation made elsewhere only at its next start.
  *
  * <p>Thread-safe: suggestions read an immutable snapshot of the county's index (any number at once, no lock); a
  * confirmation or a new list version builds the next snapshot under the suggester's lock and swaps it in.
@@ -268,8 +268,8 @@ public class ItemSuggester {
 
   /**
    * Records that the command centre confirmed {@code text} as a request about item {@code code}: the item's document
-   * gets it as evidence, so the next similar request ranks the item higher. In memory only for now (see the class
-   * comment): persistence comes with the dispatch work.
+   * gets it as evidence, so the next similar request ranks the item higher. In memory: the dispatch stores it
+   * ({@code shudi_intake_evidence}) and {@link IntakeEvidence} replays the stored ones at start-up.
    *
    * @throws IllegalArgumentException for an unknown county or item, or an empty request
    */

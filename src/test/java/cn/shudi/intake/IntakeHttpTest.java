@@ -165,6 +165,60 @@ class IntakeHttpTest {
   }
 
   @Test
+  void aReturnIsDecidedByTheCommandCentreAndCountedAgainstTheUnit() {
+    String id = json(dispatcher.postJson(REQUESTS, request("HTTP-RETURN-1", "明水街道一处工地夜间施工噪音扰民", "mingshui")))
+        .path("id").asText();
+    assertThat(command.postJson("/engine-rest/task/" + openTask(id, IntakeProcess.Element.DISPATCH.id()) + "/complete",
+        variables(Map.of(IntakeProcess.DECISION.name(), "dispatch", IntakeProcess.ITEM_CORRECTION.name(), "ZQ054")))
+        .status()).isEqualTo(204);
+
+    assertThat(market.postJson("/engine-rest/task/" + openTask(id, IntakeProcess.Element.SIGN.id()) + "/complete",
+        variables(Map.of(IntakeProcess.SIGNED.name(), "no", IntakeProcess.RETURN_REASON.name(), "施工噪音不属食品安全",
+            IntakeProcess.RETURN_EVIDENCE.name(), "清单ZQ054的职责"))).status()).isEqualTo(204);
+    assertThat(json(dispatcher.get(REQUESTS + "/" + id)).path("state").asText()).isEqualTo("returned");
+    assertThat(command.postJson("/engine-rest/task/" + openTask(id, IntakeProcess.Element.REVIEW.id()) + "/complete",
+        variables(Map.of(IntakeProcess.RETURN_UPHELD.name(), "yes", IntakeProcess.RETURN_DECISION.name(), "重新派单")))
+        .status()).isEqualTo(204);
+
+    assertThat(json(dispatcher.get(REQUESTS + "/" + id)).path("state").asText()).isEqualTo("received");
+    openTask(id, IntakeProcess.Element.DISPATCH.id());
+    JsonNode month = json(dispatcher.get("/api/intake/zhangqiu/rates?month=" + YearMonth.now()));
+    assertThat(month.path("units").findValues("unit")).extracting(JsonNode::asText).contains("market");
+    for (JsonNode unit : month.path("units")) {
+      if (unit.path("unit").asText().equals("market")) {
+        assertThat(unit.path("returned").asInt()).isPositive();
+        assertThat(unit.path("returnsUpheld").asInt()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void aRequestOutsideTheListGoesToTheCompetentDepartmentAndIsReported() {
+    String id = json(dispatcher.postJson(REQUESTS, request("HTTP-OFF-1", "小区门口路灯坏了一个月没人修", "mingshui")))
+        .path("id").asText();
+
+    Http.Response township = command.postJson("/engine-rest/task/" + openTask(id, IntakeProcess.Element.DISPATCH.id())
+        + "/complete", variables(Map.of(IntakeProcess.DECISION.name(), "off_list",
+            IntakeProcess.COMPETENT_DEPARTMENT.name(), "明水街道")));
+    assertThat(township.status()).as("never to a township").isEqualTo(400);
+    assertThat(township.body()).contains("清单之外无属地管理事项");
+    assertThat(command.postJson("/engine-rest/task/" + openTask(id, IntakeProcess.Element.DISPATCH.id()) + "/complete",
+        variables(Map.of(IntakeProcess.DECISION.name(), "off_list", IntakeProcess.COMPETENT_DEPARTMENT.name(),
+            "区住建局"))).status()).isEqualTo(204);
+
+    JsonNode view = json(dispatcher.get(REQUESTS + "/" + id));
+    assertThat(view.path("state").asText()).isEqualTo("off_list");
+    assertThat(view.path("primaryUnit").asText()).isEqualTo("housing");
+    assertThat(view.path("itemCode").isMissingNode() || view.path("itemCode").isNull()).isTrue();
+    JsonNode month = json(dispatcher.get("/api/intake/zhangqiu/rates?month=" + YearMonth.now()));
+    boolean reported = false;
+    for (JsonNode unit : month.path("units")) {
+      reported |= unit.path("unit").asText().equals("housing") && unit.path("offList").asInt() > 0;
+    }
+    assertThat(reported).as("区住建局's off-list requests in the month's report").isTrue();
+  }
+
+  @Test
   void aRequestIsReadByTheCommandCentreAndItsSenderOnly() {
     String id = json(dispatcher.postJson(REQUESTS, request("HTTP-READ-1", "小区楼下烧烤摊油烟太大，熏得开不了窗", "mingshui")))
         .path("id").asText();

@@ -352,4 +352,23 @@ class IntakeInBrowserTest {
     assertThat(warning.getText()).contains("⚠ 研判提示：这件诉求看来不在清单内", "清单外，交主管部门办理");
     assertThat(bodyText()).contains("清单外，交主管部门办理");
   }
+
+  @Test
+  @Order(3)
+  void aSupervisorSeesTheMonthsIntakeRatesInTheCockpitDashboard() throws IOException {
+    browser.manage().deleteAllCookies();
+    browser.get(base() + "/camunda/app/cockpit/default/");
+    waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys("zhangqiu_supervisor");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+    WebElement units = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("table.shudi-intake-units")));
+    scrollTo(units);
+    screenshot("27-cockpit-intake-rates");
+    assertThat(units.getText()).contains("派单数", "响应率", "满意率", "清单外");
+    assertThat(units.findElements(By.cssSelector("tr[data-unit]"))).as("the unit the request was dispatched to")
+        .isNotEmpty();
+  }
 }

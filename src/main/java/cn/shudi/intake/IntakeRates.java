@@ -18,7 +18,8 @@ import cn.shudi.organization.Unit;
  * 响应率, 解决率 and 满意率 of a month, per unit (the unit a request was dispatched to) and per township (where the
  * request came from), by the versioned formula of docs/intake-rates.md ({@value #FORMULA}):
  * <ul>
- * <li>响应率 = dispatches signed or returned within the three working days ÷ dispatches of the month;</li>
+ * <li>响应率 = dispatches signed or returned within the three working days ÷ dispatches of the month that were
+ * answered or whose three days are over (one still open within its time is not counted yet);</li>
  * <li>解决率 = callbacks that found the request solved ÷ valid callbacks (the requester was reached);</li>
  * <li>满意率 = (满意 + {@value #BASICALLY_SATISFIED} × 基本满意) ÷ valid callbacks.</li>
  * </ul>
@@ -98,8 +99,8 @@ public class IntakeRates {
     }
     for (IntakeStore.Dispatch d : dispatches) {
       int[] c = counts.get(dispatchKey.apply(d));
-      if (c == null) {
-        continue;
+      if (c == null || d.answer() == null) {
+        continue; // not yet answered and its three days not over: it cannot be late yet
       }
       c[0]++;
       if (d.answeredAt() != null && !d.answeredAt().isAfter(d.signDue())) {

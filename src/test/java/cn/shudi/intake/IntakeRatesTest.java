@@ -152,6 +152,18 @@ class IntakeRatesTest {
   }
 
   @Test
+  void aDispatchStillWithinItsThreeDaysAndUnansweredIsNotCountedYet() {
+    List<IntakeStore.Dispatch> dispatches = List.of(dispatch("market", "mingshui", 2, at(3, 10), "accepted"),
+        dispatch("market", "mingshui", 26, null, null));
+
+    IntakeRates.Rates market = of(IntakeRates.of(COUNTY, NOVEMBER, dispatches, List.of(), List.of()).units(),
+        "market");
+
+    assertThat(market.dispatched()).isOne();
+    assertThat(value(market.responseRate())).isEqualTo(1.0);
+  }
+
+  @Test
   void theWorkedExampleOfTheDocument() {
     // docs/intake-rates.md: four dispatches (signed, returned, signed late, lapsed), four callbacks (one not reached)
     List<IntakeStore.Dispatch> dispatches = List.of(dispatch("market", "mingshui", 2, at(3, 10), "accepted"),

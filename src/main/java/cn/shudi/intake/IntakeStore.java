@@ -67,8 +67,8 @@ class IntakeStore {
   /** The county's requests received since {@code since}, newest first, at most {@code limit}. */
   List<StoredRequest> receivedSince(String jurisdiction, LocalDateTime since, int limit) {
     return jdbc.sql("select * from shudi_intake_request where jurisdiction = :j and received_at >= :since "
-        + "order by received_at desc, id").param("j", jurisdiction).param("since", since)
-        .query(IntakeStore::request).list().stream().limit(limit).toList();
+        + "order by received_at desc, id fetch first :limit rows only").param("j", jurisdiction)
+        .param("since", since).param("limit", limit).query(IntakeStore::request).list();
   }
 
   /** The county's requests, newest first: page {@code page} (from 0) of {@code size}. */

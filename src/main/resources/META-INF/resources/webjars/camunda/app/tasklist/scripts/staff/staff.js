@@ -228,7 +228,8 @@ function describeTaskHeader(root) {
 // the dialog searches process definitions by name (nameLike); an item code is the definition's key
 const open = typeof XMLHttpRequest === 'undefined' ? null : XMLHttpRequest.prototype.open;
 
-function started(processInstanceId) {
+// a request (诉求, shared_intake) is registered, not a case: its business key is the request's number
+function started(processInstanceId, request) {
   const api = engineApi();
   const get = path => fetch(api + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then(r => (r.ok ? r.json() : null));
@@ -244,8 +245,8 @@ function started(processInstanceId) {
         due: task.due ? String(task.due).replace('T', ' ').substring(0, 16) : ''
       });
     }
-    showStarted(steps);
-  }).catch(() => showStarted([]));
+    showStarted(steps, request);
+  }).catch(() => showStarted([], request));
 }
 
 // a task's card is one line, '对象：…　镇街：…　办理单位：…　事项：…' (casework's CaseCard)
@@ -254,7 +255,7 @@ function cardPart(card, label) {
   return part ? part.substring(label.length + 1) : '';
 }
 
-function showStarted(steps) {
+function showStarted(steps, request) {
   let panel = document.querySelector('.shudi-started');
   if (!panel) {
     panel = document.createElement('div');
@@ -272,9 +273,11 @@ function showStarted(steps) {
   close.textContent = '×';
   close.addEventListener('click', () => panel.remove());
   const text = document.createElement('div');
-  text.textContent = '案件已发起' + (subject ? '：' + subject : '') + '。'
-    + (lines.length ? '现由 ' + lines.join('；') + ' 办理。' : '')
-    + '可在筛选器“我发起的案件”中跟踪办理情况。';
+  text.textContent = request
+    ? '诉求已登记（编号 ' + request + '）。' + (lines.length ? '现由 ' + lines.join('；') + ' 办理。' : '')
+    : '案件已发起' + (subject ? '：' + subject : '') + '。'
+      + (lines.length ? '现由 ' + lines.join('；') + ' 办理。' : '')
+      + '可在筛选器“我发起的案件”中跟踪办理情况。';
   panel.append(close, text);
 }
 
@@ -286,7 +289,8 @@ function searchAndRemember(method, url, ...rest) {
       try {
         const instance = this.status === 200 ? JSON.parse(this.responseText) : null;
         if (instance && instance.id) {
-          started(instance.id);
+          const request = String(instance.definitionId || '').startsWith('shared_intake:') ? instance.businessKey : null;
+          started(instance.id, request);
         }
       } catch (e) {
         // no instance

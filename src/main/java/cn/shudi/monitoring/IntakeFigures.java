@@ -25,7 +25,8 @@ class IntakeFigures {
 
   static final String NOTE_MISSING = "诉求受理模块未启用，暂无诉求办理率。";
   static final String NOTE_UNREADABLE = "诉求受理表暂不可读，暂不显示（详见服务器日志）。";
-  static final String NOTE_SOURCE = "诉求受理·研判派单：响应率 = 3个工作日内签收或退单 ÷ 派单数；解决率 = 已解决 ÷ 有效回访；"
+  static final String NOTE_SOURCE = "诉求受理·研判派单：响应率 = 3个工作日内签收或退单 ÷ 派单数（已签收、退单或已超时的派单）；"
+      + "解决率 = 已解决 ÷ 有效回访；"
       + "满意率 =（满意 + 0.9 × 基本满意）÷ 有效回访（计算口径 " + IntakeRates.FORMULA + "）。无分母的比率显示为“—”。";
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeFigures.class);

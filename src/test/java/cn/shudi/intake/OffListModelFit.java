@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,80 +13,122 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Writes the off-list judgment's features of every request of the dev sets (never the held-out sets) to
- * {@code target/intake-features.tsv}, to fit {@link ItemSuggester}'s off-list model. Runs only with the environment
- * variable {@code INTAKE_FIT} set.
+ * Fits {@link ItemSuggester#OFF_LIST_MODEL} on the dev sets ({@code src/test/resources/intake/<county>-dev.tsv} and
+ * {@code <county>-dev2.tsv}; never the held-out sets): logistic regression over {@link ItemSuggester#features} of the
+ * requests the fixed rules (no match, consultation) leave open, classes weighted to balance, L2 0.01, Newton's method.
+ * Prints the coefficients, per threshold the share of requests on the lists judged outside and of those outside
+ * recognised, the same for each dev set when fitted on the other three, and the suggestion's latency; writes it to
+ * {@code target/intake-off-list-model.txt}. Runs only with the environment variable {@code INTAKE_FIT} set:
+ * {@code INTAKE_FIT=1 mvn -B -q test -Dtest=OffListModelFit -Djacoco.skip=true}.
  */
 @EnabledIfEnvironmentVariable(named = "INTAKE_FIT", matches = ".+")
 class OffListModelFit {
 
-  @Test
-  void writeTheFeaturesOfTheDevSets() throws IOException {
-    ItemSuggester suggester = ItemSuggester.of(Path.of("jurisdictions"));
-    List<String> rows = new ArrayList<>();
-    rows.add("county\tset\tline\tlabel\tbest\tsecond\tmatched\trarest\tcoverage\tpairs\twords\titems\tasking\tconsult"
-        + "\tlength\toutside\tcodes");
-    for (String county : RequestSet.COUNTIES) {
-      for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county))) {
-        for (RequestSet.Labelled request : set.requests()) {
-          ItemSuggester.Scored scored = suggester.scored(county, request.text());
-          Suggestion suggestion = suggester.suggest(county, request.text());
-          rows.add(String.format(Locale.ROOT, "%s\t%s\t%d\t%s\t%.4f\t%.4f\t%d\t%d\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%d\t%s",
-              county, set.file().getFileName(), request.line(), request.expected(), scored.best(), scored.second(),
-              scored.bestMatched(), scored.bestRarest() == Integer.MAX_VALUE ? 999 : scored.bestRarest(),
-              scored.coverage(), scored.pairCoverage(), scored.words(), scored.items(),
-              ItemSuggester.asking(request.text()) ? 1 : 0, ItemSuggester.consultation(request.text()) ? 1 : 0,
-              request.text().length(), suggestion.outsideList() ? 1 : 0,
-              String.join(",", scored.candidates().stream().map(Suggestion.Candidate::code).toList())));
-        }
-      }
-    }
-    Files.write(Path.of("target/intake-features.tsv"), rows, StandardCharsets.UTF_8);
+  static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9};
+
+  /** One dev request as the model sees it. */
+  record Row(String set, boolean outside, boolean byRule, double[] x) {
   }
 
-  /**
-   * Fits {@link ItemSuggester#OFF_LIST_MODEL} on the dev sets: logistic regression over {@link ItemSuggester#features}
-   * of the requests the fixed rules leave open, classes weighted to balance, L2 0.01, Newton's method; prints the
-   * coefficients and, per threshold, the share of requests on the lists judged outside and of those outside recognised.
-   */
   @Test
   void fitTheOffListModelOnTheDevSets() throws IOException {
     ItemSuggester suggester = ItemSuggester.of(Path.of("jurisdictions"));
-    List<double[]> xs = new ArrayList<>();
-    List<Boolean> ys = new ArrayList<>();
-    int on = 0;
-    int off = 0;
-    int offByRule = 0;
-    int onByRule = 0;
+    List<Row> rows = new ArrayList<>();
+    List<Long> nanos = new ArrayList<>();
     for (String county : RequestSet.COUNTIES) {
       for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county))) {
         for (RequestSet.Labelled request : set.requests()) {
           ItemSuggester.Scored scored = suggester.scored(county, request.text());
           boolean rule = scored.candidates().isEmpty() || scored.bestMatched() < ItemSuggester.MIN_MATCHED_WORDS
               || ItemSuggester.consultation(request.text());
-          on += request.onList() ? 1 : 0;
-          off += request.onList() ? 0 : 1;
-          if (rule) {
-            offByRule += request.onList() ? 0 : 1;
-            onByRule += request.onList() ? 1 : 0;
-            continue;
-          }
-          xs.add(ItemSuggester.features(request.text(), scored));
-          ys.add(!request.onList());
+          rows.add(new Row(set.file().getFileName().toString(), !request.onList(), rule,
+              ItemSuggester.features(request.text(), scored)));
         }
       }
     }
-    int n = xs.size();
-    int d = xs.get(0).length + 1;
-    long positives = ys.stream().filter(b -> b).count();
+    for (int round = 0; round < 3; round++) {
+      for (String county : RequestSet.COUNTIES) {
+        for (RequestSet.Labelled request : RequestSet.dev2(county).requests()) {
+          long start = System.nanoTime();
+          suggester.suggest(county, request.text());
+          if (round > 0) {
+            nanos.add(System.nanoTime() - start);
+          }
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    double[] beta = fit(rows);
+    out.append("off-list model (intercept, ln(1+best), coverage, asking, ln(1+words)):");
+    for (double b : beta) {
+      out.append(String.format(Locale.ROOT, " %.3f", b));
+    }
+    out.append(String.format(Locale.ROOT, "%nfixed rules: %d outside, %d on the lists%n",
+        rows.stream().filter(r -> r.byRule() && r.outside()).count(),
+        rows.stream().filter(r -> r.byRule() && !r.outside()).count()));
+    for (double threshold : THRESHOLDS) {
+      out.append(String.format(Locale.ROOT, "p ≥ %.2f: %s%n", threshold, figures(rows, beta, threshold)));
+    }
+    out.append("each dev set judged by the model fitted on the other three:\n");
+    List<String> sets = rows.stream().map(Row::set).distinct().toList();
+    for (double threshold : THRESHOLDS) {
+      out.append(String.format(Locale.ROOT, "p ≥ %.2f:", threshold));
+      for (String set : sets) {
+        double[] others = fit(rows.stream().filter(r -> !r.set().equals(set)).toList());
+        out.append(String.format(Locale.ROOT, " %s %s;", set,
+            figures(rows.stream().filter(r -> r.set().equals(set)).toList(), others, threshold)));
+      }
+      out.append('\n');
+    }
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    out.append(String.format(Locale.ROOT, "latency over %d suggestions: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+        sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6,
+        sorted[sorted.length - 1] / 1e6));
+    System.out.print(out);
+    Files.writeString(Path.of("target/intake-off-list-model.txt"), out, StandardCharsets.UTF_8);
+  }
+
+  /** On the lists judged outside, outside recognised, both in %. */
+  static String figures(List<Row> rows, double[] beta, double threshold) {
+    int on = 0;
+    int off = 0;
+    int falseOff = 0;
+    int recognised = 0;
+    for (Row row : rows) {
+      boolean judged = row.byRule() || probability(beta, row.x()) >= threshold;
+      on += row.outside() ? 0 : 1;
+      off += row.outside() ? 1 : 0;
+      falseOff += judged && !row.outside() ? 1 : 0;
+      recognised += judged && row.outside() ? 1 : 0;
+    }
+    return String.format(Locale.ROOT, "on the lists judged outside %.1f %%, outside recognised %.1f %%",
+        100.0 * falseOff / on, 100.0 * recognised / off);
+  }
+
+  static double probability(double[] beta, double[] x) {
+    double z = beta[0];
+    for (int i = 0; i < x.length; i++) {
+      z += beta[i + 1] * x[i];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Weighted, L2-regularised logistic regression by Newton's method over the rows the fixed rules leave open. */
+  static double[] fit(List<Row> all) {
+    List<Row> rows = all.stream().filter(r -> !r.byRule()).toList();
+    int n = rows.size();
+    int d = rows.get(0).x().length + 1;
+    long positives = rows.stream().filter(Row::outside).count();
     double[] beta = new double[d];
     for (int iteration = 0; iteration < 50; iteration++) {
       double[][] h = new double[d][d + 1];
-      for (int i = 0; i < n; i++) {
-        double[] x = withIntercept(xs.get(i));
-        double y = ys.get(i) ? 1 : 0;
-        double w = ys.get(i) ? n / (2.0 * positives) : n / (2.0 * (n - positives));
-        double p = 1 / (1 + Math.exp(-dot(beta, x)));
+      for (Row row : rows) {
+        double[] x = new double[d];
+        x[0] = 1;
+        System.arraycopy(row.x(), 0, x, 1, d - 1);
+        double y = row.outside() ? 1 : 0;
+        double w = row.outside() ? n / (2.0 * positives) : n / (2.0 * (n - positives));
+        double p = probability(beta, row.x());
         for (int j = 0; j < d; j++) {
           for (int k = 0; k < d; k++) {
             h[j][k] += w * p * (1 - p) * x[j] * x[k];
@@ -102,40 +145,7 @@ class OffListModelFit {
         beta[j] -= step[j];
       }
     }
-    StringBuilder out = new StringBuilder("off-list model (intercept, ln(1+best), coverage, asking, ln(1+words)):");
-    for (double b : beta) {
-      out.append(String.format(Locale.ROOT, " %.3f", b));
-    }
-    out.append(String.format(Locale.ROOT, "%n(fixed rules: %d of %d outside, %d of %d on the lists)%n", offByRule, off,
-        onByRule, on));
-    for (double threshold : new double[] {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9}) {
-      int falseOff = onByRule;
-      int recognised = offByRule;
-      for (int i = 0; i < n; i++) {
-        boolean judged = 1 / (1 + Math.exp(-dot(beta, withIntercept(xs.get(i))))) >= threshold;
-        falseOff += judged && !ys.get(i) ? 1 : 0;
-        recognised += judged && ys.get(i) ? 1 : 0;
-      }
-      out.append(String.format(Locale.ROOT, "p ≥ %.2f: on the lists judged outside %.1f %%, outside recognised %.1f %%%n",
-          threshold, 100.0 * falseOff / on, 100.0 * recognised / off));
-    }
-    System.out.print(out);
-    Files.writeString(Path.of("target/intake-off-list-model.txt"), out, StandardCharsets.UTF_8);
-  }
-
-  private static double[] withIntercept(double[] x) {
-    double[] with = new double[x.length + 1];
-    with[0] = 1;
-    System.arraycopy(x, 0, with, 1, x.length);
-    return with;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
+    return Arrays.copyOf(beta, d);
   }
 
   /** Gauss-Jordan elimination with partial pivoting of an augmented matrix. */

@@ -176,18 +176,22 @@ class SuggestionQualityTest {
   /** On the dev sets the targets hold (they were tuned there). */
   static final Floors DEV_FLOORS = new Floors(0.90, 0.70, 0.80, 0.05);
 
-  /** On the second dev sets: the figures when the engine was tuned on them (2026-12-06), rounded down (the false off-list rate up) to 0.1 %. */
+  /**
+   * On the second dev sets: the figures with the off-list model fitted on the dev sets (2026-12-06), rounded down (the
+   * false off-list rate up) to 0.1 %.
+   */
   static final java.util.Map<String, Floors> DEV2_FLOORS = java.util.Map.of(
-      "zhangqiu", new Floors(0.925, 0.870, 0.814, 0.118),
-      "yunxi", new Floors(0.858, 0.748, 0.875, 0.084));
+      "zhangqiu", new Floors(0.925, 0.870, 0.814, 0.044),
+      "yunxi", new Floors(0.858, 0.748, 0.875, 0.054));
 
   /**
-   * On the held-out sets: the shipped figures (2026-12-06, second dev sets and colloquial synonyms), rounded down (the
-   * false off-list rate up) to 0.1 % (README).
+   * On the held-out sets: the shipped figures (2026-12-06, the off-list model fitted on the dev sets), rounded down (the
+   * false off-list rate up) to 0.1 % (README). The model judges far fewer requests on the lists outside than the
+   * former score cut-offs (15.5 % and 8.4 % before) and recognises fewer outside (84.8 % and 66.7 % before).
    */
   static final java.util.Map<String, Floors> HELD_OUT_FLOORS = java.util.Map.of(
-      "zhangqiu", new Floors(0.840, 0.732, 0.848, 0.156),
-      "yunxi", new Floors(0.800, 0.632, 0.666, 0.084));
+      "zhangqiu", new Floors(0.840, 0.732, 0.666, 0.035),
+      "yunxi", new Floors(0.800, 0.632, 0.500, 0.030));
 
   private static String describe(Suggestion suggestion) {
     StringBuilder text = new StringBuilder();

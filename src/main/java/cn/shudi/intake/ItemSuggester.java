@@ -110,7 +110,7 @@ public class ItemSuggester {
   static final int MIN_MATCHED_WORDS = 1;
   /**
    * The off-list model: a logistic regression, intercept then the weights of {@link #features} (ln(1 + best score),
-   * coverage, asking, ln(1 + words)). Fitted by {@code OffListModelFit} (run with {@code INTAKE_FIT=1}: Newton's method,
+   * coverage, asking, ln(1 + words)). Fitted by {@code OffListModelFit} (a main in the test sources: Newton's method,
    * classes weighted to balance, L2 0.01) on the four dev sets ({@code src/test/resources/intake/zhangqiu-dev.tsv},
    * {@code zhangqiu-dev2.tsv}, {@code yunxi-dev.tsv}, {@code yunxi-dev2.tsv}; 560 requests on the lists, 95 outside),
    * without the requests the fixed rules already judge (no match, {@link #CONSULTATION}); never on the held-out sets.

@@ -9,20 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-
 /**
  * Fits {@link ItemSuggester#OFF_LIST_MODEL} on the dev sets ({@code src/test/resources/intake/<county>-dev.tsv} and
  * {@code <county>-dev2.tsv}; never the held-out sets): logistic regression over {@link ItemSuggester#features} of the
  * requests the fixed rules (no match, consultation) leave open, classes weighted to balance, L2 0.01, Newton's method.
  * Prints the coefficients, per threshold the share of requests on the lists judged outside and of those outside
  * recognised, the same for each dev set when fitted on the other three, and the suggestion's latency; writes it to
- * {@code target/intake-off-list-model.txt}. Runs only with the environment variable {@code INTAKE_FIT} set:
- * {@code INTAKE_FIT=1 mvn -B -q test -Dtest=OffListModelFit -Djacoco.skip=true}.
+ * {@code target/intake-off-list-model.txt}. A tool for analysts, not a test:
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.shudi.intake.OffListModelFit}.
  */
-@EnabledIfEnvironmentVariable(named = "INTAKE_FIT", matches = ".+")
-class OffListModelFit {
+public final class OffListModelFit {
 
   static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9};
 
@@ -30,8 +26,10 @@ class OffListModelFit {
   record Row(String set, boolean outside, boolean byRule, double[] x) {
   }
 
-  @Test
-  void fitTheOffListModelOnTheDevSets() throws IOException {
+  private OffListModelFit() {
+  }
+
+  public static void main(String[] args) throws IOException {
     ItemSuggester suggester = ItemSuggester.of(Path.of("jurisdictions"));
     List<Row> rows = new ArrayList<>();
     List<Long> nanos = new ArrayList<>();

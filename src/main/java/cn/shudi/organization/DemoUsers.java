@@ -41,7 +41,7 @@ class DemoUsers {
       users.add(new DemoUser(unit.groupId() + "_lead", unit.shortName(), "负责人",
           List.of(unit.groupId(), Role.UNIT_LEAD.groupId(j))));
       if (unit.isTownship()) {
-        users.add(new DemoUser(unit.groupId() + "_grid", unit.shortName(), "网格员",
+        users.add(new DemoUser(gridWorkerOf(unit), unit.shortName(), "网格员",
             List.of(unit.groupId(), Role.GRID_WORKER.groupId(j))));
       }
     }
@@ -51,6 +51,11 @@ class DemoUsers {
         List.of(j.establishmentOffice().groupId(), Role.ANALYST.groupId(j))));
     users.add(new DemoUser(j.code() + "_supervisor", j.shortName(), "督查人员", List.of(Role.SUPERVISOR.groupId(j))));
     return users;
+  }
+
+  /** The township's demo grid worker ({@code zhangqiu_mingshui_grid}); {@link GridWorkers} gives it a grid. */
+  static String gridWorkerOf(Unit township) {
+    return township.groupId() + "_grid";
   }
 
   public void create(Organization organization) {

@@ -28,12 +28,22 @@ public final class Jurisdiction {
   private final Map<String, Unit> byGroup;
   /** Stationed agencies by their department's and township's groups ({@link #stationKey}). */
   private final Map<String, Unit> stations = new HashMap<>();
+  private final List<Grid> grids;
+  private final Map<String, Grid> gridsByCode;
 
   /**
    * @param code lower-case code, also the tenant id and the folder under {@code jurisdictions/}
    * @param zone the county's time zone: working days, deadlines, months and stored local times are in it
    */
   public Jurisdiction(String code, String name, String shortName, String prefecture, ZoneId zone, List<Unit> units) {
+    this(code, name, shortName, prefecture, zone, units, List.of());
+  }
+
+  /**
+   * @param grids the county's basic grids ({@code grids.csv}), in the file's order; none when it has no such file
+   */
+  public Jurisdiction(String code, String name, String shortName, String prefecture, ZoneId zone, List<Unit> units,
+      List<Grid> grids) {
     this.code = code;
     this.name = name;
     this.shortName = shortName;
@@ -48,6 +58,8 @@ public final class Jurisdiction {
             unit);
       }
     }
+    this.grids = List.copyOf(grids);
+    this.gridsByCode = this.grids.stream().collect(Collectors.toMap(Grid::code, Function.identity(), (a, b) -> a));
   }
 
   public String code() {
@@ -72,6 +84,21 @@ public final class Jurisdiction {
 
   public List<Unit> units() {
     return units;
+  }
+
+  /** The county's basic grids (基础网格) in the order of {@code grids.csv}; empty when the county has no such file. */
+  public List<Grid> grids() {
+    return grids;
+  }
+
+  /** The grid of a code; none for a null or unknown code (a request's grid given as a code is checked so). */
+  public Optional<Grid> grid(String gridCode) {
+    return Optional.ofNullable(gridCode == null ? null : gridsByCode.get(gridCode.strip()));
+  }
+
+  /** The grids of a township (its unit code), in the file's order; empty for an unknown township. */
+  public List<Grid> gridsOf(String township) {
+    return grids.stream().filter(g -> g.township().equals(township)).toList();
   }
 
   public String tenantId() {
@@ -137,7 +164,8 @@ public final class Jurisdiction {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Jurisdiction j && code.equals(j.code) && name.equals(j.name) && units.equals(j.units);
+    return other instanceof Jurisdiction j && code.equals(j.code) && name.equals(j.name) && units.equals(j.units)
+        && grids.equals(j.grids);
   }
 
   @Override
@@ -147,6 +175,6 @@ public final class Jurisdiction {
 
   @Override
   public String toString() {
-    return "Jurisdiction[" + code + " " + shortName + ", " + units.size() + " units]";
+    return "Jurisdiction[" + code + " " + shortName + ", " + units.size() + " units, " + grids.size() + " grids]";
   }
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads the organization data, and the provisioner that makes the engine's identity match it; the start-up
@@ -21,7 +22,12 @@ class OrganizationConfiguration {
   }
 
   @Bean
-  OrganizationProvisioner organizationProvisioner(ProcessEngine engine) {
-    return new OrganizationProvisioner(engine);
+  GridWorkers gridWorkers(JdbcClient jdbc, Organization organization) {
+    return new GridWorkers(jdbc, organization);
+  }
+
+  @Bean
+  OrganizationProvisioner organizationProvisioner(ProcessEngine engine, GridWorkers gridWorkers) {
+    return new OrganizationProvisioner(engine, gridWorkers);
   }
 }

@@ -18,7 +18,8 @@ import cn.shudi.datafile.DataProblem;
 import cn.shudi.datafile.InvalidDataException;
 
 /**
- * Reads {@code jurisdictions.csv} and each jurisdiction's {@code units.csv}. Everything is validated
+ * Reads {@code jurisdictions.csv}, each jurisdiction's {@code units.csv} and, when there is one, its
+ * {@code grids.csv} (docs/grids.md). Everything is validated
  * before anything is returned, so a bad file never leads to half a provisioning.
  */
 public class OrganizationLoader {
@@ -30,6 +31,8 @@ public class OrganizationLoader {
   static final List<String> UNITS_HEADER_WITHOUT_STATIONS = UNITS_HEADER.subList(0, 5);
   /** units.csv before the column {@code aliases}: still read, the units then have no alias. */
   static final List<String> UNITS_HEADER_WITHOUT_ALIASES = UNITS_HEADER.subList(0, 4);
+  /** grids.csv, optional: a county without it has no grids. */
+  static final List<String> GRIDS_HEADER = List.of("code", "name", "township", "community", "invented");
   private static final Pattern ALIAS_SEPARATOR = Pattern.compile("[、;；]");
   /** What lists write for "the township of the case": never one unit's alias. */
   private static final Set<String> TOWNSHIP_WORDS = Set.of("镇街", "乡镇", "街道", "镇（街道）", "乡镇（街道）", "镇(街道)",
@@ -76,8 +79,9 @@ public class OrganizationLoader {
       }
       ZoneId zone = zone(indexName, line, row.get("time_zone"), problems);
       List<Unit> units = loadUnits(code, problems);
+      List<Grid> grids = loadGrids(code, units, problems);
       jurisdictions.add(new Jurisdiction(code, row.get("name"), row.get("short_name"), row.get("prefecture"), zone,
-          units));
+          units, grids));
     }
     if (problems.isEmpty() && jurisdictions.isEmpty()) {
       problems.add(DataProblem.ofFile(indexName, "没有任何辖区：至少需要一行"));
@@ -163,6 +167,57 @@ public class OrganizationLoader {
       }
     }
     return units;
+  }
+
+  /**
+   * The county's basic grids from {@code grids.csv}, when the county has one: each with a code of its own, a name
+   * and a community, in a township of {@code units.csv}, and a flag {@code invented} (yes/no) that says whether
+   * the community's name is made up.
+   */
+  private List<Grid> loadGrids(String jurisdiction, List<Unit> units, List<DataProblem> problems) {
+    String file = location + jurisdiction + "/grids.csv";
+    if (!resources.getResource(file).exists()) {
+      return List.of();
+    }
+    Set<String> townships = new HashSet<>();
+    units.stream().filter(Unit::isTownship).forEach(u -> townships.add(u.code()));
+    List<Grid> grids = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (CsvFiles.Row row : read(file, GRIDS_HEADER, problems)) {
+      long line = row.line();
+      int before = problems.size();
+      String code = row.get("code");
+      if (!Grid.CODE.matcher(code).matches()) {
+        problems.add(new DataProblem(file, line, "code",
+            "网格编码「" + code + "」不合法：应为小写字母开头的字母、数字，可用连字符分段（如 mingshui-01，至多64位）"));
+      } else if (!codes.add(code)) {
+        problems.add(new DataProblem(file, line, "code", "网格编码「" + code + "」重复"));
+      }
+      for (String column : List.of("name", "community")) {
+        if (row.get(column).isBlank()) {
+          problems.add(new DataProblem(file, line, column, "不能为空"));
+        }
+      }
+      if (!row.get("name").isBlank() && !names.add(row.get("name"))) {
+        problems.add(new DataProblem(file, line, "name", "网格名称「" + row.get("name") + "」重复"));
+      }
+      String township = row.get("township");
+      if (!townships.contains(township)) {
+        problems.add(new DataProblem(file, line, "township",
+            "「" + township + "」不是 units.csv 中的镇街（township）编码"));
+      }
+      String invented = row.get("invented");
+      if (!invented.equals("yes") && !invented.equals("no")) {
+        problems.add(new DataProblem(file, line, "invented",
+            "「" + invented + "」不合法：应为 yes（社区/村名为虚构）或 no（真实名称）"));
+      }
+      if (problems.size() == before) {
+        grids.add(new Grid(jurisdiction, code, row.get("name"), township, row.get("community"),
+            invented.equals("yes")));
+      }
+    }
+    return grids;
   }
 
   /**

@@ -41,6 +41,7 @@ public class OrganizationProvisioner {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
+  private final GridWorkers gridWorkers;
 
   /** The resources this class grants on; read once per run. */
   private static final List<Resource> GRANTED_RESOURCES = List.of(Resources.APPLICATION,
@@ -50,7 +51,8 @@ public class OrganizationProvisioner {
   private Map<String, Authorization> existingGrants = Map.of();
   private Set<String> tenantGroups = Set.of();
 
-  public OrganizationProvisioner(ProcessEngine engine) {
+  OrganizationProvisioner(ProcessEngine engine, GridWorkers gridWorkers) {
+    this.gridWorkers = gridWorkers;
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -58,13 +60,17 @@ public class OrganizationProvisioner {
 
   /**
    * The start-up step: the identity from the organization data, then the demo logins when
-   * {@code shudi.organization.demo.enabled}. The start-up sequence runs it in one transaction: all of it lands,
+   * {@code shudi.organization.demo.enabled}, each demo grid worker in the first grid of its township. The start-up sequence runs it in one transaction: all of it lands,
    * or none.
    */
   public void provisionAtStartup(Organization organization, OrganizationProperties properties) {
     provision(organization);
     if (properties.demo().enabled()) {
       new DemoUsers(identity, properties.demo().password()).create(organization);
+      int assigned = gridWorkers.assignDemoGridWorkers(organization);
+      if (assigned > 0) {
+        LOG.info("已为 {} 个演示网格员分配网格", assigned);
+      }
     }
   }
 

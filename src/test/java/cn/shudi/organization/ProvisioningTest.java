@@ -25,6 +25,8 @@ class ProvisioningTest {
   AuthorizationService authorizations;
   @Autowired
   Organization organization;
+  @Autowired
+  GridWorkers gridWorkers;
 
   @Test
   void everyJurisdictionIsATenantAndEveryUnitAGroupOfItsType() {
@@ -60,6 +62,18 @@ class ProvisioningTest {
   }
 
   @Test
+  void everyDemoGridWorkerIsInTheFirstGridOfItsTownship() {
+    for (Jurisdiction county : organization.jurisdictions()) {
+      for (Unit township : county.townships()) {
+        assertThat(gridWorkers.gridOf(DemoUsers.gridWorkerOf(township))).as(township.groupId())
+            .contains(county.gridsOf(township.code()).get(0));
+      }
+    }
+    assertThat(gridWorkers.gridOf("zhangqiu_mingshui_grid")).get().extracting(Grid::code).isEqualTo("mingshui-01");
+    assertThat(gridWorkers.gridOf("zhangqiu_mingshui_staff")).as("staff are in no grid").isEmpty();
+  }
+
+  @Test
   void grantsFollowTheRoles() {
     assertThat(authorizations.isUserAuthorized("zhangqiu_analyst", java.util.List.of("zhangqiu_analysts"),
         Permissions.CREATE, Resources.DEPLOYMENT)).isTrue();
@@ -76,8 +90,9 @@ class ProvisioningTest {
     long groups = identity.createGroupQuery().count();
     long grants = authorizations.createAuthorizationQuery().count();
     long memberships = identity.createTenantQuery().groupMember("zhangqiu_market").count();
-    new OrganizationProvisioner(engine).provision(organization);
+    new OrganizationProvisioner(engine, gridWorkers).provision(organization);
     new DemoUsers(identity, StaffUsers.DEMO_PASSWORD).create(organization);
+    assertThat(gridWorkers.assignDemoGridWorkers(organization)).as("the demo grid workers keep their grids").isZero();
     assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
     assertThat(identity.createTenantQuery().groupMember("zhangqiu_market").count()).isEqualTo(memberships);

@@ -19,6 +19,7 @@ import cn.shudi.catalog.Item;
 import cn.shudi.catalog.NameSimilarity;
 import cn.shudi.catalog.Party;
 import cn.shudi.catalog.Responsibility;
+import cn.shudi.organization.Grid;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
@@ -95,8 +96,20 @@ class IntakeDesk {
         "诉求类型「" + strip(raw.kind()) + "」不认识：应为 " + RequestKind.choices()));
     RequestSource source = RequestSource.of(raw.source()).orElseThrow(() -> new IntakeRefusal(
         "诉求来源「" + strip(raw.source()) + "」不认识：应为 " + RequestSource.choices()));
-    Unit township = township(county, strip(raw.township()));
     String grid = limited(raw.grid(), MAX_GRID, "网格");
+    Optional<Grid> known = Optional.empty();
+    if (Grid.isCode(grid)) {
+      known = Optional.of(county.grid(grid).orElseThrow(() -> new IntakeRefusal("网格「" + grid + "」不是"
+          + county.shortName() + "的网格：请填写网格编号（如 " + county.grids().stream().findFirst().map(Grid::code)
+              .orElse("mingshui-01") + "）或用文字描述网格")));
+    }
+    String townshipText = strip(raw.township());
+    Unit township = township(county, townshipText.isEmpty() && known.isPresent() ? known.get().township()
+        : townshipText);
+    if (known.isPresent() && !known.get().township().equals(township.code())) {
+      throw new IntakeRefusal("网格「" + known.get().name() + "」在" + county.unit(known.get().township())
+          .map(Unit::shortName).orElse(known.get().township()) + "，不在" + township.shortName());
+    }
     Double latitude = coordinate(raw.latitude(), "纬度", 90);
     Double longitude = coordinate(raw.longitude(), "经度", 180);
     if ((latitude == null) != (longitude == null)) {

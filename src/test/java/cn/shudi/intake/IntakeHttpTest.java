@@ -340,6 +340,30 @@ class IntakeHttpTest {
     assertThat(intakes()).isEqualTo(instances);
   }
 
+  static String withGrid(String workOrder, String township, String grid) {
+    try {
+      return JSON.writeValueAsString(Map.of("kind", "livelihood", "source", "grid", "externalId", workOrder, "text",
+          "楼道里堆满杂物，堵住了消防通道", "township", township, "grid", grid));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aGridGivenByItsCodeMustBeTheCountysAndInTheTownship() {
+    long before = requests();
+
+    assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-1", "mingshui", "mingshui-99")),
+        "网格「mingshui-99」不是章丘区的网格");
+    assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-2", "bucun", "mingshui-01")),
+        "在明水街道，不在埠村街道");
+    assertThat(requests()).isEqualTo(before);
+
+    Http.Response located = dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-3", "", "mingshui-01"));
+    assertThat(located.status()).as(located.toString()).isEqualTo(201);
+    assertThat(json(located).path("township").asText()).as("the grid's township").isEqualTo("mingshui");
+  }
+
   @Test
   void aReplayedRequestIsRefusedAndNothingMoreIsStored() {
     assertThat(dispatcher.postJson(REQUESTS, request("HTTP-REPLAY-1", "路口信号灯坏了", "mingshui")).status())

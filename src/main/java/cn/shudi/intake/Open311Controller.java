@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +44,7 @@ import cn.shudi.catalog.Item;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
 import cn.shudi.organization.Unit;
+import cn.shudi.reliability.RequestRefusedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -72,6 +76,7 @@ class Open311Controller {
   private static final Pattern PERSONAL = Pattern.compile("\\d{7,}[0-9Xx]*|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(Open311Controller.class);
 
   private final Organization organization;
   private final Catalogs catalogs;
@@ -478,6 +483,20 @@ class Open311Controller {
   @ExceptionHandler(Open311Error.class)
   ResponseEntity<String> refused(Open311Error e) {
     return error(e.status, e.getMessage());
+  }
+
+  /** A failure of the platform itself (the database away, a fault): the specification's format, not a stack. */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<String> failed(RuntimeException e) {
+    if (e instanceof RequestRefusedException refused) {
+      return error(HttpStatus.BAD_REQUEST.value(), "诉求未受理：" + refused.getMessage());
+    }
+    if (e instanceof DataAccessException) {
+      LOG.warn("Open311: 数据库暂时不可用", e);
+      return error(HttpStatus.SERVICE_UNAVAILABLE.value(), "平台暂时无法处理（数据库不可用），请稍后重试");
+    }
+    LOG.error("Open311: 处理失败", e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR.value(), "平台处理失败，请稍后重试");
   }
 
   @ExceptionHandler(MultipartException.class)

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +44,8 @@ class Open311HttpTest {
   JdbcClient jdbc;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
 
   Open311SpecClient client;
   Http admin;
@@ -236,6 +241,50 @@ class Open311HttpTest {
   }
 
   @Test
+  void aDispatchedRequestShowsItsItemUnitsAndDeadlineAndADuplicateItsOriginals() {
+    Http command = new Http(port).as("zhangqiu_command_staff", StaffUsers.DEMO_PASSWORD);
+    String text = "绣惠街道集贸市场东侧小吃摊用地沟油炸东西，味道很冲";
+    String original = json(client.file(with(filing(null, text), "attribute[township]", "xiuhui")).body()).get(0)
+        .path("service_request_id").asText();
+    Http.Response decided = command.postJson("/engine-rest/task/" + openTask(original) + "/complete",
+        IntakeHttpTest.variables(Map.of(IntakeProcess.DECISION.name(), "dispatch",
+            IntakeProcess.ITEM_CORRECTION.name(), "ZQ054")));
+    assertThat(decided.status()).as(decided.toString()).isEqualTo(204);
+
+    JsonNode view = json(client.request(original, "zhangqiu").body()).get(0);
+    assertThat(view.path("status").asText()).isEqualTo("open");
+    assertThat(view.path("status_notes").asText()).isEqualTo("已派单待签收");
+    assertThat(view.path("service_code").asText()).isEqualTo("ZQ054");
+    assertThat(view.path("service_name").asText()).isEqualTo("食品生产经营企业日常安全监管");
+    assertThat(view.path("agency_responsible").asText()).isEqualTo("章丘区市场监督管理局");
+    assertThat(view.path("expected_datetime").asText()).endsWith("+08:00");
+    assertThat(view.path("extended_attributes").path("deadline").asText())
+        .isEqualTo(view.path("expected_datetime").asText());
+    assertThat(view.path("extended_attributes").path("primary_unit").asText()).isEqualTo("章丘区市场监督管理局");
+    assertThat(view.path("extended_attributes").path("cooperating_units").isArray()).isTrue();
+
+    String duplicate = json(client.file(with(filing(null, text + "，呛得人喘不上气"), "attribute[township]", "xiuhui"))
+        .body()).get(0).path("service_request_id").asText();
+    Http.Response linked = command.postJson("/engine-rest/task/" + openTask(duplicate) + "/complete",
+        IntakeHttpTest.variables(Map.of(IntakeProcess.DECISION.name(), "duplicate",
+            IntakeProcess.DUPLICATE_OF.name(), original)));
+    assertThat(linked.status()).as(linked.toString()).isEqualTo(204);
+    JsonNode dup = json(client.request(duplicate, null).body()).get(0);
+    assertThat(dup.path("status").asText()).isEqualTo("closed");
+    assertThat(dup.path("status_notes").asText()).isEqualTo("已并入原诉求（原诉求已派单待签收）");
+    assertThat(dup.path("service_code").asText()).as("the original's").isEqualTo("ZQ054");
+    assertThat(dup.path("agency_responsible").asText()).isEqualTo("章丘区市场监督管理局");
+    assertThat(dup.path("extended_attributes").path("duplicate_of").asText()).isEqualTo(original);
+  }
+
+  String openTask(String requestId) {
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(requestId)
+        .taskDefinitionKey(IntakeProcess.Element.DISPATCH.id()).list();
+    assertThat(open).as("研判派单 of %s", requestId).hasSize(1);
+    return open.get(0).getId();
+  }
+
+  @Test
   void aReplayAnswersTheSameRequestAndAnotherBodyUnderTheSameIdIsRefused() {
     Map<String, String> first = filing("WEB-311-REPLAY", "章丘大道路边烧烤摊油烟很大，夜里十二点还在营业");
     String id = json(client.file(first).body()).get(0).path("service_request_id").asText();
@@ -331,6 +380,11 @@ class Open311HttpTest {
     refusedWithNothingStored(404, () -> client.raw("POST", "/tokens.json", "application/x-www-form-urlencoded",
         "api_key=" + apiKey));
     refusedWithNothingStored(405, () -> client.raw("DELETE", "/requests/x.json", null, null));
+    refusedWithNothingStored(400, () -> client.raw("GET", "/requests.json?jurisdiction_id=zhangqiu",
+        "application/x-www-form-urlencoded", "api_key=" + apiKey));
+    refusedWithNothingStored(415, () -> client.raw("POST", "/requests.json", "text/plain", "api_key=" + apiKey));
+    refusedWithNothingStored(415, () -> client.raw("POST", "/requests.json",
+        "application/x-www-form-urlencoded; charset=GBK", "api_key=" + apiKey));
     refusedWithNothingStored(405, () -> client.raw("PUT", "/requests.json", "application/x-www-form-urlencoded",
         "api_key=" + apiKey));
   }

@@ -22,6 +22,8 @@ class RestSecurityConfiguration {
   static final String WEBAPP_API_ROOT = "/camunda/api/*";
   /** The platform's own REST resources (credit files, reports), behind the same login as the engine's. */
   static final String PLATFORM_API_ROOT = "/api/*";
+  /** Open311 GeoReport v2 (intake): no login, client systems identified by an API key. */
+  static final String OPEN311_ROOT = "/open311/*";
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
@@ -48,6 +50,19 @@ class RestSecurityConfiguration {
     registration.addUrlPatterns(REST_ROOT, WEBAPP_API_ROOT, PLATFORM_API_ROOT);
     registration.setAsyncSupported(true);
     registration.setOrder(2);
+    return registration;
+  }
+
+  /**
+   * The Open311 API has no login (client systems send an API key, which intake checks): its own gate, which admits
+   * only the API's paths, methods and bodies, and no anonymous POST without a key.
+   */
+  @Bean
+  FilterRegistrationBean<Open311GuardFilter> open311Guard() {
+    var registration = new FilterRegistrationBean<>(new Open311GuardFilter());
+    registration.setName("shudi-open311-guard");
+    registration.addUrlPatterns(OPEN311_ROOT);
+    registration.setOrder(1);
     return registration;
   }
 

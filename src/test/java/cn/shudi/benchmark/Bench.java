@@ -40,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -Pbenchmark test-compile exec:exec -Dbench.quick=true   # smoke run, small counts
  * mvn -Pbenchmark test-compile exec:exec -Dbench.steps=cases,rest   # some steps only
  * mvn -Pbenchmark test-compile exec:exec -Dbench.steps=suggest      # 研判 latency per county (seconds)
+ * mvn -Pbenchmark test-compile exec:exec -Dbench.steps=open311      # Open311 filings per second, H2 and PostgreSQL
  * </pre>
  */
 public final class Bench {
@@ -58,6 +59,9 @@ public final class Bench {
   }
 
   private final Counts counts;
+  /** The administrator's password of the platform as application.yaml starts it (README). */
+  static final String ADMIN_PASSWORD = System.getenv().getOrDefault("SHUDI_ADMIN_PASSWORD", "Shudi@Kaifa2026");
+
   private final Set<String> steps;
   private final Path out = Path.of("target", "benchmark");
   private final List<String> table = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class Bench {
     boolean quick = Boolean.getBoolean("bench.quick");
     String stepList = System.getProperty("bench.steps", "all");
     Set<String> steps = "all".equals(stepList) || stepList.isBlank()
-        ? Set.of("startup", "cases", "rest", "timers", "cockpit", "suggest") : Set.of(stepList.split(","));
+        ? Set.of("startup", "cases", "rest", "timers", "cockpit", "suggest", "open311") : Set.of(stepList.split(","));
     // "split" (where the cases/s difference comes from) is opt-in: -Dbench.steps=split
     Bench bench = new Bench(quick ? Counts.QUICK : Counts.FULL, steps);
     int status = bench.runAll(quick);
@@ -87,7 +91,8 @@ public final class Bench {
     System.out.println(facts);
     row("| figure | platform | bare engine | ratio | target | met |", "|---|---:|---:|---:|---|---|");
     int failures = 0;
-    for (String step : List.of("startup", "cases", "split", "scaling", "cost", "timers", "cockpit", "suggest")) {
+    for (String step : List.of("startup", "cases", "split", "scaling", "cost", "timers", "cockpit", "suggest",
+        "open311")) {
       if (!steps.contains(step) && !("cases".equals(step) && steps.contains("rest"))) {
         continue;
       }
@@ -100,6 +105,7 @@ public final class Bench {
           case "scaling" -> scaling();
           case "cost" -> cost();
           case "suggest" -> suggest();
+          case "open311" -> open311();
           default -> cockpit();
         }
       } catch (Exception | Error e) {
@@ -590,6 +596,32 @@ public final class Bench {
     notes.add("- 研判: one thread, in-memory Lucene index per county built by the first warm-up request (3 warm-up rounds); texts from "
         + figures.values().stream().map(f -> f.file().toString()).distinct().toList()
         + "; no bare figure (project code only).");
+  }
+
+  // ---------------------------------------------------------------- 7. Open311 filings
+
+  private void open311() throws Exception {
+    int calls = counts == Counts.QUICK ? 60 : 300;
+    int clients = 4;
+    for (String kind : List.of("H2 file", "PostgreSQL")) {
+      Apps.Db db = database(kind, "o311");
+      ConfigurableApplicationContext context = null;
+      try {
+        context = Apps.platform(db, "full", "default");
+        Open311Load.Result r = Open311Load.run(Apps.port(context), ADMIN_PASSWORD, calls, clients,
+            "open311-" + (db.postgres() ? "pg" : "h2"));
+        row(String.format(Locale.ROOT, "| Open311 POST requests.json, %s, %d client threads: accepted per s, p50 / p95 (ms)"
+            + " | %.1f/s, %.0f / %.0f | — | — | — | |", kind, clients, r.perSecond(), r.ms().p50(), r.ms().p95()));
+        notes.add(String.format(Locale.ROOT, "- Open311 (%s): %d timed filings of POST /open311/v2/requests.json "
+            + "(form-encoded, a key issued through /api/open311/clients, each a new shared_intake process with the "
+            + "list's suggestion); failures %d; no bare figure (project code only).", kind, r.calls(), r.failures()));
+      } finally {
+        if (context != null) {
+          context.close();
+        }
+        drop(db);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- helpers

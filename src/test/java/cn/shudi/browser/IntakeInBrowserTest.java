@@ -193,7 +193,9 @@ class IntakeInBrowserTest {
         + "//a[contains(.,'诉求受理')]");
     WebElement item;
     try {
-      item = waitUpTo(90).until(driver -> {
+      // while the dialog renders its list the search box may briefly take no input: try again, as a person would
+      item = waitUpTo(90).ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
         WebElement box = driver.findElement(By.cssSelector(".modal-content input[type='text']"));
         if (!"诉求受理".equals(box.getAttribute("value"))) {
           box.clear();

@@ -239,7 +239,9 @@ class StaffInBrowserTest {
         + "//a[contains(.,'食品生产经营企业日常安全监管')]");
     WebElement item;
     try {
-      item = waitUpTo(90).until(driver -> {
+      // while the dialog renders its list the search box may briefly take no input: try again, as a person would
+      item = waitUpTo(90).ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
         WebElement box = driver.findElement(By.cssSelector(".modal-content input[type='text']"));
         if (!"ZQ054".equals(box.getAttribute("value"))) {
           box.clear();

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -161,7 +160,7 @@ public class Intake {
   }
 
   public void signLapsed(DelegateExecution execution) {
-    desk.signLapsed(request(execution));
+    desk.signLapsed(county(execution.getTenantId(), execution.getProcessDefinitionId()), request(execution));
     IntakeProcess.SIGNED.set(execution, IntakeProcess.YES);
   }
 
@@ -197,9 +196,20 @@ public class Intake {
     }
   }
 
-  private StoredRequest request(VariableScope scope) {
-    String id = IntakeProcess.REQUEST_ID.get(scope);
-    return desk.request(id).orElseThrow(() -> new IllegalStateException("诉求「" + id + "」不存在"));
+  /**
+   * The request this process carries: by the process's business key (set by 登记诉求, which no form can change), never
+   * by a variable a completing user could send along; a request of another process is refused.
+   */
+  private StoredRequest request(DelegateExecution execution) {
+    String id = execution.getProcessBusinessKey();
+    StoredRequest request = (id == null ? Optional.<StoredRequest>empty() : desk.request(id))
+        .filter(r -> r.processInstanceId().equals(execution.getProcessInstanceId()))
+        .orElseThrow(() -> new IllegalStateException("流程 " + execution.getProcessInstanceId() + " 没有登记的诉求"));
+    return request;
+  }
+
+  private StoredRequest request(DelegateTask task) {
+    return request(task.getExecution());
   }
 
   private Jurisdiction county(String tenant, String definition) {

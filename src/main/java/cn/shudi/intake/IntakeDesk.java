@@ -245,8 +245,6 @@ class IntakeDesk {
           RequestState.DISPATCHED);
       store.insert(new IntakeStore.Dispatch(taskId, county.code(), request.id(), assignment.primary().code(),
           request.township(), now, signDue, null, null, null, null, null));
-      store.insertEvidence(request.id(), county.code(), item.code(), request.text(), now);
-      afterCommit(() -> suggester.learn(county.code(), item.code(), request.text()));
     } else {
       store.dispatched(request.id(), null, assignment.primary().code(), cooperating, dueAt, now,
           RequestState.OFF_LIST);
@@ -268,6 +266,7 @@ class IntakeDesk {
     if (IntakeProcess.YES.equals(signed)) {
       store.answer(dispatch.id(), "accepted", county.now(), null, null);
       store.state(request.id(), RequestState.HANDLING);
+      confirmed(county, request);
     } else if (IntakeProcess.NO.equals(signed)) {
       if (strip(reason).isEmpty() || strip(evidence).isEmpty()) {
         throw new IntakeRefusal("退单须写明退单理由和依据（法律法规、清单条目或事实），由指挥中心复核");
@@ -280,9 +279,23 @@ class IntakeDesk {
   }
 
   /** Three working days passed without an answer: the work stays the unit's, recorded as not answered in time. */
-  void signLapsed(StoredRequest request) {
+  void signLapsed(Jurisdiction county, StoredRequest request) {
     store.openDispatch(request.id()).ifPresent(d -> store.answer(d.id(), "lapsed", null, null, null));
     store.state(request.id(), RequestState.HANDLING);
+    confirmed(county, request);
+  }
+
+  /**
+   * The item of a request stands once its unit keeps it (signed, lapsed, a return not upheld): the request becomes
+   * evidence of the item for the next suggestion — stored now, learnt in memory after the commit. A dispatch that is
+   * returned and upheld never teaches anything.
+   */
+  private void confirmed(Jurisdiction county, StoredRequest request) {
+    if (request.itemCode() == null) {
+      return;
+    }
+    store.insertEvidence(request.id(), county.code(), request.itemCode(), request.text(), county.now());
+    afterCommit(() -> suggester.learn(county.code(), request.itemCode(), request.text()));
   }
 
   /** The command centre's decision on a return: upheld, the request goes back to 研判派单; otherwise the unit keeps it. */
@@ -290,7 +303,12 @@ class IntakeDesk {
     IntakeStore.Dispatch dispatch = store.lastDispatch(request.id())
         .orElseThrow(() -> new IllegalStateException("诉求 " + request.id() + " 没有派单"));
     store.decideReturn(dispatch.id(), stands, strip(decision), user, county.now());
-    store.state(request.id(), stands ? RequestState.RECEIVED : RequestState.HANDLING);
+    if (stands) {
+      store.undispatched(request.id()); // no unit, item or deadline until it is dispatched again
+    } else {
+      store.state(request.id(), RequestState.HANDLING);
+      confirmed(county, request);
+    }
   }
 
   void caseStarted(StoredRequest request, String caseInstanceId) {

@@ -71,11 +71,21 @@ class IntakeStore {
         .param("since", since).param("limit", limit).query(IntakeStore::request).list();
   }
 
-  /** The county's requests, newest first: page {@code page} (from 0) of {@code size}. */
-  List<StoredRequest> page(String jurisdiction, int page, int size) {
-    return jdbc.sql("select * from shudi_intake_request where jurisdiction = :j order by received_at desc, id "
-        + "offset :offset rows fetch next :size rows only").param("j", jurisdiction)
-        .param("offset", (long) page * size).param("size", size).query(IntakeStore::request).list();
+  /**
+   * What a public status page (Open311's anonymous reads) may list: the requests filed on the web, never a hotline
+   * caller's, a grid worker's or an enterprise's, never a 执法诉求.
+   */
+  static boolean isPublic(StoredRequest request) {
+    return request.source() == RequestSource.WEB && request.kind() != RequestKind.ENFORCEMENT;
+  }
+
+  /** The county's public requests ({@link #isPublic}), newest first: page {@code page} (from 0) of {@code size}. */
+  List<StoredRequest> publicPage(String jurisdiction, int page, int size) {
+    return jdbc.sql("select * from shudi_intake_request where jurisdiction = :j and source = :web and kind <> "
+        + ":enforcement order by received_at desc, id offset :offset rows fetch next :size rows only")
+        .param("j", jurisdiction).param("web", RequestSource.WEB.value())
+        .param("enforcement", RequestKind.ENFORCEMENT.value()).param("offset", (long) page * size)
+        .param("size", size).query(IntakeStore::request).list();
   }
 
   void state(String id, RequestState state) {
@@ -89,6 +99,13 @@ class IntakeStore {
         + "due_at = :due, dispatched_at = :at, duplicate_of = null, state = :state where id = :id")
         .param("item", itemCode).param("primary", primaryUnit).param("co", cooperatingUnits).param("due", dueAt)
         .param("at", at).param("state", state.value()).param("id", id).update();
+  }
+
+  /** A return upheld: the request waits for 研判派单 again, without the unit, item and deadline of the dispatch. */
+  void undispatched(String id) {
+    jdbc.sql("update shudi_intake_request set item_code = null, primary_unit = null, cooperating_units = null, "
+        + "due_at = null, dispatched_at = null, state = :state where id = :id")
+        .param("state", RequestState.RECEIVED.value()).param("id", id).update();
   }
 
   void duplicate(String id, String originalId, LocalDateTime at) {

@@ -73,7 +73,8 @@ class Open311Controller {
   private static final Pattern HINT = Pattern.compile("^（来源系统建议事项：([A-Za-z0-9_-]+)）");
   private static final Pattern ADDRESS = Pattern.compile("^（地址：([^）]*)）");
   /** What a public page never shows of a request's text: phone numbers, ID numbers, e-mail addresses. */
-  private static final Pattern PERSONAL = Pattern.compile("\\d{7,}[0-9Xx]*|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  private static final Pattern PERSONAL = Pattern.compile("[0-9０-９](?:[\\s\\-－.·]?[0-9０-９]){6,}[0-9０-９XxＸｘ]?"
+      + "|[\\w.+-]+[@＠][\\w-]+([.．][\\w-]+)+");
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(Open311Controller.class);
@@ -237,7 +238,7 @@ class Open311Controller {
     int pageNumber = number(page, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int pageSize = number(size, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     ArrayNode list = JSON.createArrayNode();
-    for (StoredRequest request : store.page(county.code(), pageNumber - 1, pageSize)) {
+    for (StoredRequest request : store.publicPage(county.code(), pageNumber - 1, pageSize)) {
       list.add(view(county, request));
     }
     return ok(list);
@@ -251,10 +252,16 @@ class Open311Controller {
       Jurisdiction county = county(jurisdictionId, null, 404);
       found = found.filter(r -> r.jurisdiction().equals(county.code()));
     }
-    StoredRequest request = found.orElseThrow(() -> new Open311Error(404, "没有编号为「" + id + "」的诉求"));
+    StoredRequest request = found.filter(IntakeStore::isPublic)
+        .orElseThrow(() -> new Open311Error(404, "没有编号为「" + id + "」的诉求"));
     ArrayNode one = JSON.createArrayNode();
     one.add(view(organization.jurisdiction(request.jurisdiction()), request));
     return ok(one);
+  }
+
+  /** The text without phone or ID numbers (any digits, half- or full-width, with separators) or e-mail addresses. */
+  static String scrubbed(String text) {
+    return PERSONAL.matcher(text).replaceAll("***");
   }
 
   /** A request as a public status page shows it: no contact, the text without phone numbers or e-mail addresses. */
@@ -280,14 +287,14 @@ class Open311Controller {
     String notes = request.duplicateOf() == null ? request.state().label()
         : request.state().label() + "（原诉求" + shown.state().label() + "）";
     if (shown.outcome() != null) {
-      notes += "；办理结果：" + PERSONAL.matcher(shown.outcome()).replaceAll("***");
+      notes += "；办理结果：" + scrubbed(shown.outcome());
     }
     view.put("status_notes", notes);
     Optional<Item> item = Optional.ofNullable(shown.itemCode())
         .flatMap(code -> catalogs.of(county.code()).item(code));
     view.put("service_name", item.map(Item::name).orElse(null));
     view.put("service_code", shown.itemCode());
-    view.put("description", PERSONAL.matcher(text).replaceAll("***"));
+    view.put("description", scrubbed(text));
     view.put("agency_responsible", unitName(county, shown.primaryUnit()));
     view.putNull("service_notice");
     view.putNull("address_id");
@@ -299,8 +306,9 @@ class Open311Controller {
     view.put("address", address);
     view.putNull("zipcode");
     if (request.located()) {
-      view.put("lat", request.latitude());
-      view.put("long", request.longitude());
+      // to about 100 m: where the matter is, not whose door it is
+      view.put("lat", Math.round(request.latitude() * 1000) / 1000.0);
+      view.put("long", Math.round(request.longitude() * 1000) / 1000.0);
     } else {
       view.putNull("lat");
       view.putNull("long");

@@ -229,6 +229,8 @@ class IntakeHttpTest {
     assertThat(new Http(port).as("yunxi_dispatcher", StaffUsers.DEMO_PASSWORD).get(REQUESTS + "/" + id).status())
         .as("the other county").isEqualTo(403);
     assertThat(new Http(port).get(REQUESTS + "/" + id).status()).as("anonymous").isEqualTo(401);
+    assertThat(new Http(port).get("/open311/v2/requests/" + id + ".json").status())
+        .as("a hotline caller's request is on no public status page").isEqualTo(404);
     assertThat(new Http(port).postJson(REQUESTS, request("HTTP-ANON-1", "路灯不亮", "mingshui")).status())
         .as("anonymous may not post").isEqualTo(401);
   }

@@ -159,10 +159,13 @@ class SharedIntakeTest extends SharedProcessTestBase {
     assertThat(sign.getDueDate()).as("three working days").isEqualTo(at(MONDAY_MORNING.plusDays(3)));
     assertThat(row("shudi_intake_request", "id", id)).containsEntry("STATE", "dispatched")
         .containsEntry("ITEM_CODE", "ZQ054").containsEntry("PRIMARY_UNIT", "market");
-    assertThat(row("shudi_intake_evidence", "request_id", id)).as("the confirmed request is evidence of its item")
-        .containsEntry("ITEM_CODE", "ZQ054");
+    assertThat(jdbc.sql("select count(*) from shudi_intake_evidence where request_id = :r").param("r", id)
+        .query(Long.class).single()).as("no evidence before the unit keeps it").isZero();
 
     sign(instance, MARKET);
+
+    assertThat(row("shudi_intake_evidence", "request_id", id)).as("the kept request is evidence of its item")
+        .containsEntry("ITEM_CODE", "ZQ054");
 
     ProcessInstance caseInstance = called(instance, "zq054");
     assertThat(caseInstance.getBusinessKey()).as("the case is linked to the request").isEqualTo(id);
@@ -240,6 +243,11 @@ class SharedIntakeTest extends SharedProcessTestBase {
         IntakeProcess.RETURN_DECISION.name(), "理由成立，重新派单"));
 
     assertThat(instance).isWaitingAtExactly(Element.DISPATCH.id());
+    assertThat(row("shudi_intake_request", "id", requestId(instance))).as("no unit, item or deadline until the "
+        + "next dispatch").containsEntry("STATE", "received").containsEntry("ITEM_CODE", null)
+        .containsEntry("PRIMARY_UNIT", null).containsEntry("DUE_AT", null);
+    assertThat(jdbc.sql("select count(*) from shudi_intake_evidence where request_id = :r")
+        .param("r", requestId(instance)).query(Long.class).single()).as("a returned dispatch teaches nothing").isZero();
     Map<String, Object> decided = row("shudi_intake_dispatch", "request_id", requestId(instance));
     assertThat(decided).containsEntry("ANSWER", "returned").containsEntry("RETURN_UPHELD", true)
         .containsEntry("UNIT", "market").containsEntry("DECIDED_BY", COMMAND + "_staff");
@@ -257,6 +265,24 @@ class SharedIntakeTest extends SharedProcessTestBase {
 
     assertThat(called(instance, "zq054")).isNotNull();
     assertThat(row("shudi_intake_request", "id", requestId(instance))).containsEntry("STATE", "handling");
+  }
+
+  @Test
+  void aTaskCompletedWithAnotherRequestsIdActsOnItsOwnRequestOnly() {
+    ProcessInstance other = receive(request(FOOD));
+    String otherId = requestId(other);
+    dispatchByList(other, "ZQ054");
+    ProcessInstance instance = receive(request(FOOD + "，还有苍蝇"));
+    dispatchByList(instance, "ZQ054");
+
+    completeAs(MARKET, task(instance, Element.SIGN.id()), Map.of(IntakeProcess.SIGNED.name(), "no",
+        IntakeProcess.RETURN_REASON.name(), "不属于本局", IntakeProcess.RETURN_EVIDENCE.name(), "无",
+        IntakeProcess.REQUEST_ID.name(), otherId));
+
+    assertThat(row("shudi_intake_request", "id", otherId)).as("the other request untouched")
+        .containsEntry("STATE", "dispatched");
+    assertThat(row("shudi_intake_dispatch", "request_id", otherId).get("ANSWER")).isNull();
+    assertThat(row("shudi_intake_request", "id", instance.getBusinessKey())).containsEntry("STATE", "returned");
   }
 
   @Test

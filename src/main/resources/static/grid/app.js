@@ -380,8 +380,20 @@
 
   const kindLabels = { livelihood: '民生诉求', enforcement: '执法诉求', development: '发展诉求' };
 
-  function when(iso) {
-    return (iso || '').replace('T', ' ').substring(0, 16);
+  // 平台的时间是区县当地时间（北京时间）；本机记下的待发送时间也按北京时间显示
+  const beijing = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23',
+  });
+
+  function when(local) {
+    return (local || '').replace('T', ' ').substring(0, 16);
+  }
+
+  function whenInstant(iso) {
+    const parts = {};
+    beijing.formatToParts(new Date(iso)).forEach((p) => { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
   }
 
   async function showQueue() {
@@ -403,7 +415,7 @@
         remove.addEventListener('click', async () => { await dequeue(report.id); await showQueue(); });
         extra.push(why, remove);
       }
-      const li = item(kindLabels[report.kind] + ' · ' + when(report.createdAt), report.refused ? '未受理' : '待发送',
+      const li = item(kindLabels[report.kind] + ' · ' + whenInstant(report.createdAt), report.refused ? '未受理' : '待发送',
         report.refused ? 'refused' : 'pending', report.text, extra);
       li.dataset.queued = report.id;
       list.append(li);

@@ -84,7 +84,7 @@ class GridWorkerController {
         .map(g -> myGrid(jurisdiction, g)).orElse(null);
     var profile = identity.createUserQuery().userId(user.getUserId()).singleResult();
     String name = profile == null ? user.getUserId()
-        : (nonNull(profile.getLastName()) + nonNull(profile.getFirstName())).strip();
+        : (nonNull(profile.getFirstName()) + nonNull(profile.getLastName())).strip();
     return ResponseEntity.ok(new Me(user.getUserId(), name.isEmpty() ? user.getUserId() : name, county,
         jurisdiction.name(), grid));
   }

@@ -92,9 +92,12 @@ class GridWorkerHttpTest {
   }
 
   @Test
-  void theListShowsOnlyTheCallersOwnRequestsNewestFirstPaged() {
+  void theListShowsOnlyTheCallersOwnRequestsNewestFirstPaged() throws InterruptedException {
     String tag = Long.toString(System.nanoTime(), 36);
     for (int i = 1; i <= 3; i++) {
+      if (i > 1) {
+        Thread.sleep(1100); // the time received is kept to the second
+      }
       Http.Response posted = mingshui.postJson(BASE + "/requests",
           report("GRID-MINE-" + tag + "-" + i, "小区门口路灯不亮第" + i + "处，晚上行人摔倒", "mingshui-01"));
       assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
@@ -107,7 +110,10 @@ class GridWorkerHttpTest {
     JsonNode list = json(mingshui.get(BASE + "/me/requests?size=50"));
     assertThat(list.path("requests").findValuesAsText("id")).doesNotContain(theirId);
     assertThat(list.path("requests").findValuesAsText("externalId")).startsWith("GRID-MINE-" + tag + "-3",
-        "GRID-MINE-" + tag + "-2", "GRID-MINE-" + tag + "-1");
+        "GRID-MINE-" + tag + "-2");
+    assertThat(list.path("requests").findValuesAsText("externalId").stream()
+        .filter(e -> e.startsWith("GRID-MINE-" + tag))).containsExactly("GRID-MINE-" + tag + "-3",
+            "GRID-MINE-" + tag + "-2", "GRID-MINE-" + tag + "-1");
     JsonNode newest = list.path("requests").get(0);
     assertThat(newest.path("state").asText()).isEqualTo("received");
     assertThat(newest.path("stateLabel").asText()).isEqualTo("待研判");

@@ -331,10 +331,12 @@
       try {
         result = await send(report);
       } catch (e) {
-        await dequeue(report.id);
-        if (!expired(e)) {
-          message('未受理：' + e.message, 'error');
+        if (e instanceof Unauthorized) {
+          expired(e); // 报告留在待发送中，重新登录后自动发送
+          return;
         }
+        await dequeue(report.id);
+        message('未受理：' + e.message, 'error');
         return;
       }
       if (result === 'sent') {

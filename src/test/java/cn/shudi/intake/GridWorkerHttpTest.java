@@ -87,7 +87,8 @@ class GridWorkerHttpTest {
     Http anonymous = new Http(port);
     assertThat(anonymous.get(BASE + "/me").status()).isEqualTo(401);
     assertThat(anonymous.get(BASE + "/me/requests").status()).isEqualTo(401);
-    Http wrong = new Http(port).as("zhangqiu_mingshui_grid", "wrong-password");
+    // not a demo user's name: a wrong password counts towards that user's login lock, which other tests would hit
+    Http wrong = new Http(port).as("zhangqiu_no_such_grid_worker", "wrong-password");
     assertThat(wrong.get(BASE + "/me/requests").status()).isEqualTo(401);
   }
 
@@ -160,6 +161,11 @@ class GridWorkerHttpTest {
       assertThat(anonymous.get(file).status()).as(file).isEqualTo(200);
     }
     assertThat(anonymous.get("/grid/app.js").body()).doesNotContain("Shudi@").doesNotContain("localStorage.setItem");
+    Http.Response bare = anonymous.get("/grid");
+    assertThat(bare.status()).isIn(301, 302, 303, 307, 308);
+    assertThat(bare.raw().headers().firstValue("Location").orElse("")).endsWith("/grid/");
+    assertThat(anonymous.get("/grid/manifest.json").body()).contains("\"display\": \"standalone\"",
+        "\"start_url\": \"/grid/\"", "网格员上报");
     assertThat(anonymous.get("/grid/application.yaml").status()).isEqualTo(404);
     assertThat(anonymous.get("/grid/../application.yaml").status()).isIn(400, 404);
     assertThat(anonymous.get("/grid/%2e%2e/application.yaml").status()).isIn(400, 404);

@@ -231,6 +231,14 @@ class GridMobileInBrowserTest {
     waitUpTo(30).until(driver -> Boolean.TRUE.equals(browser.executeScript(
         "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller")));
 
+    @SuppressWarnings("unchecked")
+    List<String> cached = (List<String>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys()))))"
+        + ".then((all) => done(all.flat().map((r) => new URL(r.url).pathname)));");
+    assertThat(cached).as("the service worker's cache: the page's own files, no data")
+        .contains("/grid/", "/grid/index.html", "/grid/app.js", "/grid/app.css", "/grid/manifest.json")
+        .noneMatch(path -> path.startsWith("/api"));
+
     offline(true);
     try {
       waitUpTo(15).until(driver -> byId("net").getText().equals("离线"));

@@ -88,6 +88,21 @@ class IntakeStore {
         .param("size", size).query(IntakeStore::request).list();
   }
 
+  /**
+   * The county's requests received by one user (the grid workers' page, {@code GridWorkerController}), newest first:
+   * page {@code page} (from 0) of {@code size}; only the one of {@code externalId} when it is given.
+   */
+  List<StoredRequest> receivedBy(String jurisdiction, String userId, String externalId, int page, int size) {
+    var query = jdbc.sql("select * from shudi_intake_request where jurisdiction = :j and received_by = :by "
+        + (externalId == null ? "" : "and external_id = :external ")
+        + "order by received_at desc, id desc offset :offset rows fetch next :size rows only")
+        .param("j", jurisdiction).param("by", userId).param("offset", (long) page * size).param("size", size);
+    if (externalId != null) {
+      query = query.param("external", externalId);
+    }
+    return query.query(IntakeStore::request).list();
+  }
+
   void state(String id, RequestState state) {
     jdbc.sql("update shudi_intake_request set state = :state where id = :id").param("state", state.value())
         .param("id", id).update();

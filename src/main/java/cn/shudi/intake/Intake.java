@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,9 @@ public class Intake {
 
   public void receive(DelegateExecution execution) {
     Jurisdiction county = county(execution.getTenantId(), execution.getProcessDefinitionId());
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    desk.requireMayGiveSource(county, IntakeProcess.SOURCE.get(execution), starter == null
+        || starter.getUserId() == null ? null : starter.getGroupIds() == null ? List.of() : starter.getGroupIds());
     IntakeDesk.Checked checked = desk.check(county, new IntakeDesk.NewRequest(IntakeProcess.KIND.get(execution),
         IntakeProcess.SOURCE.get(execution), IntakeProcess.EXTERNAL_ID.get(execution),
         IntakeProcess.TEXT.get(execution), IntakeProcess.TOWNSHIP.get(execution), IntakeProcess.GRID.get(execution),
@@ -120,12 +125,8 @@ public class Intake {
       String correction = IntakeProcess.ITEM_CORRECTION.get(task);
       String code = correction == null || correction.isBlank() ? IntakeProcess.ITEM_CHOICE.get(task) : correction;
       assignment = desk.byList(county, request, code);
-      String key = assignment.item().orElseThrow().code().toLowerCase(Locale.ROOT);
-      long deployed = task.getProcessEngineServices().getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(key).tenantIdIn(county.tenantId()).count();
-      if (deployed == 0) {
-        throw new IntakeRefusal("事项「" + assignment.item().get().code() + "」的流程尚未部署，不能派单：请联系清单分析员");
-      }
+      requireRunnable(task.getProcessEngineServices().getRepositoryService(), county,
+          assignment.item().orElseThrow().code(), "派单");
     } else if (IntakeProcess.OFF_LIST.equals(decision)) {
       assignment = desk.offList(county, IntakeProcess.COMPETENT_DEPARTMENT.get(task));
     } else {
@@ -151,7 +152,24 @@ public class Intake {
     if (request.itemCode() == null) {
       throw new IllegalStateException("诉求 " + request.id() + " 没有按清单派单，不能办理案件");
     }
+    requireRunnable(execution.getProcessEngineServices().getRepositoryService(),
+        county(execution.getTenantId(), execution.getProcessDefinitionId()), request.itemCode(), "办理");
     return request.itemCode().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The item's blueprint can start a case in the county: deployed, its latest version not suspended. Checked at the
+   * dispatch and again when the case starts (up to three working days later), so neither becomes an incident.
+   */
+  private static void requireRunnable(RepositoryService repository, Jurisdiction county, String itemCode,
+      String what) {
+    ProcessDefinition latest = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(itemCode.toLowerCase(Locale.ROOT)).tenantIdIn(county.tenantId()).latestVersion()
+        .singleResult();
+    if (latest == null || latest.isSuspended()) {
+      throw new IntakeRefusal("事项「" + itemCode + "」的流程" + (latest == null ? "尚未部署" : "已暂停") + "，不能" + what
+          + "：请联系清单分析员，或由指挥中心重新研判派单");
+    }
   }
 
   public void sign(DelegateTask task) {

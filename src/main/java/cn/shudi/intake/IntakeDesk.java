@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,6 +23,7 @@ import cn.shudi.catalog.Responsibility;
 import cn.shudi.organization.Grid;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
+import cn.shudi.organization.Role;
 import cn.shudi.organization.Unit;
 
 /**
@@ -130,6 +132,23 @@ class IntakeDesk {
     return new Checked(kind, source, externalId.isEmpty() ? null : externalId, text, township,
         grid.isEmpty() ? null : grid, latitude, longitude, name.isEmpty() ? null : name,
         phone.isEmpty() ? null : phone);
+  }
+
+  /**
+   * A hotline work order (source {@code hotline}, whose number a later import must find free) is registered by the
+   * command centre only: its staff, dispatchers, administrators, or the platform itself ({@code starterGroups} null).
+   *
+   * @throws IntakeRefusal for anyone else
+   */
+  void requireMayGiveSource(Jurisdiction county, String source, List<String> starterGroups) {
+    if (starterGroups == null || RequestSource.of(source).orElse(null) != RequestSource.HOTLINE) {
+      return;
+    }
+    if (starterGroups.contains(Groups.CAMUNDA_ADMIN) || starterGroups.contains(county.commandCentre().groupId())
+        || starterGroups.contains(Role.DISPATCHER.groupId(county))) {
+      return;
+    }
+    throw new IntakeRefusal("热线工单由指挥中心登记：请把诉求来源选为「网格员上报」「镇街」「企业」或「网上诉求」");
   }
 
   /** Registers a checked request carried by the intake process {@code processInstanceId}. */

@@ -286,6 +286,25 @@ class SharedIntakeTest extends SharedProcessTestBase {
   }
 
   @Test
+  void aDispatchWhoseBlueprintWasSuspendedMeanwhileIsRefusedWhenSignedAndTheTaskStays() {
+    ProcessInstance instance = receive(request(FOOD));
+    dispatchByList(instance, "ZQ054");
+    Task sign = task(instance, Element.SIGN.id());
+    repository.updateProcessDefinitionSuspensionState().byProcessDefinitionKey("zq054")
+        .processDefinitionTenantId(TENANT).suspend();
+    try {
+      assertThatThrownBy(() -> sign(instance, MARKET)).hasMessageContaining("事项「ZQ054」的流程已暂停，不能办理");
+
+      assertThat(task(instance, Element.SIGN.id()).getId()).isEqualTo(sign.getId());
+      assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count()).isZero();
+      assertThat(row("shudi_intake_dispatch", "request_id", instance.getBusinessKey()).get("ANSWER")).isNull();
+    } finally {
+      repository.updateProcessDefinitionSuspensionState().byProcessDefinitionKey("zq054")
+          .processDefinitionTenantId(TENANT).activate();
+    }
+  }
+
+  @Test
   void aReturnWithoutReasonAndEvidenceIsRefusedAndNothingHappens() {
     ProcessInstance instance = receive(request(FOOD));
     dispatchByList(instance, "ZQ054");
@@ -377,6 +396,29 @@ class SharedIntakeTest extends SharedProcessTestBase {
   @Test
   void anEmptyRequestIsRefused() {
     assertRefusedAndNothingStored(request("   "), "诉求内容为空");
+  }
+
+  @Test
+  void aHotlineWorkOrderIsRegisteredByTheCommandCentreOnly() {
+    long requests = count("shudi_intake_request");
+    long instances = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+    identity.setAuthentication(MINGSHUI + "_staff", List.of(MINGSHUI), List.of(TENANT));
+    try {
+      assertThatThrownBy(() -> start(KEY, request(FOOD))).hasMessageContaining("热线工单由指挥中心登记");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(count("shudi_intake_request")).isEqualTo(requests);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instances);
+
+    Map<String, Object> township = request(FOOD);
+    township.put(IntakeProcess.SOURCE.name(), "township");
+    identity.setAuthentication(MINGSHUI + "_staff", List.of(MINGSHUI), List.of(TENANT));
+    try {
+      assertThat(start(KEY, township).getBusinessKey()).as("as the township's own request").startsWith("SQ");
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test

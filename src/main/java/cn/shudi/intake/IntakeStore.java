@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,13 +81,53 @@ class IntakeStore {
     return request.source() == RequestSource.WEB && request.kind() != RequestKind.ENFORCEMENT;
   }
 
+  /**
+   * What a public list asks for (Open311's GET Service Requests): some ids (then nothing else counts), or items,
+   * a window of received times (county time, either end open when null) and states; empty lists mean all.
+   */
+  record PublicFilter(List<String> ids, List<String> itemCodes, LocalDateTime from, LocalDateTime to,
+      List<String> states) {
+    static final PublicFilter ALL = new PublicFilter(List.of(), List.of(), null, null, List.of());
+  }
+
   /** The county's public requests ({@link #isPublic}), newest first: page {@code page} (from 0) of {@code size}. */
   List<StoredRequest> publicPage(String jurisdiction, int page, int size) {
-    return jdbc.sql("select * from shudi_intake_request where jurisdiction = :j and source = :web and kind <> "
-        + ":enforcement order by received_at desc, id offset :offset rows fetch next :size rows only")
-        .param("j", jurisdiction).param("web", RequestSource.WEB.value())
-        .param("enforcement", RequestKind.ENFORCEMENT.value()).param("offset", (long) page * size)
-        .param("size", size).query(IntakeStore::request).list();
+    return publicPage(jurisdiction, PublicFilter.ALL, page, size);
+  }
+
+  /** As {@link #publicPage(String, int, int)}, of the requests the filter lets through. */
+  List<StoredRequest> publicPage(String jurisdiction, PublicFilter filter, int page, int size) {
+    StringBuilder sql = new StringBuilder("select * from shudi_intake_request where jurisdiction = :j and source = :web "
+        + "and kind <> :enforcement");
+    Map<String, Object> params = new HashMap<>();
+    params.put("j", jurisdiction);
+    params.put("web", RequestSource.WEB.value());
+    params.put("enforcement", RequestKind.ENFORCEMENT.value());
+    if (!filter.ids().isEmpty()) {
+      sql.append(" and id in (:ids)");
+      params.put("ids", filter.ids());
+    } else {
+      if (!filter.itemCodes().isEmpty()) {
+        sql.append(" and item_code in (:items)");
+        params.put("items", filter.itemCodes());
+      }
+      if (filter.from() != null) {
+        sql.append(" and received_at >= :from");
+        params.put("from", filter.from());
+      }
+      if (filter.to() != null) {
+        sql.append(" and received_at <= :to");
+        params.put("to", filter.to());
+      }
+      if (!filter.states().isEmpty()) {
+        sql.append(" and state in (:states)");
+        params.put("states", filter.states());
+      }
+    }
+    sql.append(" order by received_at desc, id offset :offset rows fetch next :size rows only");
+    params.put("offset", (long) page * size);
+    params.put("size", size);
+    return jdbc.sql(sql.toString()).params(params).query(IntakeStore::request).list();
   }
 
   /**

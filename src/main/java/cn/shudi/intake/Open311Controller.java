@@ -3,6 +3,8 @@ package cn.shudi.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,6 +63,9 @@ class Open311Controller {
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 200;
+  /** Without start_date, the list covers the last 90 days, as the specification says. */
+  static final int DEFAULT_WINDOW_DAYS = 90;
+  static final int MAX_FILTER_VALUES = 100;
   static final int MAX_CLIENT_REQUEST_ID = 64;
 
   /** The parameters a request may carry (the specification's and the extension {@code client_request_id}). */
@@ -233,12 +238,18 @@ class Open311Controller {
 
   @GetMapping("/requests.json")
   ResponseEntity<String> requests(@RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
-      @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String size) {
+      @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String size,
+      @RequestParam(name = "service_request_id", required = false) String ids,
+      @RequestParam(name = "service_code", required = false) String codes,
+      @RequestParam(name = "start_date", required = false) String start,
+      @RequestParam(name = "end_date", required = false) String end,
+      @RequestParam(required = false) String status) {
     Jurisdiction county = county(jurisdictionId, null, 404);
     int pageNumber = number(page, "page", 1, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int pageSize = number(size, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     ArrayNode list = JSON.createArrayNode();
-    for (StoredRequest request : store.publicPage(county.code(), pageNumber - 1, pageSize)) {
+    for (StoredRequest request : store.publicPage(county.code(), filter(county, ids, codes, start, end, status),
+        pageNumber - 1, pageSize)) {
       list.add(view(county, request));
     }
     return ok(list);
@@ -453,6 +464,60 @@ class Open311Controller {
     });
     text.append("media=").append(media == null ? "" : Open311Clients.sha256(media));
     return Open311Clients.sha256(text.toString());
+  }
+
+  /** The specification's filters: ids (then nothing else), service codes, a window (90 days by default), status. */
+  private static IntakeStore.PublicFilter filter(Jurisdiction county, String ids, String codes, String start,
+      String end, String status) {
+    List<String> requested = list(ids, MAX_FILTER_VALUES, "service_request_id");
+    if (!requested.isEmpty()) {
+      return new IntakeStore.PublicFilter(requested, List.of(), null, null, List.of());
+    }
+    List<String> items = list(codes, MAX_FILTER_VALUES, "service_code").stream()
+        .map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
+    LocalDateTime to = time(county, end, "end_date");
+    LocalDateTime from = time(county, start, "start_date");
+    if (from == null) {
+      from = (to == null ? county.now() : to).minusDays(DEFAULT_WINDOW_DAYS);
+    }
+    if (to != null && to.isBefore(from)) {
+      throw new Open311Error(400, "end_date 早于 start_date");
+    }
+    List<String> states = new ArrayList<>();
+    for (String wanted : list(status, 2, "status")) {
+      if (!wanted.equals("open") && !wanted.equals("closed")) {
+        throw new Open311Error(400, "status 只能是 open 或 closed（多个用逗号分隔）");
+      }
+      for (RequestState state : RequestState.values()) {
+        if (state.closed() == wanted.equals("closed")) {
+          states.add(state.value());
+        }
+      }
+    }
+    return new IntakeStore.PublicFilter(List.of(), items, from, to, states);
+  }
+
+  private static List<String> list(String text, int max, String name) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<String> values = Stream.of(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    if (values.size() > max) {
+      throw new Open311Error(400, name + " 最多 " + max + " 个值");
+    }
+    return values;
+  }
+
+  /** An ISO 8601 time with its offset ({@code 2026-12-01T00:00:00+08:00} or {@code …Z}), in the county's time. */
+  private static LocalDateTime time(Jurisdiction county, String text, String name) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).atZoneSameInstant(county.zone()).toLocalDateTime();
+    } catch (DateTimeParseException e) {
+      throw new Open311Error(400, name + "「" + text.strip() + "」须为带时区的 ISO 8601 时间，如 2026-12-01T00:00:00+08:00");
+    }
   }
 
   private static int number(String text, String name, int fallback, int min, int max) {

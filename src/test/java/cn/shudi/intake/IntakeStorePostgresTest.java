@@ -72,6 +72,11 @@ class IntakeStorePostgresTest {
     assertThat(store.photos("SQ-PG-1")).singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(png));
     assertThat(store.publicPage("zhangqiu", 0, 10)).extracting(StoredRequest::id).as("a hotline caller's")
         .doesNotContain("SQ-PG-1");
+    assertThat(store.publicPage("zhangqiu", new IntakeStore.PublicFilter(List.of(), List.of("ZQ070"),
+        NOON.minusDays(1), NOON.plusDays(1), List.of("received", "handling")), 0, 10)).as("filters run on PostgreSQL")
+        .isEmpty();
+    assertThat(store.publicPage("zhangqiu", new IntakeStore.PublicFilter(List.of("SQ-PG-1"), List.of(), null, null,
+        List.of()), 0, 10)).isEmpty();
     assertThat(store.receivedSince("zhangqiu", NOON.minusDays(7), 5)).extracting(StoredRequest::id)
         .as("the duplicates' window").contains("SQ-PG-1");
   }

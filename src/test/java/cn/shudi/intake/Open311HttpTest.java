@@ -237,6 +237,20 @@ class Open311HttpTest {
     assertThat(client.request(id, "yunxi").status()).as("another county's request").isEqualTo(404);
     assertThat(client.request("nope", "zhangqiu").status()).isEqualTo(404);
     assertThat(client.requests("zhangqiu", 0, 10).status()).isEqualTo(400);
+    // the specification's filters
+    assertThat(json(client.requests(Map.of("jurisdiction_id", "zhangqiu", "service_request_id", id + ",nope")).body())
+        .findValuesAsText("service_request_id")).containsExactly(id);
+    assertThat(json(client.requests(Map.of("jurisdiction_id", "zhangqiu", "status", "open")).body())
+        .findValuesAsText("service_request_id")).contains(id);
+    assertThat(json(client.requests(Map.of("jurisdiction_id", "zhangqiu", "status", "closed")).body())
+        .findValuesAsText("service_request_id")).doesNotContain(id);
+    assertThat(json(client.requests(Map.of("jurisdiction_id", "zhangqiu", "start_date", "2020-01-01T00:00:00Z",
+        "end_date", "2020-02-01T00:00:00Z")).body()).findValuesAsText("service_request_id")).doesNotContain(id);
+    assertThat(json(client.requests(Map.of("jurisdiction_id", "zhangqiu", "service_code", "ZQ001")).body())
+        .findValuesAsText("service_request_id")).as("not dispatched to ZQ001").doesNotContain(id);
+    assertThat(client.requests(Map.of("jurisdiction_id", "zhangqiu", "status", "pending")).status()).isEqualTo(400);
+    assertThat(client.requests(Map.of("jurisdiction_id", "zhangqiu", "start_date", "yesterday")).status())
+        .isEqualTo(400);
     assertThat(client.requests("zhangqiu", 1, 100000).status()).isEqualTo(400);
   }
 

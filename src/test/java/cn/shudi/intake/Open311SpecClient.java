@@ -54,6 +54,11 @@ final class Open311SpecClient {
     return get("/requests.json" + query(params));
   }
 
+  /** GET Service Requests with the specification's filters, as given (service_request_id, status, start_date …). */
+  Answer requests(Map<String, String> parameters) {
+    return get("/requests.json" + query(new java.util.LinkedHashMap<>(parameters)));
+  }
+
   /** GET Service Request. */
   Answer request(String serviceRequestId, String jurisdictionId) {
     return get("/requests/" + serviceRequestId + ".json" + query(param("jurisdiction_id", jurisdictionId)));

@@ -1,16 +1,13 @@
 package cn.shudi.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,11 +71,11 @@ class GridWorkerController {
   ResponseEntity<?> me(@PathVariable String county) {
     Jurisdiction jurisdiction = organization.find(county).orElse(null);
     if (jurisdiction == null) {
-      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
     }
     Authentication user = identity.getCurrentAuthentication();
-    if (!ofCounty(user, jurisdiction)) {
-      return problem(HttpStatus.FORBIDDEN, "您不是" + jurisdiction.shortName() + "的用户");
+    if (!IntakeCallers.inCounty(user, jurisdiction)) {
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "您不是" + jurisdiction.shortName() + "的用户");
     }
     MyGrid grid = gridWorkers.gridOf(user.getUserId()).filter(g -> g.jurisdiction().equals(county))
         .map(g -> myGrid(jurisdiction, g)).orElse(null);
@@ -94,18 +91,18 @@ class GridWorkerController {
       @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String externalId) {
     Jurisdiction jurisdiction = organization.find(county).orElse(null);
     if (jurisdiction == null) {
-      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
     }
     Authentication user = identity.getCurrentAuthentication();
-    if (!ofCounty(user, jurisdiction)) {
-      return problem(HttpStatus.FORBIDDEN, "您不是" + jurisdiction.shortName() + "的用户");
+    if (!IntakeCallers.inCounty(user, jurisdiction)) {
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "您不是" + jurisdiction.shortName() + "的用户");
     }
     if (page < 0 || page > 10_000 || size < 1 || size > MAX_PAGE_SIZE) {
-      return problem(HttpStatus.BAD_REQUEST, "分页参数不对：page 从 0 起，size 为 1–" + MAX_PAGE_SIZE);
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "分页参数不对：page 从 0 起，size 为 1–" + MAX_PAGE_SIZE);
     }
     String external = externalId == null || externalId.isBlank() ? null : externalId.strip();
     if (external != null && external.length() > IntakeDesk.MAX_EXTERNAL_ID) {
-      return problem(HttpStatus.BAD_REQUEST, "编号过长");
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "编号过长");
     }
     List<MyRequest> mine = store.receivedBy(county, user.getUserId(), external, page, size).stream()
         .map(this::mine).toList();
@@ -129,21 +126,8 @@ class GridWorkerController {
         grid.invented());
   }
 
-  private static boolean ofCounty(Authentication user, Jurisdiction county) {
-    if (user == null || user.getUserId() == null) {
-      return false;
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    return groups.contains(Groups.CAMUNDA_ADMIN)
-        || user.getTenantIds() != null && user.getTenantIds().contains(county.tenantId());
-  }
-
   private static String nonNull(String text) {
     return text == null ? "" : text;
   }
 
-  private static ResponseEntity<String> problem(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-        .body(message);
-  }
 }

@@ -1,12 +1,10 @@
 package cn.shudi.intake;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
-import cn.shudi.organization.Role;
 
 /**
  * {@code POST /api/intake/{county}/imports}: 12345 hotline work orders from a file ({@link HotlineFile},
@@ -62,13 +59,13 @@ class HotlineImportController {
       @RequestPart(name = "file", required = false) MultipartFile file) {
     Jurisdiction jurisdiction = organization.find(county).orElse(null);
     if (jurisdiction == null) {
-      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
     }
     if (!mayImport(jurisdiction)) {
-      return problem(HttpStatus.FORBIDDEN, "只有" + jurisdiction.shortName() + "指挥中心的工作人员、调度员和管理员可以导入热线工单");
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "只有" + jurisdiction.shortName() + "指挥中心的工作人员、调度员和管理员可以导入热线工单");
     }
     if (file == null) {
-      return problem(HttpStatus.BAD_REQUEST, "请在表单字段 file 中上传热线工单文件（.csv 或 .xlsx）");
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "请在表单字段 file 中上传热线工单文件（.csv 或 .xlsx）");
     }
     String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
     List<HotlineFile.Row> rows;
@@ -76,9 +73,9 @@ class HotlineImportController {
       rows = hotlineFile.read(jurisdiction, name, file.getBytes());
     } catch (HotlineFile.RefusedFile refused) {
       LOG.info("热线工单导入（{}，{}）被拒绝：{} 处问题", jurisdiction.code(), name, refused.problems().size());
-      return problem(HttpStatus.BAD_REQUEST, refused.lines());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, refused.lines());
     } catch (IOException e) {
-      return problem(HttpStatus.BAD_REQUEST, "文件读取失败：" + e.getMessage());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "文件读取失败：" + e.getMessage());
     }
     int total = rows.size();
     int[] started = {0};
@@ -95,9 +92,9 @@ class HotlineImportController {
     } catch (IntakeRefusal refusal) { // a work order received meanwhile by someone else
       HotlineFile.Problem problem = new HotlineFile.Problem(rows.get(Math.min(started[0], total - 1)).line(), 0,
           null, refusal.getMessage());
-      return problem(HttpStatus.BAD_REQUEST, problem.toString());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, problem.toString());
     } catch (AuthorizationException e) {
-      return problem(HttpStatus.FORBIDDEN, "无权受理诉求（启动诉求受理流程）：" + e.getMessage());
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "无权受理诉求（启动诉求受理流程）：" + e.getMessage());
     }
     LOG.info("热线工单导入完成（{}，{}）：{} 件", jurisdiction.code(), name, stored.size());
     return ResponseEntity.status(HttpStatus.CREATED)
@@ -110,13 +107,7 @@ class HotlineImportController {
     if (user == null || user.getUserId() == null) {
       return false;
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(county.commandCentre().groupId())
-        || groups.contains(Role.DISPATCHER.groupId(county));
+    return IntakeCallers.commandCentre(IntakeCallers.groups(user), county);
   }
 
-  private static ResponseEntity<String> problem(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-        .body(message);
-  }
 }

@@ -1,7 +1,6 @@
 package cn.shudi.intake;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -11,7 +10,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -114,25 +112,25 @@ class IntakeController {
       }
       return submit(county, body, photos);
     } catch (IntakeRefusal refusal) {
-      return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
     } catch (IOException e) {
-      return problem(HttpStatus.BAD_REQUEST, "照片读取失败：" + e.getMessage());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "照片读取失败：" + e.getMessage());
     }
   }
 
   private ResponseEntity<?> submit(String county, RequestBodyJson body, List<Photo> photos) {
     Jurisdiction jurisdiction = organization.find(county).orElse(null);
     if (jurisdiction == null) {
-      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
     }
     if (body == null) {
-      return problem(HttpStatus.BAD_REQUEST, "请求体为空：请提交诉求的 JSON");
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "请求体为空：请提交诉求的 JSON");
     }
     try {
       StoredRequest stored = requests.submit(jurisdiction, body.toRequest(), photos);
       return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, true));
     } catch (IntakeRefusal refusal) {
-      return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
     }
   }
 
@@ -142,12 +140,12 @@ class IntakeController {
     Optional<StoredRequest> found = jurisdiction.flatMap(j -> store.request(id))
         .filter(r -> r.jurisdiction().equals(county));
     if (found.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, "没有编号为「" + id + "」的诉求");
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "没有编号为「" + id + "」的诉求");
     }
     StoredRequest request = found.get();
     Access access = access(jurisdiction.get(), request);
     if (access == Access.NONE) {
-      return problem(HttpStatus.FORBIDDEN, "无权查看诉求 " + id);
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "无权查看诉求 " + id);
     }
     return ResponseEntity.ok(view(request, access == Access.FULL));
   }
@@ -158,11 +156,11 @@ class IntakeController {
     Optional<StoredRequest> found = jurisdiction.flatMap(j -> store.request(id))
         .filter(r -> r.jurisdiction().equals(county));
     if (found.isEmpty() || access(jurisdiction.get(), found.get()) == Access.NONE) {
-      return problem(HttpStatus.NOT_FOUND, "没有这张照片");
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "没有这张照片");
     }
     List<Photo> photos = store.photos(id);
     if (position < 0 || position >= photos.size()) {
-      return problem(HttpStatus.NOT_FOUND, "没有这张照片");
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "没有这张照片");
     }
     Photo photo = photos.get(position);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
@@ -173,16 +171,16 @@ class IntakeController {
   ResponseEntity<?> rates(@PathVariable String county, @RequestParam String month) {
     Jurisdiction jurisdiction = organization.find(county).orElse(null);
     if (jurisdiction == null) {
-      return problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
+      return IntakeCallers.problem(HttpStatus.NOT_FOUND, "未知辖区：" + county);
     }
     if (!Readers.mayReadCounty(identity.getCurrentAuthentication(), jurisdiction)) {
-      return problem(HttpStatus.FORBIDDEN, "无权查看" + jurisdiction.shortName() + "的诉求办理率");
+      return IntakeCallers.problem(HttpStatus.FORBIDDEN, "无权查看" + jurisdiction.shortName() + "的诉求办理率");
     }
     YearMonth period;
     try {
       period = YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      return problem(HttpStatus.BAD_REQUEST, "月份「" + month + "」应写作 yyyy-MM，如 2026-12");
+      return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "月份「" + month + "」应写作 yyyy-MM，如 2026-12");
     }
     return ResponseEntity.ok(rates.of(jurisdiction, period));
   }
@@ -195,7 +193,7 @@ class IntakeController {
         ? "缺少部分「" + missing.getRequestPartName() + "」（诉求的 JSON）"
         : e instanceof MultipartException ? "上传内容无法读取（照片每张不超过 1 MB，最多 " + Photo.MAX_PHOTOS + " 张）"
             : "不是合法的 JSON";
-    return problem(HttpStatus.BAD_REQUEST, "诉求未受理：" + detail);
+    return IntakeCallers.problem(HttpStatus.BAD_REQUEST, "诉求未受理：" + detail);
   }
 
   private enum Access {
@@ -204,17 +202,11 @@ class IntakeController {
 
   private Access access(Jurisdiction county, StoredRequest request) {
     Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
+    if (!IntakeCallers.inCounty(user, county)) {
       return Access.NONE;
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    boolean inCounty = groups.contains(Groups.CAMUNDA_ADMIN)
-        || user.getTenantIds() != null && user.getTenantIds().contains(county.tenantId());
-    if (!inCounty) {
-      return Access.NONE;
-    }
-    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(county.commandCentre().groupId())
-        || groups.contains(Role.DISPATCHER.groupId(county)) || groups.contains(Role.SUPERVISOR.groupId(county))) {
+    List<String> groups = IntakeCallers.groups(user);
+    if (IntakeCallers.commandCentre(groups, county) || groups.contains(Role.SUPERVISOR.groupId(county))) {
       return Access.FULL;
     }
     boolean ownUnit = request.primaryUnit() != null
@@ -252,8 +244,4 @@ class IntakeController {
         .toList();
   }
 
-  private static ResponseEntity<String> problem(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-        .body(message);
-  }
 }

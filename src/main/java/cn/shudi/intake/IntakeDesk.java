@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,7 +22,6 @@ import cn.shudi.catalog.Responsibility;
 import cn.shudi.organization.Grid;
 import cn.shudi.organization.Jurisdiction;
 import cn.shudi.organization.Organization;
-import cn.shudi.organization.Role;
 import cn.shudi.organization.Unit;
 
 /**
@@ -144,8 +142,7 @@ class IntakeDesk {
     if (starterGroups == null || RequestSource.of(source).orElse(null) != RequestSource.HOTLINE) {
       return;
     }
-    if (starterGroups.contains(Groups.CAMUNDA_ADMIN) || starterGroups.contains(county.commandCentre().groupId())
-        || starterGroups.contains(Role.DISPATCHER.groupId(county))) {
+    if (IntakeCallers.commandCentre(starterGroups, county)) {
       return;
     }
     throw new IntakeRefusal("热线工单由指挥中心登记：请把诉求来源选为「网格员上报」「镇街」「企业」或「网上诉求」");

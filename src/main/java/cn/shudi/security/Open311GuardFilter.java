@@ -1,9 +1,7 @@
 package cn.shudi.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,11 +18,8 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -106,7 +101,7 @@ class Open311GuardFilter extends OncePerRequestFilter {
         reject(response, 415, "表单只接受 UTF-8 编码");
         return;
       }
-      byte[] body = readAtMost(request.getInputStream(), MAX_FORM_BYTES);
+      byte[] body = RequestGuardFilter.readAtMost(request.getInputStream(), MAX_FORM_BYTES);
       Map<String, List<String>> parameters = new LinkedHashMap<>();
       try {
         parse(query, parameters);
@@ -217,55 +212,25 @@ class Open311GuardFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The whole body, or null when it is longer than the cap (reading stops there). */
-  private static byte[] readAtMost(InputStream in, long cap) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    int read;
-    while ((read = in.read(buffer)) != -1) {
-      total += read;
-      if (total > cap) {
-        return null;
-      }
-      out.write(buffer, 0, read);
-    }
-    return out.toByteArray();
-  }
-
   private static void reject(HttpServletResponse response, int status, String description) throws IOException {
     if (status == 413) {
       response.setHeader("Connection", "close");
     }
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(("[{\"code\":" + status + ",\"description\":\"" + escape(description) + "\"}]")
-        .getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", status);
+    error.put("description", description);
+    StrictJson.MAPPER.writeValue(response.getOutputStream(), List.of(error));
   }
 
   /** A form request whose parameters were decoded here; the container never parses the body itself. */
-  private static final class FormRequest extends HttpServletRequestWrapper {
+  private static final class FormRequest extends RequestGuardFilter.CachedBodyRequest {
     private final Map<String, String[]> parameters = new LinkedHashMap<>();
-    private final byte[] body;
 
     FormRequest(HttpServletRequest request, Map<String, List<String>> parameters, byte[] body) {
-      super(request);
+      super(request, body);
       parameters.forEach((k, v) -> this.parameters.put(k, v.toArray(String[]::new)));
-      this.body = body;
     }
 
     @Override
@@ -287,32 +252,6 @@ class Open311GuardFilter extends OncePerRequestFilter {
     @Override
     public String[] getParameterValues(String name) {
       return parameters.get(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
     }
   }
 }

@@ -237,8 +237,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The whole body, or null when it is longer than the cap (reading stops there). */
-  private static byte[] readAtMost(InputStream in, long cap) throws IOException {
+  /** The whole body, or null when it is longer than the cap (reading stops there); also the Open311 gate's. */
+  static byte[] readAtMost(InputStream in, long cap) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     long total = 0;
@@ -408,7 +408,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
   }
 
   /** Lets the engine read exactly the body this filter read and checked. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+  /** A request whose body was read here: the next reader gets exactly these bytes (also the Open311 gate's forms). */
+  static class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     CachedBodyRequest(HttpServletRequest request, byte[] body) {

@@ -8,17 +8,14 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,19 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.shudi.support.HeadlessChromium;
+import cn.shudi.support.BrowserTestBase;
 import cn.shudi.support.PlatformTest;
 
 /**
@@ -53,21 +45,16 @@ import cn.shudi.support.PlatformTest;
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GridMobileInBrowserTest {
+class GridMobileInBrowserTest extends BrowserTestBase {
 
   static final String WORKER = "zhangqiu_mingshui_grid";
 
-  @LocalServerPort
-  int port;
   @Autowired
   JdbcClient jdbc;
 
-  ChromeDriver browser;
 
   @BeforeAll
-  void openBrowser() throws IOException {
-    WebDriver started = HeadlessChromium.start();
-    browser = (ChromeDriver) started;
+  void emulateAPhone() throws IOException {
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
     browser.executeCdpCommand("Browser.grantPermissions",
@@ -76,26 +63,9 @@ class GridMobileInBrowserTest {
         Map.of("latitude", 36.7121, "longitude", 117.5376, "accuracy", 10));
   }
 
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
-  String base() {
-    return "http://localhost:" + port;
-  }
 
-  WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
 
-  void screenshot(String name) throws IOException {
-    HeadlessChromium.screenshot(browser, name);
-    Files.writeString(HeadlessChromium.SCREENSHOTS.resolve(name + ".html"), browser.getPageSource(),
-        StandardCharsets.UTF_8);
-  }
 
   WebElement byId(String id) {
     return browser.findElement(By.id(id));

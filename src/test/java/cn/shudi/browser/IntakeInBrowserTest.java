@@ -1,12 +1,8 @@
 package cn.shudi.browser;
 
-import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -29,17 +23,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.shudi.intake.IntakeProcess;
 import cn.shudi.intake.IntakeProcess.Element;
-import cn.shudi.support.HeadlessChromium;
+import cn.shudi.support.BrowserTestBase;
 import cn.shudi.support.PlatformTest;
 
 /**
@@ -52,15 +43,13 @@ import cn.shudi.support.PlatformTest;
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IntakeInBrowserTest {
+class IntakeInBrowserTest extends BrowserTestBase {
 
   static final String DISPATCHER = "zhangqiu_dispatcher";
   static final String COMMAND_STAFF = "zhangqiu_command_staff";
   static final String FOOD = "明水街道百脉泉路一家饭店后厨脏乱，餐具不消毒，吃完饭后肚子疼，怀疑食品安全有问题";
   static final String PHONE = "13912345678";
 
-  @LocalServerPort
-  int port;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -74,43 +63,14 @@ class IntakeInBrowserTest {
   @Autowired
   org.camunda.bpm.engine.ProcessEngine engine;
 
-  WebDriver browser;
 
-  @BeforeAll
-  void openBrowser() throws IOException {
-    browser = HeadlessChromium.start();
-  }
 
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
-  String base() {
-    return "http://localhost:" + port;
-  }
 
-  WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
 
-  /** The screen as PNG, and the page's HTML beside it for whoever must find out why a step failed. */
-  void screenshot(String name) throws IOException {
-    HeadlessChromium.screenshot(browser, name);
-    Files.writeString(HeadlessChromium.SCREENSHOTS.resolve(name + ".html"), browser.getPageSource(),
-        StandardCharsets.UTF_8);
-  }
 
   void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    WebElement name = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    login("tasklist", user);
     waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div[cam-tasks]")));
   }
 
@@ -367,12 +327,7 @@ class IntakeInBrowserTest {
     assertThat(toSign).as("the first test's dispatch waits to be signed").isNotEmpty();
     new cn.shudi.support.CaseDriver(engine).completeAsStaff(toSign.get(0),
         Map.of(IntakeProcess.SIGNED.name(), "yes"));
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/cockpit/default/");
-    waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("zhangqiu_supervisor");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    login("cockpit", "zhangqiu_supervisor");
 
     WebElement units = waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("table.shudi-intake-units")));

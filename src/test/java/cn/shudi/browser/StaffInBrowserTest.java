@@ -1,10 +1,8 @@
 package cn.shudi.browser;
 
-import static cn.shudi.support.StaffUsers.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,14 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.shudi.support.HeadlessChromium;
+import cn.shudi.support.BrowserTestBase;
 import cn.shudi.support.PlatformTest;
 
 /**
@@ -43,11 +37,9 @@ import cn.shudi.support.PlatformTest;
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StaffInBrowserTest {
+class StaffInBrowserTest extends BrowserTestBase {
 
 
-  @LocalServerPort
-  int port;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -57,45 +49,19 @@ class StaffInBrowserTest {
   @Autowired
   org.camunda.bpm.engine.IdentityService identity;
 
-  WebDriver browser;
   ProcessInstance foodCase;
 
   @BeforeAll
-  void openBrowser() throws IOException {
-    browser = HeadlessChromium.start();
+  void startTheFoodCase() throws IOException {
     // ZQ054 starts with the market-supervision bureau's inspection plan; then both sides inspect
     foodCase = startFoodCase("章丘区明水某食品有限公司");
     completePlan(foodCase);
   }
 
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
-  String base() {
-    return "http://localhost:" + port;
-  }
 
-  WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
 
-  void screenshot(String name) throws IOException {
-    HeadlessChromium.screenshot(browser, name);
-  }
 
-  void login(String app, String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/" + app + "/default/");
-    WebElement name = waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-  }
 
   /**
    * Choosing an answer re-renders the form (some fields show or hide): fills the empty text areas until they

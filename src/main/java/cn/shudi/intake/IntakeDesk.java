@@ -366,14 +366,7 @@ class IntakeDesk {
 
   /** Replays the county's confirmed requests into the suggestion (at start-up). */
   int replayEvidence(Jurisdiction county) {
-    int replayed = 0;
-    for (IntakeStore.Evidence evidence : store.evidence(county.code())) {
-      if (catalogs.of(county.code()).item(evidence.itemCode()).isPresent()) {
-        suggester.learn(county.code(), evidence.itemCode(), evidence.text());
-        replayed++;
-      }
-    }
-    return replayed;
+    return suggester.learnAll(county.code(), store.evidence(county.code()));
   }
 
   private static boolean yesNo(String value, String question) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -360,16 +361,43 @@ public class ItemSuggester {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("诉求内容为空：没有可学习的内容");
     }
+    if (index(county).catalog.item(code).isEmpty()) {
+      throw new IllegalArgumentException("辖区「" + county + "」的现行清单中没有事项「" + code + "」");
+    }
+    learnAll(county, List.of(new IntakeStore.Evidence(code, text)));
+  }
+
+  /**
+   * Several confirmed requests at once (the stored ones at start-up): each item's document is rewritten once and the
+   * index committed and reopened once, not once per request. A request of an item no longer on the list in force is
+   * left out.
+   *
+   * @return how many were learnt
+   */
+  int learnAll(String county, List<IntakeStore.Evidence> confirmed) {
     // under the same lock as a rebuild for a new list version, so no confirmation is lost between the two
     synchronized (this) {
       CountyIndex index = index(county);
-      if (index.catalog.item(code).isEmpty()) {
-        throw new IllegalArgumentException("辖区「" + county + "」的现行清单中没有事项「" + code + "」");
+      Map<String, List<String>> known = evidence.computeIfAbsent(county, c -> new ConcurrentHashMap<>());
+      Map<Item, List<String>> changed = new LinkedHashMap<>();
+      int learnt = 0;
+      for (IntakeStore.Evidence one : confirmed) {
+        Optional<Item> item = index.catalog.item(one.itemCode());
+        if (item.isEmpty() || one.text() == null || one.text().isBlank()) {
+          continue;
+        }
+        List<String> texts = known.computeIfAbsent(one.itemCode(),
+            c -> Collections.synchronizedList(new ArrayList<>()));
+        texts.add(one.text().strip());
+        changed.put(item.get(), texts);
+        learnt++;
       }
-      List<String> texts = evidence.computeIfAbsent(county, c -> new ConcurrentHashMap<>())
-          .computeIfAbsent(code, c -> Collections.synchronizedList(new ArrayList<>()));
-      texts.add(text.strip());
-      index.update(index.catalog.item(code).get(), List.copyOf(texts));
+      if (!changed.isEmpty()) {
+        Map<Item, List<String>> copies = new LinkedHashMap<>();
+        changed.forEach((item, texts) -> copies.put(item, List.copyOf(texts)));
+        index.update(copies);
+      }
+      return learnt;
     }
   }
 
@@ -532,12 +560,14 @@ public class ItemSuggester {
     }
 
     /** Called under the suggester's lock. */
-    void update(Item item, List<String> texts) {
+    void update(Map<Item, List<String>> textsByItem) {
       try {
-        writer.updateDocument(new Term(Fields.CODE, item.code()), document(item, texts));
-        writer.commit();
         Map<String, Terms> terms = new HashMap<>(snapshot.terms);
-        terms.put(item.code(), terms(item, texts));
+        for (Map.Entry<Item, List<String>> e : textsByItem.entrySet()) {
+          writer.updateDocument(new Term(Fields.CODE, e.getKey().code()), document(e.getKey(), e.getValue()));
+          terms.put(e.getKey().code(), terms(e.getKey(), e.getValue()));
+        }
+        writer.commit();
         publish(terms);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -67,6 +67,23 @@ class ItemSuggesterTest {
   }
 
   @Test
+  void confirmationsReplayedAtOnceTeachWhatTheyTaughtOneByOne() {
+    List<IntakeStore.Evidence> confirmed = List.of(
+        new IntakeStore.Evidence("YX034", "电梯突然停了，卡在两层中间，人出不来，打了电话没人来"),
+        new IntakeStore.Evidence("YX034", "小区电梯坏在半截，卡住了，里面有老人出不来"),
+        new IntakeStore.Evidence("YX999", "一个已不在清单上的事项"));
+    ItemSuggester oneByOne = ItemSuggester.of(Path.of("jurisdictions"));
+    oneByOne.learn("yunxi", "YX034", confirmed.get(0).text());
+    oneByOne.learn("yunxi", "YX034", confirmed.get(1).text());
+    ItemSuggester atOnce = ItemSuggester.of(Path.of("jurisdictions"));
+
+    assertThat(atOnce.learnAll("yunxi", confirmed)).as("the item no longer on the list left out").isEqualTo(2);
+
+    String similar = "单元楼电梯卡在两层中间，里面的人出不来";
+    assertThat(atOnce.suggest("yunxi", similar)).isEqualTo(oneByOne.suggest("yunxi", similar));
+  }
+
+  @Test
   void anOffTopicRequestIsJudgedOutsideTheList() {
     Suggestion suggestion = suggester.suggest("zhangqiu", "请问明天去济南的公交车时刻表是怎样的，末班车几点");
 

@@ -14,7 +14,10 @@ import org.springframework.core.io.ResourceLoader;
 import cn.shudi.catalog.Catalogs;
 import cn.shudi.organization.OrganizationProperties;
 
-/** The suggestion over the lists in force, with the synonyms beside the jurisdictions' data. */
+/**
+ * The suggestion over the lists in force, with the synonyms beside the jurisdictions' data and each county's 样例诉求
+ * ({@code <county>/examples.tsv}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
@@ -33,6 +36,6 @@ class IntakeConfiguration {
         throw new UncheckedIOException("读取同义词文件 " + folder + SYNONYMS_FILE + " 失败：" + e.getMessage(), e);
       }
     }
-    return new ItemSuggester(catalogs, text);
+    return new ItemSuggester(catalogs, text, ExampleRequests.load(resources, folder, catalogs));
   }
 }

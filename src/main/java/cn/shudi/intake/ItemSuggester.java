@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,12 +66,19 @@ import cn.shudi.organization.OrganizationLoader;
  * <p><b>The index.</b> Per county one in-memory Lucene index over the list in force ({@link Catalogs#of}), one document
  * per item, built at the first request and again when another list version comes in force. Fields and weights
  * ({@link Fields#SEARCHED}): the item's name ×4 (words) and ×1.5 (bigrams), every unit's duties (step names and
- * descriptions) ×1.5 and their bigrams ×0.5, the requests confirmed for the item ×1,
- * the domain ×1, the legal basis ×0.4. Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and
- * the filler words of a request ({@link Analyzers#FILLERS}); similarity is BM25. At query time the request gets the
- * synonyms people use ({@code jurisdictions/synonyms.txt}, Solr format), found on its characters by a
+ * descriptions) ×1.5 and their bigrams ×0.5, the item's 样例诉求 and the requests confirmed for it ×3, the domain ×1,
+ * the legal basis ×0.4. Words are cut by smartcn ({@code HMMChineseTokenizer}), without punctuation and the filler
+ * words of a request ({@link Analyzers#FILLERS}); similarity is BM25. At query time the request gets the synonyms
+ * people use ({@code jurisdictions/synonyms.txt}, Solr format), found on its characters by a
  * {@code SynonymGraphFilter} ({@link Analyzers#synonymsOf}); the synonyms of one stretch of the request count as one
  * word. The candidates' why: the stretches of the request whose words, synonyms or bigrams the item holds.
+ *
+ * <p><b>样例诉求.</b> Each county's {@code examples.tsv} ({@link ExampleRequests}) holds requests written the way
+ * citizens, grid workers, enterprises and townships phrase them, six per item, and requests outside the list. An item's
+ * examples join its document as if confirmed; those outside the list form one more document that is never a
+ * candidate, only measured against: how much closer a request is to them than to the best item is one feature of the
+ * off-list model. They bring the everyday words no list text holds (地里冒烟, 黑车拉客) and the everyday matters no item
+ * covers (宽带, 快递, 社保查询).
  *
  * <p><b>Outside the list.</b> A request is judged outside the list (清单之外) when
  * <ul>
@@ -78,22 +86,18 @@ import cn.shudi.organization.OrganizationLoader;
  *   <li>it asks for information or a service rather than reporting a matter ({@link #CONSULTATION}: 时刻表, 怎么申请,
  *       怎么补办 …);
  *   <li>or a small logistic model ({@link #OFF_LIST_MODEL}) gives it a probability of at least
- *       {@value #OFF_LIST_PROBABILITY} of being outside. Its four features ({@link #features}) explain the judgment:
+ *       {@value #OFF_LIST_PROBABILITY} of being outside. Its five features ({@link #features}) explain the judgment:
  *       how well the best item matches (ln(1 + its score)), how much of the request the best item covers (the share of
  *       the request's words it holds, itself or by a synonym, each weighted by how rare it is in the list, so a request
  *       whose rare words no item holds is not covered), whether the request is phrased as a question ({@link #ASKING}:
- *       请问, 想咨询, 几点, 在哪里 …) and the request's length (ln(1 + its distinct words)). A long request weighs its
- *       score against more words, so the model, not a cut-off on the raw BM25 scale, says what a weak match is.
+ *       请问, 想咨询, 几点, 在哪里 …), the request's length (ln(1 + its distinct words)) and how much better the examples
+ *       outside the list match it than the best item (ln(1 + their score) − ln(1 + the best item's score)). A county
+ *       without examples outside the list is judged by the first four alone ({@link #OFF_LIST_MODEL_WITHOUT_EXAMPLES}).
  * </ul>
- * The model was fitted on the dev sets only ({@code src/test/resources/intake/<county>-dev.tsv} and
- * {@code <county>-dev2.tsv}, the second written in the words citizens and grid workers use; 560 requests on the lists,
- * 95 outside) by {@code OffListModelFit}; fitted on three of the four sets, it judged the fourth about as well (README).
- * On the four dev sets together it judges 3.9 % of the requests on the lists outside and recognises 88 % of those
- * outside (the former hand-set cut-offs: 7.7 % and 88 %); on the held-out sets it judged far fewer on the lists
- * outside than the cut-offs but also recognised fewer outside (README has the figures). {@code SuggestionQualityTest}
- * measures it. The best guesses
- * are returned either way: the dispatcher sees the three candidates and confirms, so a request wrongly judged outside
- * costs more than one wrongly kept, hence the threshold above 0.5.
+ * The models were fitted on the dev sets only (never the held-out evaluation sets) by {@code OffListModelFit}; README
+ * has the figures and {@code SuggestionQualityTest} measures them. The best guesses are returned either way: the
+ * dispatcher sees the three candidates and confirms, so a request wrongly judged outside costs more than one wrongly
+ * kept, hence the threshold above 0.5.
  *
  * <p><b>Learning.</b> {@link #learn} adds a confirmed request to its item's document (field {@code evidence}), so the
  * next similar request ranks that item higher. The index holds it in memory; the dispatch (派单, {@link IntakeDesk})
@@ -111,16 +115,22 @@ public class ItemSuggester {
   static final int MIN_MATCHED_WORDS = 1;
   /**
    * The off-list model: a logistic regression, intercept then the weights of {@link #features} (ln(1 + best score),
-   * coverage, asking, ln(1 + words)). Fitted by {@code OffListModelFit} (a main in the test sources: Newton's method,
-   * classes weighted to balance, L2 0.01) on the four dev sets ({@code src/test/resources/intake/zhangqiu-dev.tsv},
-   * {@code zhangqiu-dev2.tsv}, {@code yunxi-dev.tsv}, {@code yunxi-dev2.tsv}; 560 requests on the lists, 95 outside),
-   * without the requests the fixed rules already judge (no match, {@link #CONSULTATION}); never on the held-out sets.
+   * coverage, asking, ln(1 + words), ln(1 + score outside) − ln(1 + best score)). Fitted by {@code OffListModelFit} (a
+   * main in the test sources: Newton's method, classes weighted to balance, L2 0.01) with the 样例诉求 in the index, on
+   * the three dev sets of each county ({@code src/test/resources/intake/<county>-dev.tsv}, {@code -dev2.tsv},
+   * {@code -dev3.tsv}; 1025 requests on the lists, 175 outside), without the requests the fixed rules already judge (no
+   * match, {@link #CONSULTATION}); never on the held-out sets.
    */
-  static final double[] OFF_LIST_MODEL = {20.257, -2.684, -9.013, 5.667, -5.584};
+  static final double[] OFF_LIST_MODEL = {21.573, -1.651, -6.747, 3.436, -5.611, 2.504};
+  /**
+   * The model for a county without examples outside the list: the first four features, fitted the same way on the first
+   * two dev sets with the list and synonyms alone (before there were examples).
+   */
+  static final double[] OFF_LIST_MODEL_WITHOUT_EXAMPLES = {20.257, -2.684, -9.013, 5.667, -5.584};
   /**
    * Outside the list from this probability on. Above 0.5 because the dispatcher sees the candidates either way and a
-   * request wrongly judged outside costs more than one wrongly kept: on the dev sets 0.8 judged 3.9 % of the requests on
-   * the lists outside and recognised 88 % of those outside (0.5: 6.6 % and 92 %).
+   * request wrongly judged outside costs more than one wrongly kept: on the dev sets 0.8 judges 1.5 % of the requests on
+   * the lists outside and recognises 93.7 % of those outside (0.5: 3.2 % and 98.3 %). Set before the examples and kept.
    */
   static final double OFF_LIST_PROBABILITY = 0.8;
 
@@ -141,8 +151,9 @@ public class ItemSuggester {
       "怎么上户口");
 
   /**
-   * BM25 (k1 1.2, b 0.75), but without length normalisation in {@link Fields#EVIDENCE}: each further confirmed request
-   * of an item adds to it (with normalisation a growing evidence field would dilute what it already had).
+   * BM25 (k1 1.2, b 0.75), but without length normalisation in {@link Fields#EVIDENCE} and {@link Fields#EXAMPLES}: each
+   * further confirmed request of an item adds to it (with normalisation a growing evidence field would dilute what it
+   * already had), and an item's examples are as many as its neighbours'.
    */
   static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
     private final Similarity plain = new BM25Similarity();
@@ -150,7 +161,7 @@ public class ItemSuggester {
 
     @Override
     public Similarity get(String field) {
-      return Fields.EVIDENCE.equals(field) ? evidence : plain;
+      return Fields.EVIDENCE.equals(field) || Fields.EXAMPLES.equals(field) ? evidence : plain;
     }
   };
 
@@ -163,32 +174,56 @@ public class ItemSuggester {
   private final Map<String, CountyIndex> counties = new ConcurrentHashMap<>();
   /** Confirmed requests per county and item code, in the order they were confirmed. */
   private final Map<String, Map<String, List<String>>> evidence = new ConcurrentHashMap<>();
+  /** 样例诉求 per county ({@link ExampleRequests}), learnt before any confirmation. */
+  private final Map<String, List<IntakeStore.Evidence>> examples;
 
   /**
    * @param catalogs the lists in force
    * @param synonymsText the synonyms in Solr's format ({@code jurisdictions/synonyms.txt})
    */
   public ItemSuggester(Catalogs catalogs, String synonymsText) {
-    this.catalogs = catalogs;
-    this.synonyms = Analyzers.synonyms(synonymsText);
-    this.synonymsOf = Analyzers.synonymsOf(synonyms);
+    this(catalogs, synonymsText, Map.of());
   }
 
   /**
-   * Without Spring (the command line, the benchmark): the lists and synonyms of a {@code jurisdictions} folder.
+   * @param catalogs the lists in force
+   * @param synonymsText the synonyms in Solr's format ({@code jurisdictions/synonyms.txt})
+   * @param examples the 样例诉求 per county ({@code jurisdictions/<county>/examples.tsv}, {@link ExampleRequests})
+   */
+  ItemSuggester(Catalogs catalogs, String synonymsText, Map<String, List<IntakeStore.Evidence>> examples) {
+    this.catalogs = catalogs;
+    this.synonyms = Analyzers.synonyms(synonymsText);
+    this.synonymsOf = Analyzers.synonymsOf(synonyms);
+    this.examples = Map.copyOf(examples);
+  }
+
+  /**
+   * Without Spring (the command line, the benchmark): the lists, synonyms and 样例诉求 of a {@code jurisdictions} folder.
    *
-   * @throws cn.shudi.datafile.InvalidDataException when a list has problems
+   * @throws cn.shudi.datafile.InvalidDataException when a list or an examples file has problems
    */
   public static ItemSuggester of(Path folder) {
+    return of(folder, true);
+  }
+
+  /**
+   * @param withExamples false for the list and synonyms alone, as a county without {@code examples.tsv} starts (to
+   *     measure what the examples bring)
+   */
+  static ItemSuggester of(Path folder, boolean withExamples) {
     String location = folder.toAbsolutePath().toUri().toString();
     DefaultResourceLoader resources = new DefaultResourceLoader();
     Catalogs catalogs = Catalogs.load(resources, location,
         new OrganizationLoader(resources, location).load(), new CatalogLoader());
+    String slashed = location.endsWith("/") ? location : location + "/";
+    String synonymsText;
     try {
-      return new ItemSuggester(catalogs, Files.readString(folder.resolve("synonyms.txt"), StandardCharsets.UTF_8));
+      synonymsText = Files.readString(folder.resolve("synonyms.txt"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("读取同义词文件 " + folder.resolve("synonyms.txt") + " 失败：" + e.getMessage(), e);
     }
+    return new ItemSuggester(catalogs, synonymsText,
+        withExamples ? ExampleRequests.load(resources, slashed, catalogs) : Map.of());
   }
 
   /**
@@ -226,7 +261,8 @@ public class ItemSuggester {
    * What the off-list judgment reads of a request: its candidates, how many distinct stretches of it the best one
    * matched, the share of its words (weighted by rarity) the best one holds, and its number of distinct words.
    */
-  record Scored(List<Suggestion.Candidate> candidates, int bestMatched, double coverage, int words) {
+  record Scored(List<Suggestion.Candidate> candidates, int bestMatched, double coverage, int words,
+      boolean outsideExamples, double outsideScore) {
     double best() {
       return candidates.isEmpty() ? 0 : candidates.get(0).score();
     }
@@ -260,15 +296,18 @@ public class ItemSuggester {
    * {@code ln(1 + distinct words of the request)}.
    */
   static double[] features(String text, Scored scored) {
-    return new double[] {Math.log1p(scored.best()), scored.coverage(), asking(text) ? 1 : 0, Math.log1p(scored.words())};
+    double[] features = {Math.log1p(scored.best()), scored.coverage(), asking(text) ? 1 : 0,
+        Math.log1p(scored.words()), Math.log1p(scored.outsideScore()) - Math.log1p(scored.best())};
+    return scored.outsideExamples() ? features : Arrays.copyOf(features, 4);
   }
 
   /** The probability the off-list model gives that a request is outside the list. */
   static double offListProbability(String text, Scored scored) {
     double[] x = features(text, scored);
-    double z = OFF_LIST_MODEL[0];
+    double[] model = scored.outsideExamples() ? OFF_LIST_MODEL : OFF_LIST_MODEL_WITHOUT_EXAMPLES;
+    double z = model[0];
     for (int i = 0; i < x.length; i++) {
-      z += OFF_LIST_MODEL[i + 1] * x[i];
+      z += model[i + 1] * x[i];
     }
     return 1 / (1 + Math.exp(-z));
   }
@@ -297,13 +336,16 @@ public class ItemSuggester {
     }
     Query query = query(requestWords, requestPairs, synonymsBySpan.values());
     try {
-      TopDocs top = snapshot.searcher.search(query, CANDIDATES);
-      int items = snapshot.searcher.getIndexReader().numDocs();
+      TopDocs top = snapshot.searcher.search(query, CANDIDATES + 1);
+      int items = snapshot.terms.size();
       List<Suggestion.Candidate> candidates = new ArrayList<>();
       int bestMatched = 0;
       double coverage = 0;
       for (ScoreDoc hit : top.scoreDocs) {
         String code = snapshot.searcher.storedFields().document(hit.doc).get(Fields.CODE);
+        if (ExampleRequests.NONE.equals(code) || candidates.size() == CANDIDATES) {
+          continue;
+        }
         Terms terms = snapshot.terms.get(code);
         Set<String> matchedSpans = new HashSet<>();
         Map<Integer, Integer> spans = new TreeMap<>();
@@ -340,7 +382,10 @@ public class ItemSuggester {
         candidates.add(new Suggestion.Candidate(code, terms.name, hit.score, why(text, spans)));
       }
       int distinctWords = (int) requestWords.stream().map(Token::term).distinct().count();
-      return new Scored(candidates, bestMatched, coverage, distinctWords);
+      TopDocs outside = snapshot.searcher.search(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(Fields.CODE, ExampleRequests.NONE)), BooleanClause.Occur.FILTER).build(), 1);
+      double outsideScore = outside.scoreDocs.length == 0 ? 0 : outside.scoreDocs[0].score;
+      return new Scored(candidates, bestMatched, coverage, distinctWords, snapshot.outsideExamples, outsideScore);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -497,7 +542,8 @@ public class ItemSuggester {
     synchronized (this) {
       index = counties.get(county);
       if (index == null || index.catalog != catalog) {
-        index = new CountyIndex(catalog, evidence.getOrDefault(county, Map.of()));
+        index = new CountyIndex(catalog, examples.getOrDefault(county, List.of()),
+            evidence.getOrDefault(county, Map.of()));
         counties.put(county, index);
       }
       return index;
@@ -532,17 +578,21 @@ public class ItemSuggester {
   }
 
   /** What suggestions read: never changed once published. */
-  private record Snapshot(IndexSearcher searcher, Map<String, Terms> terms) {
+  private record Snapshot(IndexSearcher searcher, Map<String, Terms> terms, boolean outsideExamples) {
   }
 
   /** One county's index over one list version. */
   private final class CountyIndex {
     final Catalog catalog;
     final IndexWriter writer;
+    /** The county's 样例诉求 per item code, {@link ExampleRequests#NONE} for those outside the list. */
+    final Map<String, List<String>> examples;
     volatile Snapshot snapshot;
 
-    CountyIndex(Catalog catalog, Map<String, List<String>> learned) {
+    CountyIndex(Catalog catalog, List<IntakeStore.Evidence> examples, Map<String, List<String>> learned) {
       this.catalog = catalog;
+      this.examples = examples.stream().collect(Collectors.groupingBy(IntakeStore.Evidence::itemCode,
+          Collectors.mapping(IntakeStore.Evidence::text, Collectors.toUnmodifiableList())));
       try {
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(SIMILARITY);
         writer = new IndexWriter(new ByteBuffersDirectory(), config);
@@ -552,6 +602,7 @@ public class ItemSuggester {
           writer.addDocument(document(item, texts));
           terms.put(item.code(), terms(item, texts));
         }
+        writer.addDocument(outsideDocument());
         writer.commit();
         publish(terms);
       } catch (IOException e) {
@@ -588,13 +639,31 @@ public class ItemSuggester {
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(writer));
       searcher.setSimilarity(SIMILARITY);
       Snapshot previous = snapshot;
-      snapshot = new Snapshot(searcher, Map.copyOf(terms));
+      snapshot = new Snapshot(searcher, Map.copyOf(terms), examples.containsKey(ExampleRequests.NONE));
       if (previous != null) {
         previous.searcher.getIndexReader().decRef(); // closed once the last suggestion reading it is done
       }
     }
 
-    private Document document(Item item, List<String> texts) {
+    /**
+     * The requests written as outside the list, as one more document: how far a request is from them, next to how
+     * close it is to the best item, is one feature of the off-list judgment ({@link #features}). Never a candidate.
+     */
+    private Document outsideDocument() {
+      List<String> texts = examples.getOrDefault(ExampleRequests.NONE, List.of());
+      Document doc = new Document();
+      doc.add(new StringField(Fields.CODE, ExampleRequests.NONE, Field.Store.YES));
+      doc.add(new TextField(Fields.EXAMPLES, ExampleRequests.NONE, Field.Store.NO));
+      for (String text : texts) {
+        doc.add(new TextField(Fields.EXAMPLES, text, Field.Store.NO));
+      }
+      doc.add(new TextField(Fields.TEXT_BIGRAMS, String.join("\n", texts), Field.Store.NO));
+      return doc;
+    }
+
+    /** The item's document: its list texts, its 样例诉求 and the requests confirmed for it ({@code learned}). */
+    private Document document(Item item, List<String> learned) {
+      List<String> texts = withExamples(item, learned);
       Document doc = new Document();
       doc.add(new StringField(Fields.CODE, item.code(), Field.Store.YES));
       doc.add(new TextField(Fields.NAME, item.name(), Field.Store.NO));
@@ -602,17 +671,28 @@ public class ItemSuggester {
       doc.add(new TextField(Fields.DUTIES, duties(item), Field.Store.NO));
       doc.add(new TextField(Fields.DOMAIN, item.domain(), Field.Store.NO));
       doc.add(new TextField(Fields.BASIS, item.legalBasis() == null ? "" : item.legalBasis(), Field.Store.NO));
-      // every item has the field (its code, then the confirmed requests): BM25 weighs a term by the share of the
-      // documents with the field that hold it, so a field only learned items had would weigh next to nothing
+      // every item has the fields (its code, then the examples or confirmed requests): BM25 weighs a term by the share
+      // of the documents with the field that hold it, so a field only learned items had would weigh next to nothing
+      doc.add(new TextField(Fields.EXAMPLES, item.code(), Field.Store.NO));
+      for (String text : examples.getOrDefault(item.code(), List.of())) {
+        doc.add(new TextField(Fields.EXAMPLES, text, Field.Store.NO));
+      }
       doc.add(new TextField(Fields.EVIDENCE, item.code(), Field.Store.NO));
-      for (String text : texts) {
+      for (String text : learned) {
         doc.add(new TextField(Fields.EVIDENCE, text, Field.Store.NO));
       }
       doc.add(new TextField(Fields.TEXT_BIGRAMS, duties(item) + "\n" + String.join("\n", texts), Field.Store.NO));
       return doc;
     }
 
-    private Terms terms(Item item, List<String> texts) {
+    private List<String> withExamples(Item item, List<String> learned) {
+      List<String> texts = new ArrayList<>(examples.getOrDefault(item.code(), List.of()));
+      texts.addAll(learned);
+      return texts;
+    }
+
+    private Terms terms(Item item, List<String> learned) {
+      List<String> texts = withExamples(item, learned);
       Set<String> wordTerms = new HashSet<>();
       for (String text : List.of(item.name(), duties(item), item.domain(),
           item.legalBasis() == null ? "" : item.legalBasis(), String.join("\n", texts))) {
@@ -628,7 +708,7 @@ public class ItemSuggester {
   /** In how many items' name, duties or confirmed requests a word occurs. */
   private static int itemsHolding(Snapshot snapshot, String word) throws IOException {
     int most = 0;
-    for (String field : List.of(Fields.NAME, Fields.DUTIES, Fields.EVIDENCE)) {
+    for (String field : List.of(Fields.NAME, Fields.DUTIES, Fields.EXAMPLES, Fields.EVIDENCE)) {
       most = Math.max(most, snapshot.searcher.getIndexReader().docFreq(new Term(field, word)));
     }
     return most;

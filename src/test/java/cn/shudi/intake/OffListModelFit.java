@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Fits {@link ItemSuggester#OFF_LIST_MODEL} on the dev sets ({@code src/test/resources/intake/<county>-dev.tsv} and
- * {@code <county>-dev2.tsv}; never the held-out sets): logistic regression over {@link ItemSuggester#features} of the
+ * Fits {@link ItemSuggester#OFF_LIST_MODEL} on the dev sets ({@code src/test/resources/intake/<county>-dev.tsv},
+ * {@code -dev2.tsv} and {@code -dev3.tsv}, with the 样例诉求 in the index; with {@code --without-examples}
+ * {@link ItemSuggester#OFF_LIST_MODEL_WITHOUT_EXAMPLES} on the first two, the list and synonyms alone; never the
+ * held-out sets): logistic regression over {@link ItemSuggester#features} of the
  * requests the fixed rules (no match, consultation) leave open, classes weighted to balance, L2 0.01, Newton's method.
  * Prints the coefficients, per threshold the share of requests on the lists judged outside and of those outside
- * recognised, the same for each dev set when fitted on the other three, and the suggestion's latency; writes it to
+ * recognised, the same for each dev set when fitted on the others, and the suggestion's latency; writes it to
  * {@code target/intake-off-list-model.txt}. A tool for analysts, not a test:
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=cn.shudi.intake.OffListModelFit}.
  */
@@ -30,11 +32,14 @@ public final class OffListModelFit {
   }
 
   public static void main(String[] args) throws IOException {
-    ItemSuggester suggester = ItemSuggester.of(Path.of("jurisdictions"));
+    boolean withoutExamples = args.length > 0 && "--without-examples".equals(args[0]);
+    ItemSuggester suggester = ItemSuggester.of(Path.of("jurisdictions"), !withoutExamples);
     List<Row> rows = new ArrayList<>();
     List<Long> nanos = new ArrayList<>();
     for (String county : RequestSet.COUNTIES) {
-      for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county))) {
+      List<RequestSet> sets = withoutExamples ? List.of(RequestSet.dev(county), RequestSet.dev2(county))
+          : List.of(RequestSet.dev(county), RequestSet.dev2(county), RequestSet.dev3(county));
+      for (RequestSet set : sets) {
         for (RequestSet.Labelled request : set.requests()) {
           ItemSuggester.Scored scored = suggester.scored(county, request.text());
           boolean rule = scored.candidates().isEmpty() || scored.bestMatched() < ItemSuggester.MIN_MATCHED_WORDS
@@ -57,7 +62,8 @@ public final class OffListModelFit {
     }
     StringBuilder out = new StringBuilder();
     double[] beta = fit(rows);
-    out.append("off-list model (intercept, ln(1+best), coverage, asking, ln(1+words)):");
+    out.append(withoutExamples ? "off-list model without examples (intercept, ln(1+best), coverage, asking, ln(1+words)):"
+        : "off-list model (intercept, ln(1+best), coverage, asking, ln(1+words), ln(1+outside)-ln(1+best)):");
     for (double b : beta) {
       out.append(String.format(Locale.ROOT, " %.3f", b));
     }
@@ -67,7 +73,7 @@ public final class OffListModelFit {
     for (double threshold : THRESHOLDS) {
       out.append(String.format(Locale.ROOT, "p ≥ %.2f: %s%n", threshold, figures(rows, beta, threshold)));
     }
-    out.append("each dev set judged by the model fitted on the other three:\n");
+    out.append("each dev set judged by the model fitted on the others:\n");
     List<String> sets = rows.stream().map(Row::set).distinct().toList();
     for (double threshold : THRESHOLDS) {
       out.append(String.format(Locale.ROOT, "p ≥ %.2f:", threshold));

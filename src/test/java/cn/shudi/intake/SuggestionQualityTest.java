@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -96,9 +97,10 @@ class SuggestionQualityTest {
   }
 
   /**
-   * A fresh list, nothing learnt yet: the platform's first day. The floors are the figures measured when the engine
-   * shipped (2026-12-06, README), so a change that makes it worse fails; the issue's targets (top-3 ≥ 90 %, top-1 ≥ 70 %,
-   * off-list recall ≥ 80 %, false off-list ≤ 5 %) are not reached yet on the held-out set and are printed beside.
+   * A fresh list, nothing learnt yet but its 样例诉求: the platform's first day. The floors are the figures measured when
+   * the engine shipped (2026-12-06, README), so a change that makes it worse fails; the issue's targets (top-3 ≥ 90 %,
+   * top-1 ≥ 70 %, off-list recall ≥ 80 %, false off-list ≤ 5 %) are printed beside and are below the floors. The
+   * held-out set's misses are never printed (the dev sets' are), so nobody tunes on them by accident.
    */
   @ParameterizedTest
   @ValueSource(strings = {"zhangqiu", "yunxi"})
@@ -107,7 +109,7 @@ class SuggestionQualityTest {
     Figures figures = measure(suggester, county, set.requests());
     System.out.printf(Locale.ROOT, "研判质量（未学习）%s（%s %s，清单内 %d 条，清单外 %d 条）：%s（目标 top-1 ≥ 70%%，top-3 ≥ 90%%，"
         + "清单外召回 ≥ 80%%，误判 ≤ 5%%）%n%s", county, set.held() ? "评估集" : "开发集", set.file(), figures.on(),
-        figures.off(), figures.line(), figures.misses());
+        figures.off(), figures.line(), set.held() ? "" : figures.misses());
     assertThat(figures.on()).as("requests on the list in %s", set.file()).isPositive();
     assertThat(figures.off()).as("requests outside the list in %s", set.file()).isPositive();
     Floors floors = set.held() ? HELD_OUT_FLOORS.get(county) : DEV_FLOORS;
@@ -119,18 +121,22 @@ class SuggestionQualityTest {
 
   /**
    * The platform learns from every confirmed dispatch: five-fold, each fifth of the set is suggested by an engine that
-   * has learnt the other four fifths' requests on the list as confirmed (their labels), as after some weeks of use.
-   * Learning must help where the dispatcher chooses: a better top-3 than on the fresh list (with one or two requests
-   * per item, top-1 moves little; README has both).
+   * has learnt the other four fifths' requests on the list as confirmed (their labels), as after some weeks of use. On
+   * the list alone (a county that has not written its 样例诉求 yet) learning must help where the dispatcher chooses: a
+   * better top-3 than on the fresh list. With the examples, which already hold most everyday words, one or two confirmed
+   * requests per item move top-3 by a request or two either way (2026-12-06: 章丘区 98.3 → 98.7 %, 郧西县 95.8 → 95.5 %):
+   * it must stay within one point of the fresh list's (README has the figures).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"zhangqiu", "yunxi"})
-  void learningFromConfirmedDispatchesImprovesTheSuggestions(String county) {
+  @CsvSource({"zhangqiu, false", "yunxi, false", "zhangqiu, true", "yunxi, true"})
+  void learningFromConfirmedDispatchesHelpsTheListAloneAndKeepsTheExamplesFigures(String county,
+      boolean withExamples) {
     RequestSet set = RequestSet.forQuality(county);
-    Figures fresh = measure(suggester, county, set.requests());
+    ItemSuggester first = withExamples ? suggester : ItemSuggester.of(Path.of("jurisdictions"), false);
+    Figures fresh = measure(first, county, set.requests());
     Figures learnt = new Figures(0, 0, 0, 0, 0, 0, "");
     for (int fold = 0; fold < FOLDS; fold++) {
-      ItemSuggester engine = ItemSuggester.of(Path.of("jurisdictions"));
+      ItemSuggester engine = ItemSuggester.of(Path.of("jurisdictions"), withExamples);
       List<RequestSet.Labelled> held = new java.util.ArrayList<>();
       for (int i = 0; i < set.requests().size(); i++) {
         RequestSet.Labelled request = set.requests().get(i);
@@ -142,8 +148,15 @@ class SuggestionQualityTest {
       }
       learnt = learnt.plus(measure(engine, county, held));
     }
-    System.out.printf(Locale.ROOT, "研判质量（学习其余 4/5 已确认派单后）%s（%s）：%s%n", county, set.file(), learnt.line());
-    assertThat(learnt.top3Rate()).as("top-3 of %s after learning", county).isGreaterThan(fresh.top3Rate());
+    System.out.printf(Locale.ROOT, "研判质量（%s，学习其余 4/5 已确认派单后）%s（%s）：未学习 %s；学习后 %s%n",
+        withExamples ? "含样例诉求" : "仅清单与同义词", county, set.file(), fresh.line(), learnt.line());
+    if (withExamples) {
+      assertThat(learnt.top3Rate()).as("top-3 of %s with examples after learning", county)
+          .isGreaterThanOrEqualTo(fresh.top3Rate() - 0.01);
+    } else {
+      assertThat(learnt.top3Rate()).as("top-3 of %s, list alone, after learning", county)
+          .isGreaterThan(fresh.top3Rate());
+    }
   }
 
   static final int FOLDS = 5;
@@ -156,11 +169,13 @@ class SuggestionQualityTest {
   @ParameterizedTest
   @ValueSource(strings = {"zhangqiu", "yunxi"})
   void onTheDevSetsTheSuggestionsKeepWhatTheyWereTunedTo(String county) {
-    for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county))) {
+    for (RequestSet set : List.of(RequestSet.dev(county), RequestSet.dev2(county), RequestSet.dev3(county))) {
       Figures figures = measure(suggester, county, set.requests());
       System.out.printf(Locale.ROOT, "研判质量（未学习）%s（开发集 %s，清单内 %d 条，清单外 %d 条）：%s%n", county, set.file(),
           figures.on(), figures.off(), figures.line());
-      Floors floors = set.file().toString().endsWith("-dev2.tsv") ? DEV2_FLOORS.get(county) : DEV_FLOORS;
+      String name = set.file().toString();
+      Floors floors = name.endsWith("-dev2.tsv") ? DEV2_FLOORS.get(county)
+          : name.endsWith("-dev3.tsv") ? DEV3_FLOORS.get(county) : DEV_FLOORS;
       assertThat(figures.top3Rate()).as("top-3 of %s", set.file()).isGreaterThanOrEqualTo(floors.top3());
       assertThat(figures.top1Rate()).as("top-1 of %s", set.file()).isGreaterThanOrEqualTo(floors.top1());
       assertThat(figures.offRecall()).as("off-list recall of %s", set.file()).isGreaterThanOrEqualTo(floors.offRecall());
@@ -177,21 +192,27 @@ class SuggestionQualityTest {
   static final Floors DEV_FLOORS = new Floors(0.90, 0.70, 0.80, 0.05);
 
   /**
-   * On the second dev sets: the figures with the off-list model fitted on the dev sets (2026-12-06), rounded down (the
-   * false off-list rate up) to 0.1 %.
+   * On the second dev sets: the figures with the 样例诉求 and the off-list model fitted on the three dev sets
+   * (2026-12-06), rounded down (the false off-list rate up) to 0.1 %.
    */
   static final java.util.Map<String, Floors> DEV2_FLOORS = java.util.Map.of(
-      "zhangqiu", new Floors(0.925, 0.870, 0.814, 0.044),
-      "yunxi", new Floors(0.858, 0.748, 0.875, 0.054));
+      "zhangqiu", new Floors(0.993, 0.950, 0.925, 0.007),
+      "yunxi", new Floors(0.961, 0.893, 0.937, 0.023));
 
   /**
-   * On the held-out sets: the shipped figures (2026-12-06, the off-list model fitted on the dev sets), rounded down (the
-   * false off-list rate up) to 0.1 % (README). The model judges far fewer requests on the lists outside than the
-   * former score cut-offs (15.5 % and 8.4 % before) and recognises fewer outside (84.8 % and 66.7 % before).
+   * On the third dev sets (written apart from the examples, the set the examples' weight was chosen on): the same.
+   */
+  static final java.util.Map<String, Floors> DEV3_FLOORS = java.util.Map.of(
+      "zhangqiu", new Floors(0.962, 0.870, 0.925, 0.013),
+      "yunxi", new Floors(0.950, 0.811, 0.950, 0.020));
+
+  /**
+   * On the held-out sets: the shipped figures (2026-12-06, with the 样例诉求, measured once), rounded down (the false
+   * off-list rate up) to 0.1 % (README). The issue's targets hold on them.
    */
   static final java.util.Map<String, Floors> HELD_OUT_FLOORS = java.util.Map.of(
-      "zhangqiu", new Floors(0.840, 0.732, 0.666, 0.035),
-      "yunxi", new Floors(0.800, 0.632, 0.500, 0.030));
+      "zhangqiu", new Floors(0.982, 0.909, 0.939, 0.013),
+      "yunxi", new Floors(0.958, 0.844, 0.888, 0.018));
 
   private static String describe(Suggestion suggestion) {
     StringBuilder text = new StringBuilder();

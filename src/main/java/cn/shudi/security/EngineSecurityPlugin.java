@@ -45,6 +45,7 @@ class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
     }
     interceptors.add(new ScopeGuardInterceptor());
+    interceptors.add(new FormFieldsGuardInterceptor());
     interceptors.add(new ModelerDeployments());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 

@@ -114,8 +114,8 @@ class TownshipGuardTest extends ProcessTestBase {
   ProcessDefinition deploy(String tenant, BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
         .getId();
-    Deployment deployment = repository.createDeployment().tenantId(tenant).name("test-township-guard")
-        .addModelInstance(key + ".bpmn", model).deploy();
+    Deployment deployment = cn.shudi.support.TestForms.add(repository.createDeployment().tenantId(tenant)
+        .name("test-township-guard"), key + ".bpmn", model).deploy();
     deployments.add(deployment.getId());
     return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
   }

@@ -64,8 +64,9 @@ class StepOutcomesTest {
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CASE.key())
         .tenantIdIn(TENANT).count() == 0) {
       engine.getRepositoryService().createDeployment().tenantId(TENANT).name("casework-test")
-          .addModelInstance(CASE.key() + ".bpmn", caseModel())
-          .addModelInstance(NOT_A_CASE.key() + ".bpmn", otherModel()).deploy();
+          .addModelInstance(CASE.key() + ".bpmn", cn.shudi.support.TestForms.formed(caseModel()))
+          .addModelInstance(NOT_A_CASE.key() + ".bpmn", cn.shudi.support.TestForms.formed(otherModel()))
+          .addString(cn.shudi.support.TestForms.RESOURCE, cn.shudi.support.TestForms.json()).deploy();
     }
   }
 

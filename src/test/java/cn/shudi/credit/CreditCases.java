@@ -112,8 +112,8 @@ final class CreditCases {
   void deploy(String tenant, String departmentGroup) {
     RepositoryService repository = engine.getRepositoryService();
     if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).tenantIdIn(tenant).count() == 0) {
-      repository.createDeployment().tenantId(tenant).name("credit-test")
-          .addModelInstance("credit_test.bpmn", model(departmentGroup)).deploy();
+      cn.shudi.support.TestForms.add(repository.createDeployment().tenantId(tenant).name("credit-test"),
+          "credit_test.bpmn", model(departmentGroup)).deploy();
     }
   }
 

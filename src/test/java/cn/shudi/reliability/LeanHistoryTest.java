@@ -90,8 +90,8 @@ class LeanHistoryTest extends ProcessTestBase {
   /** The test model's key, deployed once. */
   String deployLeanModel() {
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-      engine.getRepositoryService().createDeployment().tenantId("zhangqiu").name("lean-history-test")
-          .addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY).name("测试精简历史")
+      cn.shudi.support.TestForms.add(engine.getRepositoryService().createDeployment().tenantId("zhangqiu")
+          .name("lean-history-test"), KEY + ".bpmn", Bpmn.createExecutableProcess(KEY).name("测试精简历史")
               .camundaHistoryTimeToLive(30).startEvent()
               .userTask("test_lean_step").name("办理").camundaCandidateGroups("zhangqiu_market")
               .boundaryEvent("test_lean_deadline").timerWithDuration("P5D").endEvent("test_lean_overdue")

@@ -82,8 +82,8 @@ class TaskConflictHttpTest extends ProcessTestBase {
   @BeforeEach
   void deployOnce() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-      repository.createDeployment().tenantId("zhangqiu").name("conflict-test").addModelInstance(KEY + ".bpmn", model())
-          .deploy();
+      cn.shudi.support.TestForms.add(repository.createDeployment().tenantId("zhangqiu").name("conflict-test"),
+          KEY + ".bpmn", model()).deploy();
     }
   }
 

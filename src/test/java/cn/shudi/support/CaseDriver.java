@@ -54,6 +54,7 @@ public final class CaseDriver {
   private final ManagementService management;
   private final IdentityService identity;
   private final org.camunda.bpm.engine.RepositoryService repository;
+  private final org.camunda.bpm.engine.FormService forms;
 
   public CaseDriver(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
@@ -61,6 +62,7 @@ public final class CaseDriver {
     this.management = engine.getManagementService();
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
+    this.forms = engine.getFormService();
   }
 
   public ProcessInstance start(String key, String tenant, String township, Map<String, Object> more) {
@@ -150,12 +152,49 @@ public final class CaseDriver {
 
   /** Completes the task as the user, with the user's groups in the county; authorization checks apply. */
   public void completeAs(String user, List<String> groups, String tenant, Task task, Map<String, Object> values) {
+    Map<String, Object> typed = ofTheForm(task, values);
     identity.setAuthentication(user, groups, List.of(tenant));
     try {
-      tasks.complete(task.getId(), values);
+      tasks.complete(task.getId(), typed);
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * What a person can type into the task's form: the values whose names are its fields (the platform refuses any other
+   * from a person, security's {@code FormFieldsGuardInterceptor}); none for a task without a form.
+   */
+  public Map<String, Object> ofTheForm(Task task, Map<String, Object> values) {
+    java.util.Set<String> fields = formFields(task.getId());
+    Map<String, Object> typed = new HashMap<>();
+    values.forEach((name, value) -> {
+      if (fields.contains(name)) {
+        typed.put(name, value);
+      }
+    });
+    return typed;
+  }
+
+  /** The keys of the task's deployed Camunda form, groups included. */
+  public java.util.Set<String> formFields(String taskId) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    try (java.io.InputStream in = forms.getDeployedTaskForm(taskId)) {
+      java.util.Deque<com.fasterxml.jackson.databind.JsonNode> open = new java.util.ArrayDeque<>();
+      open.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+      while (!open.isEmpty()) {
+        com.fasterxml.jackson.databind.JsonNode component = open.poll();
+        if (component.path("key").isTextual()) {
+          keys.add(component.path("key").asText());
+        }
+        component.path("components").forEach(open::add);
+      }
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      return java.util.Set.of(); // no form
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return keys;
   }
 
   /** Completes the task as {@code <group>_staff}, a member of the group, in the group's tenant. */

@@ -382,13 +382,18 @@ public class ItemSuggester {
         candidates.add(new Suggestion.Candidate(code, terms.name, hit.score, why(text, spans)));
       }
       int distinctWords = (int) requestWords.stream().map(Token::term).distinct().count();
-      TopDocs outside = snapshot.searcher.search(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Fields.CODE, ExampleRequests.NONE)), BooleanClause.Occur.FILTER).build(), 1);
-      double outsideScore = outside.scoreDocs.length == 0 ? 0 : outside.scoreDocs[0].score;
-      return new Scored(candidates, bestMatched, coverage, distinctWords, snapshot.outsideExamples, outsideScore);
+      double outsideScore = snapshot.outsideExamples() ? outsideScore(snapshot, query) : 0;
+      return new Scored(candidates, bestMatched, coverage, distinctWords, snapshot.outsideExamples(), outsideScore);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The score of the examples outside the list (one search of their document), read only when the county has some. */
+  private static double outsideScore(Snapshot snapshot, Query query) throws IOException {
+    TopDocs outside = snapshot.searcher.search(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.CODE, ExampleRequests.NONE)), BooleanClause.Occur.FILTER).build(), 1);
+    return outside.scoreDocs.length == 0 ? 0 : outside.scoreDocs[0].score;
   }
 
   private static double idf(int items, int holding) {

@@ -84,16 +84,8 @@ class IntakeHttpTest {
     }
   }
 
-  long requests() {
-    return jdbc.sql("select count(*) from shudi_intake_request").query(Long.class).single();
-  }
-
-  long intakes() {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(IntakeProcess.KEY).count();
-  }
-
-  long photos() {
-    return jdbc.sql("select count(*) from shudi_intake_photo").query(Long.class).single();
+  IntakeTables stored() {
+    return new IntakeTables(jdbc, runtime);
   }
 
   String openTask(String requestId, String element) {
@@ -303,43 +295,43 @@ class IntakeHttpTest {
 
   @Test
   void aFileThatIsNoImageIsRefusedAndNothingIsStored() {
-    long before = requests();
-    long instances = intakes();
-    long stored = photos();
+    long before = stored().requests();
+    long instances = stored().intakes();
+    long stored = stored().photos();
 
     assertRefusedAndNothingStored(postWithPhoto("HTTP-PHOTO-2", "现场.jpg",
         "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)), "不是 JPEG 或 PNG 图片");
 
-    assertThat(requests()).isEqualTo(before);
-    assertThat(intakes()).isEqualTo(instances);
-    assertThat(photos()).isEqualTo(stored);
+    assertThat(stored().requests()).isEqualTo(before);
+    assertThat(stored().intakes()).isEqualTo(instances);
+    assertThat(stored().photos()).isEqualTo(stored);
   }
 
   @Test
   void anOversizedPhotoIsRefusedAndNothingIsStored() {
-    long before = requests();
-    long instances = intakes();
+    long before = stored().requests();
+    long instances = stored().intakes();
     byte[] large = png(700, true);
     assertThat(large.length).as("the test photo is over the cap").isGreaterThan(Photo.MAX_BYTES);
 
     assertRefusedAndNothingStored(postWithPhoto("HTTP-PHOTO-3", "现场.png", large), "超过每张 1024 KB 的上限");
 
-    assertThat(requests()).isEqualTo(before);
-    assertThat(intakes()).isEqualTo(instances);
+    assertThat(stored().requests()).isEqualTo(before);
+    assertThat(stored().intakes()).isEqualTo(instances);
   }
 
   // --- bad input at the front door -------------------------------------------------------------------------------
 
   @Test
   void aTownshipOfAnotherCountyIsRefusedAndNothingIsStored() {
-    long before = requests();
-    long instances = intakes();
+    long before = stored().requests();
+    long instances = stored().intakes();
 
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, request("HTTP-BAD-1", "路灯不亮", "chengguan")),
         "「chengguan」是郧西县的镇街，不是章丘区的");
 
-    assertThat(requests()).isEqualTo(before);
-    assertThat(intakes()).isEqualTo(instances);
+    assertThat(stored().requests()).isEqualTo(before);
+    assertThat(stored().intakes()).isEqualTo(instances);
   }
 
   static String withGrid(String workOrder, String township, String grid) {
@@ -353,13 +345,13 @@ class IntakeHttpTest {
 
   @Test
   void aGridGivenByItsCodeMustBeTheCountysAndInTheTownship() {
-    long before = requests();
+    long before = stored().requests();
 
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-1", "mingshui", "mingshui-99")),
         "网格「mingshui-99」不是章丘区的网格");
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-2", "bucun", "mingshui-01")),
         "在明水街道，不在埠村街道");
-    assertThat(requests()).isEqualTo(before);
+    assertThat(stored().requests()).isEqualTo(before);
 
     Http.Response located = dispatcher.postJson(REQUESTS, withGrid("HTTP-GRID-3", "", "mingshui-01"));
     assertThat(located.status()).as(located.toString()).isEqualTo(201);
@@ -370,33 +362,33 @@ class IntakeHttpTest {
   void aReplayedRequestIsRefusedAndNothingMoreIsStored() {
     assertThat(dispatcher.postJson(REQUESTS, request("HTTP-REPLAY-1", "路口信号灯坏了", "mingshui")).status())
         .isEqualTo(201);
-    long before = requests();
-    long instances = intakes();
+    long before = stored().requests();
+    long instances = stored().intakes();
 
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, request("HTTP-REPLAY-1", "路口信号灯坏了", "mingshui")),
         "12345热线工单「HTTP-REPLAY-1」已经受理过，不重复登记");
 
-    assertThat(requests()).isEqualTo(before);
-    assertThat(intakes()).isEqualTo(instances);
+    assertThat(stored().requests()).isEqualTo(before);
+    assertThat(stored().intakes()).isEqualTo(instances);
   }
 
   @Test
   void malformedJsonIsRefusedInChinese() {
-    long before = requests();
+    long before = stored().requests();
 
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, "{\"text\": \"路灯"), "请求内容不是合法的 JSON");
 
-    assertThat(requests()).isEqualTo(before);
+    assertThat(stored().requests()).isEqualTo(before);
   }
 
   @Test
   void aFieldOfTheWrongShapeIsRefusedInChinese() {
-    long before = requests();
+    long before = stored().requests();
 
     assertRefusedAndNothingStored(dispatcher.postJson(REQUESTS, "{\"text\": {\"a\": 1}, \"township\": \"mingshui\"}"),
         "诉求未受理：不是合法的 JSON");
 
-    assertThat(requests()).isEqualTo(before);
+    assertThat(stored().requests()).isEqualTo(before);
   }
 
   @Test
@@ -409,8 +401,8 @@ class IntakeHttpTest {
 
   @Test
   void anEmptyRequestFromTasklistsStartFormIsRefusedByTheEngineRestApi() {
-    long before = requests();
-    long instances = intakes();
+    long before = stored().requests();
+    long instances = stored().intakes();
 
     Http.Response refused = dispatcher.postJson("/engine-rest/process-definition/key/" + IntakeProcess.KEY
         + "/tenant-id/zhangqiu/submit-form", variables(Map.of(IntakeProcess.KIND.name(), "livelihood",
@@ -419,7 +411,7 @@ class IntakeHttpTest {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.body()).contains("诉求内容为空");
-    assertThat(requests()).isEqualTo(before);
-    assertThat(intakes()).isEqualTo(instances);
+    assertThat(stored().requests()).isEqualTo(before);
+    assertThat(stored().intakes()).isEqualTo(instances);
   }
 }

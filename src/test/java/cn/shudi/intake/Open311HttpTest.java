@@ -71,16 +71,8 @@ class Open311HttpTest {
     }
   }
 
-  long requests() {
-    return jdbc.sql("select count(*) from shudi_intake_request").query(Long.class).single();
-  }
-
-  long intakes() {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(IntakeProcess.KEY).count();
-  }
-
-  long photos() {
-    return jdbc.sql("select count(*) from shudi_intake_photo").query(Long.class).single();
+  IntakeTables stored() {
+    return new IntakeTables(jdbc, runtime);
   }
 
   Map<String, String> filing(String clientRequestId, String description) {
@@ -105,9 +97,9 @@ class Open311HttpTest {
 
   /** The answer is the specification's error array with this code, and nothing was stored. */
   void refusedWithNothingStored(int status, Supplier<Open311SpecClient.Answer> call) {
-    long requestsBefore = requests();
-    long intakesBefore = intakes();
-    long photosBefore = photos();
+    long requestsBefore = stored().requests();
+    long intakesBefore = stored().intakes();
+    long photosBefore = stored().photos();
     Open311SpecClient.Answer answer = call.get();
     assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
     assertThat(answer.contentType()).startsWith("application/json");
@@ -115,9 +107,9 @@ class Open311HttpTest {
     assertThat(errors.isArray()).as(answer.body()).isTrue();
     assertThat(errors.get(0).path("code").asInt()).isEqualTo(status);
     assertThat(errors.get(0).path("description").asText()).as(answer.body()).matches(".*\\p{IsHan}.*");
-    assertThat(requests()).as("no request stored by " + answer.body()).isEqualTo(requestsBefore);
-    assertThat(intakes()).as("no shared_intake started by " + answer.body()).isEqualTo(intakesBefore);
-    assertThat(photos()).isEqualTo(photosBefore);
+    assertThat(stored().requests()).as("no request stored by " + answer.body()).isEqualTo(requestsBefore);
+    assertThat(stored().intakes()).as("no shared_intake started by " + answer.body()).isEqualTo(intakesBefore);
+    assertThat(stored().photos()).isEqualTo(photosBefore);
   }
 
   // --- services ----------------------------------------------------------------------------------------------------
@@ -184,7 +176,7 @@ class Open311HttpTest {
 
   @Test
   void aClientFilesARequestReadsItBackWithoutPersonalDataAndFindsItInTheList() {
-    long before = requests();
+    long before = stored().requests();
     Open311SpecClient.Answer filed = client.file(filing("WEB-311-1", "百脉泉路一家饭馆后厨老鼠乱窜，卫生太差，联系我13900000311"));
     assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
     JsonNode answer = json(filed.body());
@@ -194,7 +186,7 @@ class Open311HttpTest {
     assertThat(answer.get(0).has("account_id")).isTrue();
     assertThat(answer.get(0).get("account_id").isNull()).isTrue();
     assertThat(answer.get(0).path("service_notice").asText()).contains(id);
-    assertThat(requests()).isEqualTo(before + 1);
+    assertThat(stored().requests()).isEqualTo(before + 1);
 
     Map<String, Object> row = jdbc.sql("select kind, source, text, contact_name, contact_phone, township, grid "
         + "from shudi_intake_request where id = :id").param("id", id).query().singleRow();
@@ -302,14 +294,14 @@ class Open311HttpTest {
   void aReplayAnswersTheSameRequestAndAnotherBodyUnderTheSameIdIsRefused() {
     Map<String, String> first = filing("WEB-311-REPLAY", "章丘大道路边烧烤摊油烟很大，夜里十二点还在营业");
     String id = json(client.file(first).body()).get(0).path("service_request_id").asText();
-    long requests = requests();
-    long intakes = intakes();
+    long requests = stored().requests();
+    long intakes = stored().intakes();
 
     Open311SpecClient.Answer replay = client.file(first);
     assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
     assertThat(json(replay.body()).get(0).path("service_request_id").asText()).isEqualTo(id);
-    assertThat(requests()).isEqualTo(requests);
-    assertThat(intakes()).isEqualTo(intakes);
+    assertThat(stored().requests()).isEqualTo(requests);
+    assertThat(stored().intakes()).isEqualTo(intakes);
 
     refusedWithNothingStored(409,
         () -> client.file(filing("WEB-311-REPLAY", "章丘大道路边烧烤摊油烟很大，夜里一点还在营业")));
@@ -341,11 +333,11 @@ class Open311HttpTest {
 
   @Test
   void aPhotoComesInPartMedia() {
-    long photos = photos();
+    long photos = stored().photos();
     Open311SpecClient.Answer filed = client.fileWithMedia(filing(null, "明水街道有人往河里倒垃圾，附照片"), "现场.png",
         IntakeHttpTest.png(16, false));
     assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
-    assertThat(photos()).isEqualTo(photos + 1);
+    assertThat(stored().photos()).isEqualTo(photos + 1);
   }
 
   // --- refusals ----------------------------------------------------------------------------------------------------
